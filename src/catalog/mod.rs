@@ -1,0 +1,418 @@
+//! The catalog: every locale's `.ftl` files, parsed, with byte spans for everything a report
+//! may point at.
+//!
+//! [`load_catalog`] reads `locales/<tag>/**/*.ftl` for every configured locale (in parallel
+//! across files), parses each with `fluent-syntax`, and keeps plain data: per file its text, a
+//! line index, its messages and terms ([`Entry`]), its Junk and the parser's errors. A locale
+//! whose folder does not exist is an empty locale. Nothing here judges a translation: that is
+//! `check`'s job.
+
+pub mod pattern;
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use fluent_syntax::ast;
+
+pub use pattern::{PatternInfo, Reference, SelectInfo, Selector, VariantInfo};
+
+use crate::config::Project;
+use crate::content::{self, ContentError};
+use crate::fsutil::{self, LineIndex};
+
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    #[error(transparent)]
+    Read(#[from] fsutil::ReadError),
+    #[error(transparent)]
+    List(#[from] ContentError),
+}
+
+/// Every locale of the project, source first.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub locales: Vec<LocaleCatalog>,
+}
+
+impl Catalog {
+    pub fn locale(&self, tag: &str) -> Option<&LocaleCatalog> {
+        self.locales.iter().find(|l| l.tag == tag)
+    }
+}
+
+/// One locale's files, sorted by path.
+#[derive(Debug, Clone, Default)]
+pub struct LocaleCatalog {
+    pub tag: String,
+    /// The locale's folder (it may not exist).
+    pub dir: PathBuf,
+    pub files: Vec<CatalogFile>,
+}
+
+impl LocaleCatalog {
+    pub fn file(&self, relative: &str) -> Option<&CatalogFile> {
+        self.files.iter().find(|f| f.relative == relative)
+    }
+
+    /// Every message and term of the locale, with its file, in file then source order.
+    pub fn entries(&self) -> impl Iterator<Item = (&CatalogFile, &Entry)> {
+        self.files
+            .iter()
+            .flat_map(|f| f.entries.iter().map(move |e| (f, e)))
+    }
+
+    pub fn message_count(&self) -> usize {
+        self.entries()
+            .filter(|(_, e)| e.kind == EntryKind::Message)
+            .count()
+    }
+}
+
+/// One parsed `.ftl` file.
+#[derive(Debug, Clone)]
+pub struct CatalogFile {
+    pub path: PathBuf,
+    /// The path below the locale folder, `/`-separated: `pages/profile.ftl`. The same relative
+    /// path in two locales is the same resource.
+    pub relative: String,
+    /// The whole file, byte-order mark included (spans are offsets into this).
+    pub text: String,
+    pub lines: LineIndex,
+    /// Messages and terms in source order.
+    pub entries: Vec<Entry>,
+    pub junk: Vec<Junk>,
+    /// Resource (`###`) comments, for headers such as "generated, do not edit".
+    pub resource_comments: Vec<String>,
+}
+
+impl CatalogFile {
+    /// 1-based line and character column of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_column(&self.text, offset)
+    }
+
+    pub fn entry(&self, id: &str, kind: EntryKind) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id && e.kind == kind)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntryKind {
+    Message,
+    Term,
+}
+
+/// A message or a term.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub kind: EntryKind,
+    /// The id without the term's leading `-`.
+    pub id: String,
+    /// Byte span of the identifier (for a term, including the `-`).
+    pub id_span: Range<usize>,
+    /// Byte span of the whole definition, from its identifier to its last line.
+    pub span: Range<usize>,
+    /// The `#` comment attached to the entry, lines joined with `\n`.
+    pub comment: Option<String>,
+    pub value: Option<PatternInfo>,
+    pub attributes: Vec<Attribute>,
+}
+
+impl Entry {
+    pub fn attribute(&self, name: &str) -> Option<&Attribute> {
+        self.attributes.iter().find(|a| a.name == name)
+    }
+
+    /// The value followed by every attribute's pattern.
+    pub fn patterns(&self) -> impl Iterator<Item = &PatternInfo> {
+        self.value
+            .iter()
+            .chain(self.attributes.iter().map(|a| &a.pattern))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Attribute {
+    pub name: String,
+    pub name_span: Range<usize>,
+    pub pattern: PatternInfo,
+}
+
+/// Text the parser could not read, with the parser's complaint.
+#[derive(Debug, Clone)]
+pub struct Junk {
+    /// Byte span of the skipped text.
+    pub span: Range<usize>,
+    /// Where the parser stopped, and why.
+    pub error_offset: usize,
+    pub message: String,
+}
+
+/// Loads every configured locale.
+pub fn load_catalog(project: &Project) -> Result<Catalog, CatalogError> {
+    let tags: Vec<&str> = project.locales.iter().map(|l| l.tag.as_str()).collect();
+    load_locales(project, &tags)
+}
+
+/// Loads the named locales (which must be configured), in the order given.
+pub fn load_locales(project: &Project, tags: &[&str]) -> Result<Catalog, CatalogError> {
+    let mut jobs: Vec<(usize, PathBuf, String)> = Vec::new();
+    let mut locales = Vec::new();
+    for (index, tag) in tags.iter().enumerate() {
+        let dir = project.locale_dir(tag);
+        if dir.is_dir() {
+            let mut paths = Vec::new();
+            content::collect_files(&project.root, &dir, "ftl", &mut paths)?;
+            for path in paths {
+                let relative = fsutil::display_relative(&dir, &path).into_owned();
+                jobs.push((index, path, relative));
+            }
+        }
+        locales.push(LocaleCatalog {
+            tag: tag.to_string(),
+            dir,
+            files: Vec::new(),
+        });
+    }
+
+    for result in parse_in_parallel(jobs) {
+        let (index, file) = result?;
+        locales[index].files.push(file);
+    }
+    for locale in &mut locales {
+        locale.files.sort_by(|a, b| a.relative.cmp(&b.relative));
+    }
+    Ok(Catalog { locales })
+}
+
+/// Reads and parses files on every core; parsing dominates loading, and files are independent.
+fn parse_in_parallel(
+    jobs: Vec<(usize, PathBuf, String)>,
+) -> Vec<Result<(usize, CatalogFile), CatalogError>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs.len().max(1));
+    if threads <= 1 {
+        return jobs.into_iter().map(load_job).collect();
+    }
+    let chunk = jobs.len().div_ceil(threads);
+    let mut results = Vec::with_capacity(jobs.len());
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().cloned().map(load_job).collect::<Vec<_>>()))
+            .collect();
+        for handle in handles {
+            match handle.join() {
+                Ok(part) => results.extend(part),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    });
+    results
+}
+
+fn load_job(
+    (index, path, relative): (usize, PathBuf, String),
+) -> Result<(usize, CatalogFile), CatalogError> {
+    let text = fsutil::read_utf8(&path)?;
+    Ok((index, parse_file(path, relative, text)))
+}
+
+/// Parses one file's text into a [`CatalogFile`].
+pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile {
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let body = &text[bom..];
+    let (resource, errors) = match fluent_syntax::parser::parse(body) {
+        Ok(resource) => (resource, Vec::new()),
+        Err((resource, errors)) => (resource, errors),
+    };
+    let base = text.as_ptr() as usize;
+    let offset_of = |s: &str| (s.as_ptr() as usize).saturating_sub(base);
+
+    let mut entries = Vec::new();
+    let mut junk = Vec::new();
+    let mut resource_comments = Vec::new();
+    for entry in &resource.body {
+        match entry {
+            ast::Entry::Message(m) => {
+                let start = offset_of(m.id.name);
+                entries.push(Entry {
+                    kind: EntryKind::Message,
+                    id: m.id.name.to_string(),
+                    id_span: start..start + m.id.name.len(),
+                    span: start..entry_end(&text, start),
+                    comment: m.comment.as_ref().map(comment_text),
+                    value: m.value.as_ref().map(|p| pattern::analyze_pattern(&text, p)),
+                    attributes: attributes(&text, &m.attributes),
+                });
+            }
+            ast::Entry::Term(t) => {
+                let start = offset_of(t.id.name).saturating_sub(1);
+                entries.push(Entry {
+                    kind: EntryKind::Term,
+                    id: t.id.name.to_string(),
+                    id_span: start..start + 1 + t.id.name.len(),
+                    span: start..entry_end(&text, start),
+                    comment: t.comment.as_ref().map(comment_text),
+                    value: Some(pattern::analyze_pattern(&text, &t.value)),
+                    attributes: attributes(&text, &t.attributes),
+                });
+            }
+            ast::Entry::ResourceComment(c) => resource_comments.push(comment_text(c)),
+            ast::Entry::Junk { content } => {
+                let start = offset_of(content);
+                junk.push(Junk {
+                    span: start..start + content.len(),
+                    error_offset: start,
+                    message: "the parser could not read this entry".into(),
+                });
+            }
+            ast::Entry::Comment(_) | ast::Entry::GroupComment(_) => {}
+        }
+    }
+    // Attach each parser error to the Junk it produced; its `pos` is the precise point.
+    for error in &errors {
+        let slice_start = error.slice.as_ref().map_or(error.pos.start, |s| s.start) + bom;
+        let point = error.pos.start + bom;
+        let found = junk
+            .iter()
+            .position(|j| j.span.start == slice_start)
+            .or_else(|| junk.iter().position(|j| j.span.contains(&point)));
+        if let Some(j) = found.map(|i| &mut junk[i]) {
+            j.error_offset = point.min(j.span.end);
+            j.message = error.kind.to_string();
+        }
+    }
+    CatalogFile {
+        lines: LineIndex::new(&text),
+        path,
+        relative,
+        entries,
+        junk,
+        resource_comments,
+        text,
+    }
+}
+
+fn attributes(text: &str, attributes: &[ast::Attribute<&str>]) -> Vec<Attribute> {
+    let base = text.as_ptr() as usize;
+    attributes
+        .iter()
+        .map(|a| {
+            let start = (a.id.name.as_ptr() as usize).saturating_sub(base);
+            Attribute {
+                name: a.id.name.to_string(),
+                name_span: start..start + a.id.name.len(),
+                pattern: pattern::analyze_pattern(text, &a.value),
+            }
+        })
+        .collect()
+}
+
+fn comment_text(comment: &ast::Comment<&str>) -> String {
+    comment.content.join("\n")
+}
+
+/// The end of the entry starting at `start`: Fluent entries begin at column 0, and every line
+/// of an entry but the first is indented (or a closing brace), so the entry runs until the next
+/// line that starts an identifier, a term or a comment.
+fn entry_end(text: &str, start: usize) -> usize {
+    let mut end = text[start..]
+        .find('\n')
+        .map_or(text.len(), |i| start + i + 1);
+    let mut last_content_end = end;
+    while end < text.len() {
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+        let line = &text[end..line_end];
+        if line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '#') {
+            break;
+        }
+        if !line.trim().is_empty() {
+            last_content_end = line_end;
+        }
+        end = line_end;
+    }
+    last_content_end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> CatalogFile {
+        parse_file(PathBuf::from("x.ftl"), "x.ftl".into(), text.to_string())
+    }
+
+    #[test]
+    fn spans_of_messages_terms_and_attributes() {
+        let text = "# Comment\nhello = Hi { $name }\n    .title = T\n\n-brand = Acme\n";
+        let file = parse(text);
+        assert_eq!(file.entries.len(), 2);
+        let hello = &file.entries[0];
+        assert_eq!(&text[hello.id_span.clone()], "hello");
+        assert_eq!(
+            &text[hello.span.clone()],
+            "hello = Hi { $name }\n    .title = T\n"
+        );
+        assert_eq!(hello.comment.as_deref(), Some("Comment"));
+        assert_eq!(hello.attributes[0].name, "title");
+        assert_eq!(
+            file.line_column(hello.attributes[0].name_span.start),
+            (3, 6)
+        );
+        let brand = &file.entries[1];
+        assert_eq!(brand.kind, EntryKind::Term);
+        assert_eq!(&text[brand.id_span.clone()], "-brand");
+    }
+
+    #[test]
+    fn columns_after_multibyte_text_count_characters() {
+        let text = "标题 = 中国宏桥集团 { $x }\nnext = 下一个\n";
+        let file = parse(text);
+        let next = file.entries.iter().find(|e| e.id == "next").unwrap();
+        assert_eq!(file.line_column(next.id_span.start), (2, 1));
+        // `标题` is not a valid identifier: the first line is Junk, located on line 1.
+        assert_eq!(file.junk.len(), 1);
+        assert_eq!(file.line_column(file.junk[0].span.start), (1, 1));
+        let variable = text.find("$x").unwrap();
+        assert_eq!(file.line_column(variable), (1, 15));
+    }
+
+    #[test]
+    fn junk_carries_the_error_point_and_message() {
+        let text = "ok = Fine\nbroken = { $x\nafter = Still read\n";
+        let file = parse(text);
+        assert_eq!(file.junk.len(), 1);
+        assert!(
+            file.junk[0].message.starts_with("Expected"),
+            "{}",
+            file.junk[0].message
+        );
+        assert_eq!(file.line_column(file.junk[0].error_offset).0, 2);
+        assert!(file.entries.iter().any(|e| e.id == "after"));
+    }
+
+    #[test]
+    fn byte_order_mark_keeps_offsets_true() {
+        let text = "\u{feff}a = A\nb = B\n";
+        let file = parse(text);
+        assert_eq!(&text[file.entries[1].id_span.clone()], "b");
+        assert_eq!(file.line_column(file.entries[1].id_span.start), (2, 1));
+    }
+
+    #[test]
+    fn crlf_line_endings_keep_spans_true() {
+        let text = "a = A\r\nb = B { $n }\r\n";
+        let file = parse(text);
+        assert_eq!(file.line_column(file.entries[1].id_span.start), (2, 1));
+        assert!(
+            file.entries[1]
+                .value
+                .as_ref()
+                .unwrap()
+                .variables
+                .contains("n")
+        );
+    }
+}

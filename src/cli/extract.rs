@@ -1,0 +1,73 @@
+//! `fluentpress extract [--check]`.
+
+use clap::Args;
+use fluentpress::config::Project;
+use fluentpress::extract::{self, FileChange};
+
+use super::Outcome;
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Write nothing; exit 1 and list what would change when the generated files are out of
+    /// date (for CI, like `cargo fmt --check`).
+    #[arg(long)]
+    check: bool,
+}
+
+pub fn run(project: &Project, args: ExtractArgs) -> Result<Outcome, fluentpress::Error> {
+    let extraction = extract::plan_extraction(project)?;
+    let messages: usize = extraction.pages.iter().map(|p| p.messages().len()).sum();
+    if extraction.is_current() {
+        println!(
+            "extract: {} pages, {messages} messages; {} is up to date",
+            extraction.pages.len(),
+            project.relative(&extract::pages_dir(project))
+        );
+        return Ok(Outcome::Clean);
+    }
+    if args.check {
+        println!(
+            "extract --check: the generated files are out of date; run `fluentpress extract`:"
+        );
+        print_changes(project, &extraction);
+        return Ok(Outcome::ProblemsFound);
+    }
+    let touched = extract::apply_extraction(&extraction)?;
+    print_changes(project, &extraction);
+    println!(
+        "extract: {} pages, {messages} messages; {} files updated",
+        extraction.pages.len(),
+        touched.len()
+    );
+    Ok(Outcome::Clean)
+}
+
+/// One line per file, then one indented line per message id affected.
+pub fn print_changes(project: &Project, extraction: &extract::Extraction) {
+    for (path, change) in &extraction.changes {
+        let path = project.relative(path);
+        let lines: Vec<(char, &Vec<String>)> = match change {
+            FileChange::Added { ids } => {
+                println!("  added    {path}");
+                vec![('+', ids)]
+            }
+            FileChange::Removed { ids } => {
+                println!("  removed  {path}");
+                vec![('-', ids)]
+            }
+            FileChange::Changed {
+                added,
+                changed,
+                removed,
+            } => {
+                println!("  changed  {path}");
+                vec![('+', added), ('~', changed), ('-', removed)]
+            }
+        };
+        for (mark, ids) in lines {
+            for id in ids {
+                println!("      {mark} {id}");
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! The command line: one file per command, each turning its arguments into library calls.
+//!
+//! Exit codes follow ripgrep's convention: 0 when all is well, 1 when the command found
+//! problems (stale generated files, failed checks), 2 for usage, configuration and I/O errors.
+//! Errors are printed once, here, as `fluentpress: error: …` with their causes.
+
+mod build;
+mod extract;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use fluentpress::config::{self, Project};
+
+/// Multilingual websites: Markdown content → Project Fluent messages → localized bundles.
+#[derive(Debug, Parser)]
+#[command(name = "fluentpress", version, about, propagate_version = true)]
+pub struct Cli {
+    /// The project folder (default: the nearest folder holding fluentpress.yaml, searching
+    /// upward from the current one).
+    #[arg(long, global = true, value_name = "DIR")]
+    project: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Do the whole job: extract the source messages, load every locale, print a summary.
+    Build(build::BuildArgs),
+    /// Regenerate the source locale's page messages (locales/<source>/pages/) from content/.
+    Extract(extract::ExtractArgs),
+}
+
+/// How a command ended when it did not fail outright.
+pub enum Outcome {
+    Clean,
+    ProblemsFound,
+}
+
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help and version to stdout with exit 0, usage errors to stderr with 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match execute(cli) {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::ProblemsFound) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("fluentpress: error: {}", render_error(&e));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn execute(cli: Cli) -> Result<Outcome, fluentpress::Error> {
+    let project = open_project(cli.project)?;
+    match cli.command {
+        Command::Build(args) => build::run(&project, args),
+        Command::Extract(args) => extract::run(&project, args),
+    }
+}
+
+fn open_project(dir: Option<PathBuf>) -> Result<Project, fluentpress::Error> {
+    let root = match dir {
+        Some(dir) => {
+            if !dir.join(config::CONFIG_FILE).is_file() {
+                return Err(config::ConfigError::NotFound { start: dir }.into());
+            }
+            dir
+        }
+        None => {
+            let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+            let found = config::find_project_root(&cwd)?;
+            // Paths in messages read best relative to where the user stands: `content/a.md`,
+            // or `../content/a.md` from a subfolder.
+            let depth = cwd
+                .strip_prefix(&found)
+                .map_or(0, |rest| rest.components().count());
+            (0..depth).map(|_| "..").collect::<PathBuf>()
+        }
+    };
+    Ok(config::load_project(&root)?)
+}
+
+/// The error's message followed by each cause not already spelled out in it.
+fn render_error(error: &dyn std::error::Error) -> String {
+    let mut out = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !out.contains(&text) {
+            out.push_str("\n  caused by: ");
+            out.push_str(&text);
+        }
+        source = cause.source();
+    }
+    out
+}

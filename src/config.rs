@@ -1,0 +1,490 @@
+//! The project configuration, `fluentpress.yaml`: site identity, the source locale, the target
+//! locales with their fallback chains, and the project's folders.
+//!
+//! The file is read once, validated completely (unknown keys, locale tags, duplicates, fallback
+//! cycles), and turned into a [`Project`]: the resolved, absolute view every stage works from.
+//! Every error names the file, line and column, because the person fixing it is looking at YAML.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use unic_langid::LanguageIdentifier;
+
+use crate::fsutil::{self, Location};
+
+/// The name of the configuration file that marks a project root.
+pub const CONFIG_FILE: &str = "fluentpress.yaml";
+
+/// Errors found while reading or validating the configuration.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("no {CONFIG_FILE} in {} or any folder above it", .start.display())]
+    NotFound { start: PathBuf },
+    #[error(transparent)]
+    Read(#[from] fsutil::ReadError),
+    #[error("{location}: {message}")]
+    Invalid { location: Location, message: String },
+}
+
+/// `fluentpress.yaml`, as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectConfig {
+    pub site: SiteConfig,
+    pub source_locale: SourceLocaleConfig,
+    #[serde(default)]
+    pub locales: Vec<LocaleConfig>,
+    #[serde(default)]
+    pub paths: PathsConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub name: String,
+    pub base_url: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceLocaleConfig {
+    pub tag: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocaleConfig {
+    pub tag: String,
+    pub name: String,
+    #[serde(default)]
+    pub fallback: Vec<String>,
+    /// A finished translation: a missing message is an error there, not a warning.
+    #[serde(default)]
+    pub complete: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathsConfig {
+    #[serde(default = "default_content")]
+    pub content: PathBuf,
+    #[serde(default = "default_locales")]
+    pub locales: PathBuf,
+    #[serde(default = "default_output")]
+    pub output: PathBuf,
+}
+
+fn default_content() -> PathBuf {
+    PathBuf::from("content")
+}
+fn default_locales() -> PathBuf {
+    PathBuf::from("locales")
+}
+fn default_output() -> PathBuf {
+    PathBuf::from("dist")
+}
+
+impl Default for PathsConfig {
+    fn default() -> Self {
+        PathsConfig {
+            content: default_content(),
+            locales: default_locales(),
+            output: default_output(),
+        }
+    }
+}
+
+/// One locale of the project, source or target, with its resolved fallback chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Locale {
+    /// The canonical BCP 47 tag, also the locale's folder name under `locales/`.
+    pub tag: String,
+    pub langid: LanguageIdentifier,
+    /// The language's own name ("简体中文"), for language switchers.
+    pub name: String,
+    /// Tags tried after this locale's own messages, in order; ends with the source locale
+    /// (empty for the source locale itself).
+    pub fallback_chain: Vec<String>,
+    pub complete: bool,
+}
+
+/// The validated project: configuration plus absolute paths.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub root: PathBuf,
+    pub config_path: PathBuf,
+    pub site: SiteConfig,
+    /// The source locale first, then the targets in configuration order.
+    pub locales: Vec<Locale>,
+    pub content_dir: PathBuf,
+    pub locales_dir: PathBuf,
+    pub output_dir: PathBuf,
+}
+
+impl Project {
+    pub fn source_locale(&self) -> &Locale {
+        &self.locales[0]
+    }
+
+    pub fn target_locales(&self) -> &[Locale] {
+        &self.locales[1..]
+    }
+
+    pub fn locale(&self, tag: &str) -> Option<&Locale> {
+        self.locales.iter().find(|l| l.tag == tag)
+    }
+
+    /// The folder holding one locale's `.ftl` files.
+    pub fn locale_dir(&self, tag: &str) -> PathBuf {
+        self.locales_dir.join(tag)
+    }
+
+    /// A path relative to the project root, with `/` separators, for messages and reports.
+    pub fn relative<'a>(&self, path: &'a Path) -> std::borrow::Cow<'a, str> {
+        fsutil::display_relative(&self.root, path)
+    }
+}
+
+/// Finds `fluentpress.yaml` in `start` or the nearest folder above it.
+pub fn find_project_root(start: &Path) -> Result<PathBuf, ConfigError> {
+    let mut dir = Some(start);
+    while let Some(d) = dir {
+        if d.join(CONFIG_FILE).is_file() {
+            return Ok(d.to_path_buf());
+        }
+        dir = d.parent();
+    }
+    Err(ConfigError::NotFound {
+        start: start.to_path_buf(),
+    })
+}
+
+/// Reads and validates the configuration of the project rooted at `root`.
+pub fn load_project(root: &Path) -> Result<Project, ConfigError> {
+    let config_path = root.join(CONFIG_FILE);
+    let text = fsutil::read_utf8(&config_path)?;
+    let config: ProjectConfig = serde_yaml::from_str(&text).map_err(|e| {
+        let (line, column) = e
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .unwrap_or((1, 1));
+        ConfigError::Invalid {
+            location: Location::new(&config_path, line, column),
+            message: e
+                .to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+        }
+    })?;
+    resolve(root, config_path, &text, config)
+}
+
+/// Validates locale tags, duplicates and fallback chains, and resolves paths.
+fn resolve(
+    root: &Path,
+    config_path: PathBuf,
+    text: &str,
+    config: ProjectConfig,
+) -> Result<Project, ConfigError> {
+    let invalid = |needle: &str, message: String| ConfigError::Invalid {
+        location: locate_in_yaml(&config_path, text, needle),
+        message,
+    };
+
+    let source_tag = &config.source_locale.tag;
+    let source_id = parse_tag(source_tag).map_err(|m| invalid(source_tag, m))?;
+
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    seen.insert(source_tag.as_str(), 0);
+    let mut targets = Vec::new();
+    for (index, locale) in config.locales.iter().enumerate() {
+        let langid = parse_tag(&locale.tag).map_err(|m| invalid(&locale.tag, m))?;
+        if seen.insert(locale.tag.as_str(), index + 1).is_some() {
+            let message = if &locale.tag == source_tag {
+                format!(
+                    "`{}` is the source locale; list only target locales under `locales`",
+                    locale.tag
+                )
+            } else {
+                format!("locale `{}` is listed twice", locale.tag)
+            };
+            return Err(ConfigError::Invalid {
+                location: locate_nth_in_yaml(
+                    &config_path,
+                    text,
+                    &locale.tag,
+                    count_before(&config, index, &locale.tag),
+                ),
+                message,
+            });
+        }
+        targets.push((locale, langid));
+    }
+
+    // Every fallback must be a configured locale; chains are expanded through the fallbacks'
+    // own fallbacks (zh-HK → zh-TW → en-US), so a cycle is possible and must be refused.
+    let fallbacks: BTreeMap<&str, &[String]> = config
+        .locales
+        .iter()
+        .map(|l| (l.tag.as_str(), l.fallback.as_slice()))
+        .collect();
+    for locale in &config.locales {
+        for fb in &locale.fallback {
+            if fb != source_tag && !fallbacks.contains_key(fb.as_str()) {
+                return Err(ConfigError::Invalid {
+                    location: locate_fallback_entry(&config_path, text, fb),
+                    message: format!(
+                        "locale `{}` falls back to `{fb}`, which is not a configured locale",
+                        locale.tag
+                    ),
+                });
+            }
+            if fb == &locale.tag {
+                return Err(invalid(
+                    &locale.tag,
+                    format!("locale `{}` falls back to itself", locale.tag),
+                ));
+            }
+        }
+    }
+
+    let mut locales = vec![Locale {
+        tag: source_tag.clone(),
+        langid: source_id,
+        name: config.source_locale.name.clone(),
+        fallback_chain: Vec::new(),
+        complete: true,
+    }];
+    for (locale, langid) in targets {
+        let chain = expand_chain(&locale.tag, &fallbacks, source_tag).map_err(|cycle| {
+            invalid(
+                &locale.tag,
+                format!("fallback chains form a cycle: {}", cycle.join(" → ")),
+            )
+        })?;
+        locales.push(Locale {
+            tag: locale.tag.clone(),
+            langid,
+            name: locale.name.clone(),
+            fallback_chain: chain,
+            complete: locale.complete,
+        });
+    }
+
+    let at_root = |p: &Path| {
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            root.join(p)
+        }
+    };
+    Ok(Project {
+        root: root.to_path_buf(),
+        content_dir: at_root(&config.paths.content),
+        locales_dir: at_root(&config.paths.locales),
+        output_dir: at_root(&config.paths.output),
+        config_path,
+        site: config.site,
+        locales,
+    })
+}
+
+/// How many earlier target entries carry the same tag (to point at the duplicate, not the first).
+fn count_before(config: &ProjectConfig, index: usize, tag: &str) -> usize {
+    let earlier = config.locales[..index]
+        .iter()
+        .filter(|l| l.tag == tag)
+        .count();
+    earlier + usize::from(config.source_locale.tag == tag)
+}
+
+/// Parses a BCP 47 tag and insists on its canonical spelling, which is also its folder name.
+fn parse_tag(tag: &str) -> Result<LanguageIdentifier, String> {
+    let langid: LanguageIdentifier = tag
+        .parse()
+        .map_err(|e| format!("`{tag}` is not a valid BCP 47 locale tag ({e})"))?;
+    let canonical = langid.to_string();
+    if canonical != tag {
+        return Err(format!(
+            "locale tag `{tag}` is not in canonical form; write it as `{canonical}` (it is also the folder name under locales/)"
+        ));
+    }
+    Ok(langid)
+}
+
+/// The chain of a target locale: its fallbacks depth-first (each followed by its own), without
+/// repeats, then the source locale. `Err` carries the cycle found.
+fn expand_chain(
+    tag: &str,
+    fallbacks: &BTreeMap<&str, &[String]>,
+    source: &str,
+) -> Result<Vec<String>, Vec<String>> {
+    fn visit(
+        tag: &str,
+        fallbacks: &BTreeMap<&str, &[String]>,
+        source: &str,
+        path: &mut Vec<String>,
+        chain: &mut Vec<String>,
+    ) -> Result<(), Vec<String>> {
+        for fb in fallbacks.get(tag).copied().unwrap_or_default() {
+            if fb == source {
+                continue;
+            }
+            if let Some(start) = path.iter().position(|p| p == fb) {
+                let mut cycle = path[start..].to_vec();
+                cycle.push(fb.clone());
+                return Err(cycle);
+            }
+            if !chain.contains(fb) {
+                chain.push(fb.clone());
+            }
+            path.push(fb.clone());
+            visit(fb, fallbacks, source, path, chain)?;
+            path.pop();
+        }
+        Ok(())
+    }
+    let mut chain = Vec::new();
+    let mut path = vec![tag.to_string()];
+    visit(tag, fallbacks, source, &mut path, &mut chain)?;
+    chain.push(source.to_string());
+    Ok(chain)
+}
+
+/// The position of the first occurrence of `needle` as a YAML scalar token in `text`.
+fn locate_in_yaml(path: &Path, text: &str, needle: &str) -> Location {
+    locate_nth_in_yaml(path, text, needle, 0)
+}
+
+/// The position of the `nth` (0-based) occurrence of `needle` standing as a whole token, so that
+/// an error about `fr` does not point into `fr-CA`. Falls back to 1:1.
+fn locate_nth_in_yaml(path: &Path, text: &str, needle: &str, nth: usize) -> Location {
+    let is_token_char = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    let mut found = 0;
+    for (offset, _) in text.match_indices(needle) {
+        let before = text[..offset].chars().next_back();
+        let after = text[offset + needle.len()..].chars().next();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !is_token_char(c));
+        if boundary(before) && boundary(after) && !text[..offset].ends_with("# ") {
+            if found == nth {
+                let (line, column) = fsutil::line_column(text, offset);
+                return Location::new(path, line, column);
+            }
+            found += 1;
+        }
+    }
+    Location::new(path, 1, 1)
+}
+
+/// Finds `needle` inside a `fallback:` list (flow or block style).
+fn locate_fallback_entry(path: &Path, text: &str, needle: &str) -> Location {
+    let mut in_fallback = false;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("fallback:") {
+            in_fallback = true;
+        } else if in_fallback && !trimmed.starts_with('-') {
+            in_fallback = false;
+        }
+        if in_fallback && let Some(pos) = line.find(needle) {
+            let (l, c) = fsutil::line_column(text, offset + pos);
+            return Location::new(path, l, c);
+        }
+        offset += line.len();
+    }
+    locate_in_yaml(path, text, needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(yaml: &str) -> Result<Project, ConfigError> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), yaml).unwrap();
+        load_project(dir.path())
+    }
+
+    const BASE: &str = "site:\n  name: S\n  base_url: https://example.org/\nsource_locale:\n  tag: en-US\n  name: English\n";
+
+    #[test]
+    fn fallback_chain_ends_with_source_and_follows_fallbacks_fallbacks() {
+        let p = load(&format!(
+            "{BASE}locales:\n  - tag: zh-TW\n    name: T\n  - tag: zh-HK\n    name: H\n    fallback: [zh-TW, en-US]\n"
+        ))
+        .unwrap();
+        assert_eq!(
+            p.locale("zh-HK").unwrap().fallback_chain,
+            ["zh-TW", "en-US"]
+        );
+        assert_eq!(p.locale("zh-TW").unwrap().fallback_chain, ["en-US"]);
+        assert_eq!(p.source_locale().tag, "en-US");
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_position() {
+        let err = load(&format!("{BASE}colour: blue\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("fluentpress.yaml:7:1"), "{err}");
+        assert!(err.contains("unknown field `colour`"), "{err}");
+    }
+
+    #[test]
+    fn bad_tag_points_at_the_tag() {
+        let err = load(&format!("{BASE}locales:\n  - tag: en_GB!\n    name: X\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("fluentpress.yaml:8:10"), "{err}");
+        assert!(err.contains("not a valid BCP 47"), "{err}");
+    }
+
+    #[test]
+    fn non_canonical_tag_is_refused_with_the_right_spelling() {
+        let err = load(&format!("{BASE}locales:\n  - tag: zh-cn\n    name: X\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("write it as `zh-CN`"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_locale_points_at_the_second_entry() {
+        let err = load(&format!(
+            "{BASE}locales:\n  - tag: fr\n    name: F\n  - tag: fr\n    name: F\n"
+        ))
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("fluentpress.yaml:10:10"), "{err}");
+        assert!(err.contains("listed twice"), "{err}");
+    }
+
+    #[test]
+    fn fallback_cycle_is_an_error() {
+        let err = load(&format!(
+            "{BASE}locales:\n  - tag: fr\n    name: F\n    fallback: [de]\n  - tag: de\n    name: D\n    fallback: [fr]\n"
+        ))
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("cycle: fr → de → fr"), "{err}");
+        assert!(err.contains("fluentpress.yaml:8:10"), "{err}");
+    }
+
+    #[test]
+    fn unknown_fallback_is_an_error() {
+        let err = load(&format!(
+            "{BASE}locales:\n  - tag: fr\n    name: F\n    fallback: [fr-CA]\n"
+        ))
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("`fr-CA`, which is not a configured locale"),
+            "{err}"
+        );
+        assert!(err.contains("fluentpress.yaml:10:16"), "{err}");
+    }
+}

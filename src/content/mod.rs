@@ -1,0 +1,307 @@
+//! Source content: the Markdown pages under `content/`, each with YAML front matter.
+//!
+//! [`load_pages`] finds every `*.md` file, splits front matter from body, validates the slug and
+//! parses the body into blocks and messages. The result, a list of [`Page`]s, is the structure
+//! every locale shares; only the text of its messages is translated.
+
+pub mod front_matter;
+pub mod markdown;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub use front_matter::FrontMatter;
+pub use markdown::{Block, PageMessage, Section};
+
+use crate::fsutil::{self, Location, line_column};
+
+/// Errors in the source content. Every variant names the file, and the position where known.
+#[derive(Debug, thiserror::Error)]
+pub enum ContentError {
+    #[error("the content folder {} does not exist (set `paths.content` in fluentpress.yaml)", .path.display())]
+    MissingDir { path: PathBuf },
+    #[error(transparent)]
+    Read(#[from] fsutil::ReadError),
+    #[error("cannot list {}: {source}", .path.display())]
+    List {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: a symbolic link that leads outside the project is not followed", .path.display())]
+    SymlinkOutside { path: PathBuf },
+    #[error(
+        "{location}: the page has no front matter; start it with a `---` line, a `title:` and another `---`"
+    )]
+    NoFrontMatter { location: Location },
+    #[error("{location}: the front matter is not closed by a `---` line")]
+    UnclosedFrontMatter { location: Location },
+    #[error("{location}: invalid front matter: {message}")]
+    FrontMatter { location: Location, message: String },
+    #[error("{location}: invalid slug `{slug}`: {reason}")]
+    BadSlug {
+        location: Location,
+        slug: String,
+        reason: &'static str,
+    },
+    #[error(
+        "{location}: `{id}` cannot be used in a message id; use ASCII letters, digits, `-` and `_`, starting with a letter"
+    )]
+    BadPinnedId { id: String, location: Location },
+    #[error("{second}: message id `{id}` is already used at {first} ({hint})")]
+    DuplicateId {
+        id: String,
+        first: Location,
+        second: Location,
+        hint: &'static str,
+    },
+    #[error("{second}: slug `{slug}` is already used by {first}")]
+    DuplicateSlug {
+        slug: String,
+        first: Location,
+        second: Location,
+    },
+    #[error(
+        "{location}: raw HTML is not supported in content (exports never pass HTML through); use Markdown"
+    )]
+    RawHtml { location: Location },
+    #[error("{location}: {what} are not supported in content")]
+    Unsupported {
+        location: Location,
+        what: &'static str,
+    },
+}
+
+/// One content page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The Markdown file, absolute.
+    pub path: PathBuf,
+    /// The file's path below `content/`, without `.md`, with `/` separators: `profile`.
+    pub key: String,
+    /// The prefix of every message id of this page: `profile`.
+    pub id_prefix: String,
+    pub front: FrontMatter,
+    /// The URL path below the locale (`profile`; empty for the home page).
+    pub slug: String,
+    /// The page body, grouped by heading.
+    pub sections: Vec<(Section, Vec<Block>)>,
+}
+
+impl Page {
+    /// Message id of the page title.
+    pub fn title_id(&self) -> String {
+        format!("{}-title", self.id_prefix)
+    }
+
+    /// Message id of the meta description (present only when the front matter has one).
+    pub fn description_id(&self) -> String {
+        format!("{}-description", self.id_prefix)
+    }
+
+    /// The messages from the front matter: the title, and the description when there is one.
+    pub fn meta_messages(&self) -> Vec<PageMessage> {
+        let mut out = vec![PageMessage {
+            id: self.title_id(),
+            text: self.front.title.trim().to_string(),
+            role: "Page title (front matter `title`)".into(),
+            line: 1,
+            column: 1,
+            pinned: false,
+        }];
+        if let Some(description) = self
+            .front
+            .description
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+        {
+            out.push(PageMessage {
+                id: self.description_id(),
+                text: description.trim().to_string(),
+                role: "Meta description (front matter `description`)".into(),
+                line: 1,
+                column: 1,
+                pinned: false,
+            });
+        }
+        out
+    }
+
+    /// Every message of the page in document order: title, description, then the body.
+    pub fn messages(&self) -> Vec<PageMessage> {
+        let mut out = self.meta_messages();
+        for (_, blocks) in &self.sections {
+            for block in blocks {
+                out.extend(block.messages().into_iter().cloned());
+            }
+        }
+        out
+    }
+}
+
+/// Loads every page under `content_dir`, sorted by path.
+pub fn load_pages(root: &Path, content_dir: &Path) -> Result<Vec<Page>, ContentError> {
+    if !content_dir.is_dir() {
+        return Err(ContentError::MissingDir {
+            path: content_dir.to_path_buf(),
+        });
+    }
+    let mut files = Vec::new();
+    collect_files(root, content_dir, "md", &mut files)?;
+    let mut pages = Vec::new();
+    for path in files {
+        pages.push(load_page(content_dir, &path)?);
+    }
+    let mut slugs: BTreeMap<&str, &Page> = BTreeMap::new();
+    let mut prefixes: BTreeMap<&str, &Page> = BTreeMap::new();
+    for page in &pages {
+        if let Some(first) = slugs.insert(&page.slug, page) {
+            return Err(ContentError::DuplicateSlug {
+                slug: page.slug.clone(),
+                first: Location::new(&first.path, 1, 1),
+                second: Location::new(&page.path, 1, 1),
+            });
+        }
+        if let Some(first) = prefixes.insert(&page.id_prefix, page) {
+            return Err(ContentError::DuplicateId {
+                id: format!("{}-*", page.id_prefix),
+                first: Location::new(&first.path, 1, 1),
+                second: Location::new(&page.path, 1, 1),
+                hint: "two pages share one id prefix; set `id:` in the front matter of one",
+            });
+        }
+    }
+    Ok(pages)
+}
+
+/// Every file with extension `ext` below `dir`, sorted, refusing symbolic links that lead
+/// outside `root` (a translated site must not publish files from elsewhere on the machine).
+pub fn collect_files(
+    root: &Path,
+    dir: &Path,
+    ext: &str,
+    out: &mut Vec<PathBuf>,
+) -> Result<(), ContentError> {
+    let list_err = |source| ContentError::List {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(list_err)?
+        .collect::<Result<_, _>>()
+        .map_err(list_err)?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let meta = std::fs::symlink_metadata(&path).map_err(|source| ContentError::List {
+            path: path.clone(),
+            source,
+        })?;
+        if meta.file_type().is_symlink() {
+            let root = if root.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                root
+            };
+            let inside = match (path.canonicalize(), root.canonicalize()) {
+                (Ok(target), Ok(root)) => target.starts_with(root),
+                _ => false,
+            };
+            if !inside {
+                return Err(ContentError::SymlinkOutside { path });
+            }
+        }
+        if path.is_dir() {
+            collect_files(root, &path, ext, out)?;
+        } else if path.extension().is_some_and(|e| e == ext) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn load_page(content_dir: &Path, path: &Path) -> Result<Page, ContentError> {
+    let text = fsutil::read_utf8(path)?;
+    let split = front_matter::split_front_matter(path, &text)?;
+    let key = fsutil::display_relative(content_dir, path)
+        .trim_end_matches(".md")
+        .to_string();
+    let slug_location = || {
+        let (line, column) = line_column(&text, split.slug_offset.unwrap_or(0));
+        Location::new(path, line, column)
+    };
+    let slug = match &split.front.slug {
+        Some(slug) => {
+            validate_slug(slug).map_err(|reason| ContentError::BadSlug {
+                location: slug_location(),
+                slug: slug.clone(),
+                reason,
+            })?;
+            slug.trim_matches('/').to_string()
+        }
+        None => key.clone(),
+    };
+    let id_prefix = match &split.front.id {
+        Some(id) => id.clone(),
+        None => key.replace('/', "-"),
+    };
+    let id_ok = id_prefix.starts_with(|c: char| c.is_ascii_alphabetic())
+        && id_prefix
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !id_ok {
+        return Err(ContentError::BadPinnedId {
+            id: id_prefix,
+            location: Location::new(path, 1, 1),
+        });
+    }
+    let sections = markdown::parse_body(path, &text, split.body_offset, &id_prefix)?;
+    Ok(Page {
+        path: path.to_path_buf(),
+        key,
+        id_prefix,
+        front: split.front,
+        slug,
+        sections,
+    })
+}
+
+/// A slug is a relative URL path that stays inside its locale's folder.
+fn validate_slug(slug: &str) -> Result<(), &'static str> {
+    if slug.starts_with('/') && slug != "/" {
+        return Err("it must be relative (no leading `/`)");
+    }
+    if slug.contains('\\') {
+        return Err("use `/` to separate path segments");
+    }
+    for segment in slug.trim_matches('/').split('/') {
+        if segment == ".." || segment == "." {
+            return Err("`.` and `..` segments would leave the page's folder");
+        }
+        if segment.is_empty() && !slug.trim_matches('/').is_empty() {
+            return Err("empty path segment");
+        }
+        if segment
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || "?#%:*\"<>|".contains(c))
+        {
+            return Err("only letters, digits, `-`, `_`, `.` and `/` are allowed");
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_that_escape_are_refused() {
+        assert!(validate_slug("../x").is_err());
+        assert!(validate_slug("a/../../x").is_err());
+        assert!(validate_slug("/etc/passwd").is_err());
+        assert!(validate_slug("a\\b").is_err());
+        assert!(validate_slug("").is_ok());
+        assert!(validate_slug("about/team").is_ok());
+    }
+}

@@ -1,0 +1,167 @@
+//! File-system helpers shared by every stage: strict UTF-8 reading with positioned errors,
+//! byte offset → line:column conversion, project-relative display paths, and atomic writes.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// A point in a file, 1-based, columns counted in characters (not bytes), as editors count them.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Location {
+    pub fn new(path: &Path, line: usize, column: usize) -> Self {
+        Location {
+            path: path.to_path_buf(),
+            line,
+            column,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.path.display(), self.line, self.column)
+    }
+}
+
+/// Why a file could not be read as text.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("cannot read {}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{location}: the file is not valid UTF-8 (invalid byte sequence here); save it as UTF-8"
+    )]
+    NotUtf8 { location: Location },
+}
+
+/// Reads a file that must be UTF-8 text. A leading byte-order mark is kept (callers that parse
+/// strip it themselves so that their offsets stay offsets into the file).
+pub fn read_utf8(path: &Path) -> Result<String, ReadError> {
+    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        // Safe: everything before `valid_up_to` is valid UTF-8.
+        let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+        let (line, column) = line_column(prefix, prefix.len());
+        ReadError::NotUtf8 {
+            location: Location::new(path, line, column),
+        }
+    })
+}
+
+/// The 1-based line and character column of byte `offset` in `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Precomputed line starts of one file, for converting many offsets quickly.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// The 1-based line and character column of byte `offset` in `text` (the text this index
+    /// was built from).
+    pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (line, text[start..offset].chars().count() + 1)
+    }
+
+    /// The text of 1-based `line`, without its line ending.
+    pub fn line_text<'t>(&self, text: &'t str, line: usize) -> &'t str {
+        let start = self.starts.get(line - 1).copied().unwrap_or(text.len());
+        let end = self.starts.get(line).map_or(text.len(), |&e| e);
+        text[start..end].trim_end_matches(['\n', '\r'])
+    }
+}
+
+/// `path` relative to `root` with `/` separators, or the whole path when it lies elsewhere.
+pub fn display_relative<'a>(root: &Path, path: &'a Path) -> Cow<'a, str> {
+    match path.strip_prefix(root) {
+        Ok(rel) => Cow::Owned(
+            rel.components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/"),
+        ),
+        Err(_) => path.to_string_lossy(),
+    }
+}
+
+/// Writes `contents` to `path` through a temporary file in the same folder and a rename, so a
+/// reader (or a crash) never sees a half-written file.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(contents)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "标题 = 你好\nid = x";
+        assert_eq!(line_column(text, text.find('=').unwrap()), (1, 4));
+        assert_eq!(line_column(text, text.find("id").unwrap()), (2, 1));
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_column(text, text.find('你').unwrap()), (1, 6));
+        assert_eq!(index.line_text(text, 1), "标题 = 你好");
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.ftl");
+        std::fs::write(&path, b"a = b\nc = d\xff\n").unwrap();
+        let err = read_utf8(&path).unwrap_err().to_string();
+        assert!(err.contains("bad.ftl:2:6"), "{err}");
+        assert!(err.contains("not valid UTF-8"), "{err}");
+    }
+}

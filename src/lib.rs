@@ -1,0 +1,36 @@
+//! fluentpress: a multilingual website from source content to published, localized bundles.
+//!
+//! The pipeline, one module per stage, plain data flowing between them:
+//!
+//! ```text
+//! content/*.md ──extract──► locales/<source>/pages/*.ftl ─┐
+//!                           locales/<source>/ui.ftl ──────┤ (hand-written)
+//!                           locales/<target>/**/*.ftl ────┤ (translators)
+//!                                                         ▼
+//!                                               load_catalog → Catalog
+//! ```
+//!
+//! - [`config`]: `fluentpress.yaml` → [`config::Project`] (locales, fallback chains, paths).
+//! - [`content`]: Markdown pages with front matter → [`content::Page`]s (blocks and messages).
+//! - [`extract`]: pages → the source locale's generated `.ftl` files, byte-for-byte stable.
+//! - [`catalog`]: every locale's `.ftl` files → [`catalog::Catalog`], with spans for reports.
+//!
+//! Library errors are typed enums carrying the file and position; the binary renders them.
+
+pub mod catalog;
+pub mod config;
+pub mod content;
+pub mod extract;
+pub mod fsutil;
+
+/// Any error a command can end with. Each variant's message names the file (and the line and
+/// column where known).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
+    #[error(transparent)]
+    Extract(#[from] extract::ExtractError),
+    #[error(transparent)]
+    Catalog(#[from] catalog::CatalogError),
+}
