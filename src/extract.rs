@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use crate::config::Project;
-use crate::content::{self, Block, ContentError, Page};
+use crate::content::{self, ContentError, Page};
 use crate::fsutil;
 
 /// The first line of every generated file; also how extract recognizes files it may delete.
@@ -179,9 +179,6 @@ pub fn render_page_ftl(project: &Project, page: &Page) -> String {
         }
         out.push('\n');
         for block in blocks {
-            if let Block::Image { src, .. } = block {
-                let _ = writeln!(out, "# Image: {src}");
-            }
             for message in block.messages() {
                 write_message(&mut out, &message.id, &message.role, &message.text);
             }
@@ -280,9 +277,8 @@ mod tests {
     fn braces_and_line_starts_are_escaped() {
         assert_eq!(ftl_pattern("a {b} c"), "a {\"{\"}b{\"}\"} c");
         assert_eq!(ftl_pattern("one\\\n[two]"), "one\\\n    {\"[\"}two]");
-        let parsed =
-            fluent_syntax::parser::parse(format!("m = {}\n", ftl_pattern("x {y}\\\n*z")).as_str());
-        assert!(parsed.is_ok());
+        let source = format!("m = {}\n", ftl_pattern("x {y}\\\n*z"));
+        assert!(fluent_syntax::parser::parse(source.as_str()).is_ok());
     }
 
     #[test]

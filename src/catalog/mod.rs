@@ -280,7 +280,9 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
             .position(|j| j.span.start == slice_start)
             .or_else(|| junk.iter().position(|j| j.span.contains(&point)));
         if let Some(j) = found.map(|i| &mut junk[i]) {
-            j.error_offset = point.min(j.span.end);
+            // The parser may notice the problem at the start of the next entry; point at the
+            // end of the Junk instead, where the missing token belongs.
+            j.error_offset = point.min(j.span.end.saturating_sub(1).max(j.span.start));
             j.message = error.kind.to_string();
         }
     }

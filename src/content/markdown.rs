@@ -401,7 +401,7 @@ fn flush_images(
             Some(p) => (format!("{p}-img{}", n + 1), true),
             None => (ids.counted("img"), false),
         };
-        let alt = ids.message(local, alt, "Image alt text".into(), at(&range), pinned)?;
+        let alt = ids.message(local, alt, format!("Image alt text ({src})"), at(&range), pinned)?;
         push(sections, Block::Image { src, title, alt });
     }
     Ok(())
@@ -740,7 +740,7 @@ mod tests {
                 alt: PageMessage {
                     id: "page-intro-img1".into(),
                     text: "A smelter at dusk".into(),
-                    role: "Image alt text".into(),
+                    role: "Image alt text (img/smelter.jpg)".into(),
                     line: 1,
                     column: 1,
                     pinned: false
