@@ -14,6 +14,7 @@
 //! - [`content`]: Markdown pages with front matter → [`content::Page`]s (blocks and messages).
 //! - [`extract`]: pages → the source locale's generated `.ftl` files, byte-for-byte stable.
 //! - [`catalog`]: every locale's `.ftl` files → [`catalog::Catalog`], with spans for reports.
+//! - [`glossary`]: each locale's required renderings of names.
 //!
 //! Library errors are typed enums carrying the file and position; the binary renders them.
 
@@ -22,6 +23,8 @@ pub mod config;
 pub mod content;
 pub mod extract;
 pub mod fsutil;
+pub mod glossary;
+pub mod plural;
 
 /// Any error a command can end with. Each variant's message names the file (and the line and
 /// column where known).
@@ -33,4 +36,6 @@ pub enum Error {
     Extract(#[from] extract::ExtractError),
     #[error(transparent)]
     Catalog(#[from] catalog::CatalogError),
+    #[error(transparent)]
+    Glossary(#[from] glossary::GlossaryError),
 }

@@ -1,0 +1,102 @@
+//! CLDR plural categories of a locale, as `intl_pluralrules` knows them.
+//!
+//! The crate selects a category for a number but cannot list a locale's categories, so they are
+//! found by asking for the category of a sample of numbers that reaches every rule CLDR writes:
+//! small integers, the round numbers where `many` starts in some languages, and decimals with one
+//! and two fraction digits (which select other categories than integers in many languages).
+
+use std::collections::BTreeSet;
+
+use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use unic_langid::LanguageIdentifier;
+
+/// The category names CLDR uses, in CLDR's order.
+pub const ALL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// The plural rules `fluent-bundle` uses for `langid`: the CLDR locale found by lookup
+/// negotiation (`en-US` → `en`, `zh-HK` → `zh`), English when none matches, exactly as the
+/// runtime resolves plurals, so that the checker and the formatter agree.
+pub fn cardinal_rules(langid: &LanguageIdentifier) -> Option<PluralRules> {
+    let default: LanguageIdentifier = "en".parse().ok()?;
+    let available = PluralRules::get_locales(PluralRuleType::CARDINAL);
+    let chosen = negotiate_languages(
+        std::slice::from_ref(langid),
+        &available,
+        Some(&default),
+        NegotiationStrategy::Lookup,
+    )
+    .first()
+    .map(|l| (*l).clone())?;
+    PluralRules::create(chosen, PluralRuleType::CARDINAL).ok()
+}
+
+/// The cardinal plural categories of `langid` (`other` at least).
+pub fn cardinal_categories(langid: &LanguageIdentifier) -> BTreeSet<&'static str> {
+    let mut categories = BTreeSet::from(["other"]);
+    let Some(rules) = cardinal_rules(langid) else {
+        return categories;
+    };
+    let mut samples: Vec<String> = (0..=200).map(|n| n.to_string()).collect();
+    for n in [1000, 10_000, 100_000, 1_000_000, 10_000_000, 1_000_000_000] {
+        samples.push(n.to_string());
+    }
+    for whole in 0..=21 {
+        for fraction in ["0", "1", "2", "5", "00", "01", "10", "25"] {
+            samples.push(format!("{whole}.{fraction}"));
+        }
+    }
+    for sample in samples {
+        if let Ok(category) = rules.select(sample.as_str()) {
+            categories.insert(category_name(category));
+        }
+    }
+    categories
+}
+
+pub fn category_name(category: PluralCategory) -> &'static str {
+    match category {
+        PluralCategory::ZERO => "zero",
+        PluralCategory::ONE => "one",
+        PluralCategory::TWO => "two",
+        PluralCategory::FEW => "few",
+        PluralCategory::MANY => "many",
+        PluralCategory::OTHER => "other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cats(tag: &str) -> Vec<&'static str> {
+        cardinal_categories(&tag.parse().unwrap())
+            .into_iter()
+            .collect()
+    }
+
+    #[test]
+    fn categories_of_known_languages() {
+        assert_eq!(cats("zh-CN"), ["other"]);
+        assert_eq!(cats("id-ID"), ["other"]);
+        assert_eq!(cats("en-US"), ["one", "other"]);
+        assert_eq!(cats("de"), ["one", "other"]);
+        assert_eq!(cats("ar"), ["few", "many", "one", "other", "two", "zero"]);
+        assert_eq!(cats("pl"), ["few", "many", "one", "other"]);
+        let fr = cats("fr");
+        // intl_pluralrules 7 carries CLDR 37 data, where French has no `many` yet.
+        assert_eq!(fr, ["one", "other"]);
+    }
+
+    #[test]
+    fn french_one_covers_zero_and_one() {
+        let rules = PluralRules::create(
+            "fr".parse::<LanguageIdentifier>().unwrap(),
+            PluralRuleType::CARDINAL,
+        )
+        .unwrap();
+        assert_eq!(rules.select(0), Ok(PluralCategory::ONE));
+        assert_eq!(rules.select(1), Ok(PluralCategory::ONE));
+        assert_eq!(rules.select(2), Ok(PluralCategory::OTHER));
+    }
+}
