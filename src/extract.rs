@@ -225,10 +225,10 @@ fn message_values(ftl: &str) -> BTreeMap<String, String> {
     let mut current: Option<(String, String)> = None;
     for line in ftl.lines() {
         let starts_entry = line.starts_with(|c: char| c.is_ascii_alphabetic());
-        if starts_entry || line.starts_with('#') || line.starts_with('-') {
-            if let Some((id, value)) = current.take() {
-                out.insert(id, value);
-            }
+        if (starts_entry || line.starts_with('#') || line.starts_with('-'))
+            && let Some((id, value)) = current.take()
+        {
+            out.insert(id, value);
         }
         if starts_entry {
             if let Some((id, rest)) = line.split_once('=') {

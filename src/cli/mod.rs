@@ -4,6 +4,10 @@
 //! problems (stale generated files, failed checks), 2 for usage, configuration and I/O errors.
 //! Errors are printed once, here, as `fluentpress: error: …` with their causes.
 
+// Errors are rare and end the process: their size on the error path costs nothing worth
+// boxing for.
+#![allow(clippy::result_large_err)]
+
 mod build;
 mod extract;
 

@@ -319,10 +319,10 @@ pub fn parse_body(
             }
             Event::Start(Tag::HtmlBlock) => html_block = Some((String::new(), range)),
             Event::End(TagEnd::HtmlBlock) => {
-                if let Some((html, start)) = html_block.take() {
-                    if let Some(pin) = html_comment(&html, &at(&start))? {
-                        pinned_next = Some((pin, at(&start)));
-                    }
+                if let Some((html, start)) = html_block.take()
+                    && let Some(pin) = html_comment(&html, &at(&start))?
+                {
+                    pinned_next = Some((pin, at(&start)));
                 }
             }
             Event::Html(html) => {
@@ -401,7 +401,13 @@ fn flush_images(
             Some(p) => (format!("{p}-img{}", n + 1), true),
             None => (ids.counted("img"), false),
         };
-        let alt = ids.message(local, alt, format!("Image alt text ({src})"), at(&range), pinned)?;
+        let alt = ids.message(
+            local,
+            alt,
+            format!("Image alt text ({src})"),
+            at(&range),
+            pinned,
+        )?;
         push(sections, Block::Image { src, title, alt });
     }
     Ok(())

@@ -10,16 +10,27 @@ fn extract_fails(mutate: impl FnOnce(&TestProject)) -> String {
     let (code, stdout, stderr) = project.run(&["extract"]);
     assert_eq!(code, 2, "stdout: {stdout}\nstderr: {stderr}");
     assert!(stderr.starts_with("fluentpress: error: "), "{stderr}");
-    assert!(!project.path("locales/en-US/pages").exists(), "a failed extract wrote files");
+    assert!(
+        !project.path("locales/en-US/pages").exists(),
+        "a failed extract wrote files"
+    );
     stderr
 }
 
 #[test]
 fn broken_front_matter_yaml_has_file_line_column() {
     let err = extract_fails(|p| {
-        p.write("content/broken.md", "---\ntitle: Broken\ndescription: [oops\n---\nText\n");
+        p.write(
+            "content/broken.md",
+            "---\ntitle: Broken\ndescription: [oops\n---\nText\n",
+        );
     });
-    assert!(err.contains("content/broken.md:3:14: invalid front matter: description: invalid type: sequence"), "{err}");
+    assert!(
+        err.contains(
+            "content/broken.md:3:14: invalid front matter: description: invalid type: sequence"
+        ),
+        "{err}"
+    );
 }
 
 #[test]
@@ -27,7 +38,10 @@ fn page_without_title() {
     let err = extract_fails(|p| {
         p.write("content/untitled.md", "---\nslug: untitled\n---\nText\n");
     });
-    assert!(err.contains("content/untitled.md:2:1: invalid front matter: missing field `title`"), "{err}");
+    assert!(
+        err.contains("content/untitled.md:2:1: invalid front matter: missing field `title`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -35,7 +49,10 @@ fn page_without_front_matter() {
     let err = extract_fails(|p| {
         p.write("content/plain.md", "# Just Markdown\n");
     });
-    assert!(err.contains("content/plain.md:1:1: the page has no front matter"), "{err}");
+    assert!(
+        err.contains("content/plain.md:1:1: the page has no front matter"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -43,7 +60,10 @@ fn non_utf8_content_file() {
     let err = extract_fails(|p| {
         p.write("content/latin1.md", b"---\ntitle: Caf\xe9\n---\n");
     });
-    assert!(err.contains("content/latin1.md:2:11: the file is not valid UTF-8"), "{err}");
+    assert!(
+        err.contains("content/latin1.md:2:11: the file is not valid UTF-8"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -52,7 +72,10 @@ fn non_utf8_ftl_file() {
     project.write("locales/fr/broken.ftl", b"a = \xff\n");
     let (code, _, stderr) = project.run(&["build"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("locales/fr/broken.ftl:1:5: the file is not valid UTF-8"), "{stderr}");
+    assert!(
+        stderr.contains("locales/fr/broken.ftl:1:5: the file is not valid UTF-8"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -60,13 +83,18 @@ fn missing_content_folder() {
     let err = extract_fails(|p| {
         std::fs::remove_dir_all(p.path("content")).unwrap();
     });
-    assert!(err.contains("the content folder content does not exist"), "{err}");
+    assert!(
+        err.contains("the content folder content does not exist"),
+        "{err}"
+    );
 }
 
 #[test]
 fn duplicate_pinned_id_names_both_places() {
     let err = extract_fails(|p| {
-        let home = p.read("content/home.md").replace("## Who we are", "## Who we are {#products}");
+        let home = p
+            .read("content/home.md")
+            .replace("## Who we are", "## Who we are {#products}");
         p.write("content/home.md", home);
     });
     assert!(err.contains("content/home.md:18:1: message id `home-products-title` is already used at content/home.md:10:1"), "{err}");
@@ -75,28 +103,51 @@ fn duplicate_pinned_id_names_both_places() {
 #[test]
 fn slug_escaping_the_output_folder_is_refused() {
     let err = extract_fails(|p| {
-        p.write("content/evil.md", "---\ntitle: Evil\nslug: ../../etc\n---\nText\n");
+        p.write(
+            "content/evil.md",
+            "---\ntitle: Evil\nslug: ../../etc\n---\nText\n",
+        );
     });
-    assert!(err.contains("content/evil.md:3:1: invalid slug `../../etc`"), "{err}");
+    assert!(
+        err.contains("content/evil.md:3:1: invalid slug `../../etc`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn raw_html_is_refused() {
     let err = extract_fails(|p| {
-        p.write("content/html.md", "---\ntitle: H\n---\n\n<script>alert(1)</script>\n");
+        p.write(
+            "content/html.md",
+            "---\ntitle: H\n---\n\n<script>alert(1)</script>\n",
+        );
     });
-    assert!(err.contains("content/html.md:5:1: raw HTML is not supported"), "{err}");
+    assert!(
+        err.contains("content/html.md:5:1: raw HTML is not supported"),
+        "{err}"
+    );
 }
 
 #[cfg(unix)]
 #[test]
 fn symlink_leading_outside_the_project_is_refused() {
     let outside = tempfile::tempdir().unwrap();
-    std::fs::write(outside.path().join("secret.md"), "---\ntitle: Secret\n---\n").unwrap();
+    std::fs::write(
+        outside.path().join("secret.md"),
+        "---\ntitle: Secret\n---\n",
+    )
+    .unwrap();
     let err = extract_fails(|p| {
-        std::os::unix::fs::symlink(outside.path().join("secret.md"), p.path("content/secret.md")).unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.md"),
+            p.path("content/secret.md"),
+        )
+        .unwrap();
     });
-    assert!(err.contains("content/secret.md: a symbolic link that leads outside the project"), "{err}");
+    assert!(
+        err.contains("content/secret.md: a symbolic link that leads outside the project"),
+        "{err}"
+    );
 }
 
 fn config_error(yaml_tail: &str) -> String {

@@ -17,7 +17,10 @@ fn missing_locale_folder_is_an_empty_locale() {
     let project = TestProject::fixture("basic");
     let (_, stdout, _) = project.run(&["build"]);
     let zh = stdout.lines().find(|l| l.starts_with("zh-CN")).unwrap();
-    assert_eq!(zh.split_whitespace().collect::<Vec<_>>(), ["zh-CN", "0", "0", "0", "0"]);
+    assert_eq!(
+        zh.split_whitespace().collect::<Vec<_>>(),
+        ["zh-CN", "0", "0", "0", "0"]
+    );
 }
 
 // The project is found from a subfolder, and paths in errors are relative to where the user is.
@@ -25,7 +28,12 @@ fn missing_locale_folder_is_an_empty_locale() {
 fn project_is_found_from_a_subfolder() {
     let project = TestProject::fixture("basic");
     project.write("content/bad.md", "no front matter\n");
-    let output = project.cmd().current_dir(project.path("content/about")).arg("build").output().unwrap();
+    let output = project
+        .cmd()
+        .current_dir(project.path("content/about"))
+        .arg("build")
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("../../content/bad.md:1:1"), "{stderr}");
@@ -38,7 +46,11 @@ fn sample_build_changes_nothing() {
     for sub in ["content", "locales"] {
         crate::support::copy_dir(&sample_root().join(sub), &dir.path().join(sub));
     }
-    std::fs::copy(sample_root().join("fluentpress.yaml"), dir.path().join("fluentpress.yaml")).unwrap();
+    std::fs::copy(
+        sample_root().join("fluentpress.yaml"),
+        dir.path().join("fluentpress.yaml"),
+    )
+    .unwrap();
     let project = TestProject { dir };
     let before = project.snapshot_tree("locales");
     let (code, stdout, stderr) = project.run(&["build"]);
@@ -51,14 +63,21 @@ fn sample_build_changes_nothing() {
 #[test]
 fn help_and_version() {
     let project = TestProject::fixture("basic");
-    for args in [&["--help"][..], &["build", "--help"], &["extract", "--help"]] {
+    for args in [
+        &["--help"][..],
+        &["build", "--help"],
+        &["extract", "--help"],
+    ] {
         let (code, stdout, _) = project.run(args);
         assert_eq!(code, 0);
         assert!(stdout.contains("Usage: fluentpress"), "{stdout}");
     }
     let (code, stdout, _) = project.run(&["--version"]);
     assert_eq!(code, 0);
-    assert_eq!(stdout.trim(), format!("fluentpress {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        stdout.trim(),
+        format!("fluentpress {}", env!("CARGO_PKG_VERSION"))
+    );
     let (code, _, stderr) = project.run(&["frobnicate"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("unrecognized subcommand"), "{stderr}");

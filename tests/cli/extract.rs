@@ -10,7 +10,10 @@ fn extract_writes_the_generated_files() {
     assert_eq!(code, 0, "{stderr}");
     insta::assert_snapshot!("extract_stdout", stdout);
     insta::assert_snapshot!("home_ftl", project.read("locales/en-US/pages/home.ftl"));
-    insta::assert_snapshot!("about_team_ftl", project.read("locales/en-US/pages/about/team.ftl"));
+    insta::assert_snapshot!(
+        "about_team_ftl",
+        project.read("locales/en-US/pages/about/team.ftl")
+    );
 }
 
 // Extract writes only locales/<source>/pages/: UI strings and translations are untouched.
@@ -22,7 +25,11 @@ fn extract_touches_nothing_but_the_source_pages() {
     project.run(&["extract"]);
     assert_eq!(project.read("locales/en-US/ui.ftl"), before_ui);
     assert_eq!(project.snapshot_tree("locales/fr"), before_fr);
-    let tree: Vec<String> = project.snapshot_tree("locales/en-US").into_iter().map(|(p, _)| p).collect();
+    let tree: Vec<String> = project
+        .snapshot_tree("locales/en-US")
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect();
     assert_eq!(tree, ["pages/about/team.ftl", "pages/home.ftl", "ui.ftl"]);
 }
 
@@ -69,7 +76,10 @@ fn inserting_a_paragraph_keeps_other_sections_ids() {
         }
     }
     assert!(after.contains(&("home-who-we-are-p1".into(), "A new first paragraph.".into())));
-    assert!(after.contains(&("home-who-we-are-p3".into(), "We employ 4,000 people.".into())));
+    assert!(after.contains(&(
+        "home-who-we-are-p3".into(),
+        "We employ 4,000 people.".into()
+    )));
 }
 
 // `{#id}` on a heading and `<!-- fp-id: x -->` before a block pin ids whatever the text says.
@@ -78,7 +88,10 @@ fn pinned_ids_survive_text_changes() {
     let project = TestProject::fixture("basic");
     let home = project
         .read("content/home.md")
-        .replace("## What we do {#products}", "## Our products today {#products}")
+        .replace(
+            "## What we do {#products}",
+            "## Our products today {#products}",
+        )
         .replace("From society, for society.", "For society.");
     project.write("content/home.md", home);
     project.run(&["extract"]);
@@ -93,7 +106,10 @@ fn extract_check_reports_and_writes_nothing() {
     let project = TestProject::fixture("basic");
     let (code, stdout, _) = project.run(&["extract", "--check"]);
     assert_eq!(code, 1);
-    assert!(stdout.contains("added    locales/en-US/pages/home.ftl"), "{stdout}");
+    assert!(
+        stdout.contains("added    locales/en-US/pages/home.ftl"),
+        "{stdout}"
+    );
     assert!(stdout.contains("+ home-who-we-are-p1"), "{stdout}");
     assert!(!project.path("locales/en-US/pages").exists());
 
@@ -113,7 +129,10 @@ fn extract_check_reports_and_writes_nothing() {
     let (code, stdout, _) = project.run(&["extract", "--check"]);
     assert_eq!(code, 1);
     insta::assert_snapshot!("extract_check_stale", stdout);
-    assert!(project.path("locales/en-US/pages/old.ftl").exists(), "--check must not delete");
+    assert!(
+        project.path("locales/en-US/pages/old.ftl").exists(),
+        "--check must not delete"
+    );
 }
 
 // The repository's own sample site: committed generated files are current.
@@ -121,8 +140,18 @@ fn extract_check_reports_and_writes_nothing() {
 fn sample_site_generated_files_are_current() {
     let output = assert_cmd::Command::cargo_bin("fluentpress")
         .unwrap()
-        .args(["--project", sample_root().to_str().unwrap(), "extract", "--check"])
+        .args([
+            "--project",
+            sample_root().to_str().unwrap(),
+            "extract",
+            "--check",
+        ])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
 }

@@ -5,3 +5,4 @@ mod bad_input;
 mod build;
 mod extract;
 mod support;
+mod translations;

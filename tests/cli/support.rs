@@ -12,7 +12,9 @@ impl TestProject {
     /// A private copy of `tests/fixtures/<name>`.
     pub fn fixture(name: &str) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
         copy_dir(&source, dir.path());
         TestProject { dir }
     }
@@ -35,7 +37,9 @@ impl TestProject {
     /// The binary, run from the project root (so paths in messages are project-relative).
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("fluentpress").unwrap();
-        cmd.current_dir(self.dir.path()).env("NO_COLOR", "1").env_remove("CI");
+        cmd.current_dir(self.dir.path())
+            .env("NO_COLOR", "1")
+            .env_remove("CI");
         cmd
     }
 
@@ -59,13 +63,19 @@ impl TestProject {
 }
 
 fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries {
         let path = entry.unwrap().path();
         if path.is_dir() {
             walk(root, &path, out);
         } else {
-            let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = path
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             out.push((rel, std::fs::read(&path).unwrap()));
         }
     }
