@@ -74,6 +74,9 @@ pub struct PathsConfig {
     pub locales: PathBuf,
     #[serde(default = "default_output")]
     pub output: PathBuf,
+    /// Translation snapshots (`<tag>.tsv`), see `snapshot`.
+    #[serde(default = "default_snapshots")]
+    pub snapshots: PathBuf,
 }
 
 fn default_content() -> PathBuf {
@@ -85,6 +88,9 @@ fn default_locales() -> PathBuf {
 fn default_output() -> PathBuf {
     PathBuf::from("dist")
 }
+fn default_snapshots() -> PathBuf {
+    PathBuf::from("snapshots")
+}
 
 impl Default for PathsConfig {
     fn default() -> Self {
@@ -92,6 +98,7 @@ impl Default for PathsConfig {
             content: default_content(),
             locales: default_locales(),
             output: default_output(),
+            snapshots: default_snapshots(),
         }
     }
 }
@@ -121,6 +128,7 @@ pub struct Project {
     pub content_dir: PathBuf,
     pub locales_dir: PathBuf,
     pub output_dir: PathBuf,
+    pub snapshots_dir: PathBuf,
 }
 
 impl Project {
@@ -287,6 +295,7 @@ fn resolve(
         content_dir: at_root(&config.paths.content),
         locales_dir: at_root(&config.paths.locales),
         output_dir: at_root(&config.paths.output),
+        snapshots_dir: at_root(&config.paths.snapshots),
         config_path,
         site: config.site,
         locales,

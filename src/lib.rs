@@ -15,6 +15,8 @@
 //! - [`extract`]: pages → the source locale's generated `.ftl` files, byte-for-byte stable.
 //! - [`catalog`]: every locale's `.ftl` files → [`catalog::Catalog`], with spans for reports.
 //! - [`glossary`]: each locale's required renderings of names.
+//! - [`snapshot`]: per-locale fingerprints that tell a stale translation from a fresh one.
+//! - [`localize`]: one fluent-bundle per locale, lookup through fallback chains.
 //!
 //! Library errors are typed enums carrying the file and position; the binary renders them.
 
@@ -24,7 +26,9 @@ pub mod content;
 pub mod extract;
 pub mod fsutil;
 pub mod glossary;
+pub mod localize;
 pub mod plural;
+pub mod snapshot;
 
 /// Any error a command can end with. Each variant's message names the file (and the line and
 /// column where known).

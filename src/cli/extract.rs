@@ -19,9 +19,10 @@ pub fn run(project: &Project, args: ExtractArgs) -> Result<Outcome, fluentpress:
     let messages: usize = extraction.pages.iter().map(|p| p.messages().len()).sum();
     if extraction.is_current() {
         println!(
-            "extract: {} pages, {messages} messages; {} is up to date",
+            "extract: {} pages, {messages} messages; {} and {} are up to date",
             extraction.pages.len(),
-            project.relative(&extract::pages_dir(project))
+            project.relative(&extract::pages_dir(project)),
+            project.relative(&project.snapshots_dir)
         );
         return Ok(Outcome::Clean);
     }

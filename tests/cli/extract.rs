@@ -43,7 +43,7 @@ fn extract_is_deterministic_and_idempotent() {
     assert_eq!(a.snapshot_tree("locales"), b.snapshot_tree("locales"));
     let (code, stdout, _) = a.run(&["extract"]);
     assert_eq!(code, 0);
-    assert!(stdout.contains("is up to date"), "{stdout}");
+    assert!(stdout.contains("are up to date"), "{stdout}");
     assert_eq!(a.snapshot_tree("locales"), b.snapshot_tree("locales"));
 }
 

@@ -1,0 +1,245 @@
+//! Translation snapshots: how `check` knows a translation is *stale*.
+//!
+//! For each target locale, `snapshots/<tag>.tsv` records, per translated message (and per
+//! attribute), a fingerprint of the source text and of the translation when the two were last
+//! seen together. Later:
+//! - source fingerprint changed, translation fingerprint unchanged → the translation is stale
+//!   (the source moved on, the translator has not looked at it since);
+//! - translation fingerprint changed → the translator edited it; not stale, and the next refresh
+//!   records the new pair. No bookkeeping is asked of translators.
+//!
+//! `extract` refreshes the snapshots *before* it writes the new source files, so a translator's
+//! unrecorded edit is paired with the source it was made against. The file is plain text, one
+//! line per message, sorted: it diffs and merges well in review.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::catalog::{Entry, EntryKind, LocaleCatalog, PatternInfo};
+use crate::config::Project;
+use crate::fsutil::{self, Location};
+
+const HEADER: &str = "# fluentpress translation snapshot: message<TAB>source fingerprint<TAB>translation fingerprint.\n# Written by `fluentpress extract` (and `build`); commit it with the translations. Do not edit.\n";
+
+#[derive(Debug, thiserror::Error)]
+pub enum SnapshotError {
+    #[error(transparent)]
+    Read(#[from] fsutil::ReadError),
+    #[error(
+        "{location}: malformed snapshot line (expected `key<TAB>hex<TAB>hex`); delete the file and run `fluentpress extract` to rebuild it"
+    )]
+    Malformed { location: Location },
+}
+
+/// Fingerprints of one source/translation pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pair {
+    pub source: u64,
+    pub translation: u64,
+}
+
+/// One locale's snapshot: key (`id`, `id.attribute`, `-term`) → fingerprints.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Snapshot {
+    pub pairs: BTreeMap<String, Pair>,
+}
+
+/// Where a target locale's snapshot lives.
+pub fn snapshot_path(project: &Project, tag: &str) -> PathBuf {
+    project.snapshots_dir.join(format!("{tag}.tsv"))
+}
+
+/// A stable 64-bit FNV-1a hash: the same on every platform and Rust version, which a committed
+/// file needs (`std`'s hashers promise neither).
+pub fn fingerprint(text: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.as_bytes() {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// Reads a snapshot; a missing file is an empty snapshot.
+pub fn load_snapshot(path: &Path) -> Result<Snapshot, SnapshotError> {
+    if !path.exists() {
+        return Ok(Snapshot::default());
+    }
+    let text = fsutil::read_utf8(path)?;
+    parse_snapshot(path, &text)
+}
+
+pub fn parse_snapshot(path: &Path, text: &str) -> Result<Snapshot, SnapshotError> {
+    let mut pairs = BTreeMap::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let parsed = (|| {
+            let key = fields.next()?;
+            let source = u64::from_str_radix(fields.next()?, 16).ok()?;
+            let translation = u64::from_str_radix(fields.next()?, 16).ok()?;
+            fields.next().is_none().then(|| {
+                (
+                    key.to_string(),
+                    Pair {
+                        source,
+                        translation,
+                    },
+                )
+            })
+        })();
+        let Some((key, pair)) = parsed else {
+            return Err(SnapshotError::Malformed {
+                location: Location::new(path, n + 1, 1),
+            });
+        };
+        pairs.insert(key, pair);
+    }
+    Ok(Snapshot { pairs })
+}
+
+pub fn render_snapshot(snapshot: &Snapshot) -> String {
+    let mut out = String::from(HEADER);
+    for (key, pair) in &snapshot.pairs {
+        let _ = writeln!(
+            out,
+            "{key}\t{:016x}\t{:016x}",
+            pair.source, pair.translation
+        );
+    }
+    out
+}
+
+/// Every translatable pattern of a locale, by snapshot key.
+pub fn patterns(locale: &LocaleCatalog) -> BTreeMap<String, &PatternInfo> {
+    let mut out = BTreeMap::new();
+    for (_, entry) in locale.entries() {
+        let base = entry_key(entry);
+        if let Some(value) = &entry.value {
+            out.entry(base.clone()).or_insert(value);
+        }
+        for attribute in &entry.attributes {
+            out.entry(format!("{base}.{}", attribute.name))
+                .or_insert(&attribute.pattern);
+        }
+    }
+    out
+}
+
+fn entry_key(entry: &Entry) -> String {
+    match entry.kind {
+        EntryKind::Message => entry.id.clone(),
+        EntryKind::Term => format!("-{}", entry.id),
+    }
+}
+
+/// The refreshed snapshot of `target` against `source` (both as on disk now): pairs whose
+/// translation changed, or that are new, are recorded anew; pairs whose translation is unchanged
+/// keep their old source fingerprint (so a stale translation stays stale until edited); pairs of
+/// messages gone from either side are dropped.
+pub fn refresh(old: &Snapshot, source: &LocaleCatalog, target: &LocaleCatalog) -> Snapshot {
+    let source = patterns(source);
+    let mut pairs = BTreeMap::new();
+    for (key, translation) in patterns(target) {
+        let Some(source_pattern) = source.get(&key) else {
+            continue;
+        };
+        let now = Pair {
+            source: fingerprint(&source_pattern.text),
+            translation: fingerprint(&translation.text),
+        };
+        let pair = match old.pairs.get(&key) {
+            Some(recorded) if recorded.translation == now.translation => *recorded,
+            _ => now,
+        };
+        pairs.insert(key, pair);
+    }
+    Snapshot { pairs }
+}
+
+/// Keys of `target`'s translations that are stale against `source`.
+pub fn stale_keys(
+    snapshot: &Snapshot,
+    source: &LocaleCatalog,
+    target: &LocaleCatalog,
+) -> BTreeSet<String> {
+    let source = patterns(source);
+    patterns(target)
+        .into_iter()
+        .filter_map(|(key, translation)| {
+            let recorded = snapshot.pairs.get(&key)?;
+            let source_now = fingerprint(&source.get(&key)?.text);
+            (recorded.translation == fingerprint(&translation.text)
+                && recorded.source != source_now)
+                .then_some(key)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::parse_file;
+
+    fn locale(text: &str) -> LocaleCatalog {
+        LocaleCatalog {
+            tag: "x".into(),
+            dir: PathBuf::new(),
+            files: vec![parse_file(
+                PathBuf::from("a.ftl"),
+                "a.ftl".into(),
+                text.into(),
+            )],
+        }
+    }
+
+    #[test]
+    fn fingerprint_is_stable() {
+        // Committed files depend on these exact values.
+        assert_eq!(fingerprint(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fingerprint("a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn source_change_makes_unedited_translation_stale_and_an_edit_clears_it() {
+        let source_v1 = locale("a = Apple\nb = Banana\n    .title = B\n");
+        let target_v1 = locale("a = Pomme\nb = Banane\n    .title = B\n");
+        let snap = refresh(&Snapshot::default(), &source_v1, &target_v1);
+        assert_eq!(snap.pairs.len(), 3);
+        assert!(stale_keys(&snap, &source_v1, &target_v1).is_empty());
+
+        let source_v2 = locale("a = Green apple\nb = Banana\n    .title = Big B\n");
+        let stale = stale_keys(&snap, &source_v2, &target_v1);
+        assert_eq!(stale.into_iter().collect::<Vec<_>>(), ["a", "b.title"]);
+
+        // A refresh does not clear staleness by itself...
+        let snap2 = refresh(&snap, &source_v2, &target_v1);
+        assert_eq!(stale_keys(&snap2, &source_v2, &target_v1).len(), 2);
+        // ...the translator's edit does.
+        let target_v2 = locale("a = Pomme verte\nb = Banane\n    .title = B\n");
+        assert_eq!(
+            stale_keys(&snap2, &source_v2, &target_v2)
+                .into_iter()
+                .collect::<Vec<_>>(),
+            ["b.title"]
+        );
+        let snap3 = refresh(&snap2, &source_v2, &target_v2);
+        assert_eq!(snap3.pairs["a"].source, fingerprint("Green apple"));
+    }
+
+    #[test]
+    fn render_and_parse_round_trip_and_malformed_lines_are_located() {
+        let source = locale("a = A\n-t = T\n");
+        let snap = refresh(&Snapshot::default(), &source, &locale("a = Á\n-t = T\n"));
+        let text = render_snapshot(&snap);
+        assert_eq!(parse_snapshot(Path::new("s.tsv"), &text).unwrap(), snap);
+        assert!(text.contains("-t\t"));
+        let err = parse_snapshot(Path::new("s.tsv"), "# c\na\tzz\t00\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("s.tsv:2:1"), "{err}");
+    }
+}
