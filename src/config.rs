@@ -63,7 +63,14 @@ pub struct LocaleConfig {
     /// A finished translation: a missing message is an error there, not a warning.
     #[serde(default)]
     pub complete: bool,
+    /// The share of source messages (percent) the locale must translate to be published and to
+    /// pass `check`. Default: [`DEFAULT_MIN_COVERAGE`].
+    #[serde(default)]
+    pub min_coverage: Option<f64>,
 }
+
+/// The default publishing threshold, in percent of messages (po4a's default too).
+pub const DEFAULT_MIN_COVERAGE: f64 = 80.0;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -104,7 +111,7 @@ impl Default for PathsConfig {
 }
 
 /// One locale of the project, source or target, with its resolved fallback chain.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Locale {
     /// The canonical BCP 47 tag, also the locale's folder name under `locales/`.
     pub tag: String,
@@ -115,6 +122,8 @@ pub struct Locale {
     /// (empty for the source locale itself).
     pub fallback_chain: Vec<String>,
     pub complete: bool,
+    /// Percent of source messages required to publish and to pass `check`.
+    pub min_coverage: f64,
 }
 
 /// The validated project: configuration plus absolute paths.
@@ -211,6 +220,17 @@ fn resolve(
     let mut targets = Vec::new();
     for (index, locale) in config.locales.iter().enumerate() {
         let langid = parse_tag(&locale.tag).map_err(|m| invalid(&locale.tag, m))?;
+        if let Some(min) = locale.min_coverage
+            && !(0.0..=100.0).contains(&min)
+        {
+            return Err(invalid(
+                "min_coverage",
+                format!(
+                    "locale `{}`: min_coverage must be a percentage from 0 to 100, not {min}",
+                    locale.tag
+                ),
+            ));
+        }
         if seen.insert(locale.tag.as_str(), index + 1).is_some() {
             let message = if &locale.tag == source_tag {
                 format!(
@@ -266,6 +286,7 @@ fn resolve(
         name: config.source_locale.name.clone(),
         fallback_chain: Vec::new(),
         complete: true,
+        min_coverage: 0.0,
     }];
     for (locale, langid) in targets {
         let chain = expand_chain(&locale.tag, &fallbacks, source_tag).map_err(|cycle| {
@@ -280,6 +301,7 @@ fn resolve(
             name: locale.name.clone(),
             fallback_chain: chain,
             complete: locale.complete,
+            min_coverage: locale.min_coverage.unwrap_or(DEFAULT_MIN_COVERAGE),
         });
     }
 

@@ -14,8 +14,10 @@
 //! - [`content`]: Markdown pages with front matter → [`content::Page`]s (blocks and messages).
 //! - [`extract`]: pages → the source locale's generated `.ftl` files, byte-for-byte stable.
 //! - [`catalog`]: every locale's `.ftl` files → [`catalog::Catalog`], with spans for reports.
+//! - [`coverage`]: how much of the source a locale translates, by messages and words.
 //! - [`glossary`]: each locale's required renderings of names.
 //! - [`snapshot`]: per-locale fingerprints that tell a stale translation from a fresh one.
+//! - [`markup`]: the inline Markdown subset inside messages, judged safe, for exporters.
 //! - [`localize`]: one fluent-bundle per locale, lookup through fallback chains.
 //!
 //! Library errors are typed enums carrying the file and position; the binary renders them.
@@ -23,10 +25,12 @@
 pub mod catalog;
 pub mod config;
 pub mod content;
+pub mod coverage;
 pub mod extract;
 pub mod fsutil;
 pub mod glossary;
 pub mod localize;
+pub mod markup;
 pub mod plural;
 pub mod snapshot;
 

@@ -1,0 +1,129 @@
+//! How much of the source a locale translates: by messages and by source words.
+//!
+//! A message counts as translated when the locale itself defines it with a value (a fallback
+//! does not count). Words are the source text's words, so locales compare on one scale whatever
+//! their script; a Chinese or Japanese source counts each CJK character as a word.
+
+use std::collections::BTreeSet;
+
+use crate::catalog::{EntryKind, LocaleCatalog, PatternInfo};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Coverage {
+    /// Messages of the source (terms are not counted: they are building blocks).
+    pub messages: usize,
+    pub translated: usize,
+    /// Words of the source messages, and of those translated.
+    pub words: usize,
+    pub words_translated: usize,
+}
+
+impl Coverage {
+    /// Percentage of messages translated, 0..=100 (100 for an empty source).
+    pub fn percent(&self) -> f64 {
+        percent(self.translated, self.messages)
+    }
+
+    pub fn words_percent(&self) -> f64 {
+        percent(self.words_translated, self.words)
+    }
+
+    pub fn missing(&self) -> usize {
+        self.messages - self.translated
+    }
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        100.0
+    } else {
+        part as f64 * 100.0 / whole as f64
+    }
+}
+
+/// Coverage of `target` against `source`.
+pub fn coverage(source: &LocaleCatalog, target: &LocaleCatalog) -> Coverage {
+    let translated: BTreeSet<&str> = target
+        .entries()
+        .filter(|(_, e)| e.kind == EntryKind::Message && e.value.is_some())
+        .map(|(_, e)| e.id.as_str())
+        .collect();
+    let mut result = Coverage::default();
+    let mut seen = BTreeSet::new();
+    for (_, entry) in source.entries() {
+        if entry.kind != EntryKind::Message || !seen.insert(entry.id.as_str()) {
+            continue;
+        }
+        let words: usize = entry.patterns().map(word_count).sum();
+        result.messages += 1;
+        result.words += words;
+        if translated.contains(entry.id.as_str()) {
+            result.translated += 1;
+            result.words_translated += words;
+        }
+    }
+    result
+}
+
+/// Words of a pattern's text, placeables excluded.
+pub fn word_count(pattern: &PatternInfo) -> usize {
+    let mut text = String::new();
+    let mut depth = 0usize;
+    for c in pattern.text.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace()
+        .map(|w| {
+            let cjk = w.chars().filter(|&c| is_cjk(c)).count();
+            let rest = w.chars().any(|c| c.is_alphanumeric() && !is_cjk(c));
+            cjk + usize::from(rest)
+        })
+        .sum()
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0xac00..=0xd7af)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::parse_file;
+    use std::path::PathBuf;
+
+    fn locale(text: &str) -> LocaleCatalog {
+        LocaleCatalog {
+            tag: "x".into(),
+            dir: PathBuf::new(),
+            files: vec![parse_file(
+                PathBuf::from("a.ftl"),
+                "a.ftl".into(),
+                text.into(),
+            )],
+        }
+    }
+
+    #[test]
+    fn counts_messages_and_words() {
+        let source = locale(
+            "-brand = Acme\na = One two three\nb = Four { $x } five\n    .title = Six\nc = Seven\n",
+        );
+        let target = locale("a = Un deux trois\nc = Sept\nd = Obsolete\n");
+        let c = coverage(&source, &target);
+        assert_eq!((c.messages, c.translated, c.missing()), (3, 2, 1));
+        assert_eq!((c.words, c.words_translated), (7, 4));
+        assert!((c.percent() - 66.666).abs() < 0.01);
+    }
+
+    #[test]
+    fn cjk_characters_count_as_words() {
+        let file = locale("a = 中国宏桥 is big\n");
+        let entry = &file.files[0].entries[0];
+        assert_eq!(word_count(entry.value.as_ref().unwrap()), 6);
+    }
+}

@@ -1,0 +1,343 @@
+//! The inline markup allowed inside messages: a small Markdown subset that translators can move
+//! around a sentence, parsed into a tree the exporters render (escaped HTML, Typst) and the
+//! checker compares.
+//!
+//! Allowed: `*emphasis*`, `**strong**`, `` `code` ``, `[text](target)` and hard line breaks.
+//! Everything else, raw HTML included, is text. Link targets are limited to `http(s):`,
+//! `mailto:`, relative URLs and `@/page.md` references to other pages of the site; anything else
+//! (`javascript:`, `data:`…) makes the link plain text. Translations are untrusted input.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// A piece of inline content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    Text(String),
+    Code(String),
+    Emphasis(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Link {
+        target: LinkTarget,
+        title: String,
+        children: Vec<Inline>,
+    },
+    LineBreak,
+}
+
+/// Where a link leads, once judged safe.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LinkTarget {
+    /// Another page of the site, by its path below `content/` (`profile.md`), resolved by the
+    /// exporter to that page in the reader's locale. A `#fragment` is kept.
+    Page {
+        path: String,
+        fragment: Option<String>,
+    },
+    /// `http(s):`, `mailto:` or a relative URL, as written.
+    Url(String),
+}
+
+/// Parses a message's text. Never fails: whatever is not allowed markup is text.
+pub fn parse_inline(text: &str) -> Vec<Inline> {
+    let mut stack: Vec<(Frame, Vec<Inline>)> = vec![(Frame::Root, Vec::new())];
+    let protected = protect_block_syntax(text);
+    for event in Parser::new_ext(&protected, Options::empty()) {
+        match event {
+            Event::Text(t) => push_text(&mut stack, &t),
+            Event::Code(c) => push(&mut stack, Inline::Code(c.to_string())),
+            // Raw HTML in a translation is shown as the text it is, never interpreted.
+            Event::Html(h) | Event::InlineHtml(h) => push_text(&mut stack, &h),
+            Event::SoftBreak => push_text(&mut stack, " "),
+            Event::HardBreak => push(&mut stack, Inline::LineBreak),
+            Event::Start(Tag::Emphasis) => stack.push((Frame::Emphasis, Vec::new())),
+            Event::Start(Tag::Strong) => stack.push((Frame::Strong, Vec::new())),
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => {
+                stack.push((
+                    Frame::Link(judge_target(&dest_url), title.to_string()),
+                    Vec::new(),
+                ));
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                // An image inside a message is not allowed: keep its alt text only.
+                let _ = dest_url;
+                stack.push((Frame::Transparent, Vec::new()));
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link | TagEnd::Image)
+                if stack.len() > 1 =>
+            {
+                let (frame, children) = stack.pop().unwrap_or((Frame::Root, Vec::new()));
+                match frame {
+                    Frame::Emphasis => push(&mut stack, Inline::Emphasis(children)),
+                    Frame::Strong => push(&mut stack, Inline::Strong(children)),
+                    Frame::Link(Some(target), title) => push(
+                        &mut stack,
+                        Inline::Link {
+                            target,
+                            title,
+                            children,
+                        },
+                    ),
+                    Frame::Link(None, _) | Frame::Transparent | Frame::Root => {
+                        for child in children {
+                            push(&mut stack, child);
+                        }
+                    }
+                }
+            }
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+            // Block constructs (a translation that starts with `# ` or `- `) keep their text.
+            _ => {}
+        }
+    }
+    while stack.len() > 1 {
+        let (_, children) = stack.pop().unwrap_or((Frame::Root, Vec::new()));
+        for child in children {
+            push(&mut stack, child);
+        }
+    }
+    stack.pop().map(|(_, c)| c).unwrap_or_default()
+}
+
+/// A message is one run of inline text, but a CommonMark parser reads `# x`, `- x`, `> x`,
+/// `1. x`, fences and indented lines as blocks, and would drop their markers. Escaping those
+/// markers keeps every character the translator typed.
+fn protect_block_syntax(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        let rest_after = |n: usize| trimmed[n..].chars().next();
+        let escape_first = match trimmed.chars().next() {
+            Some('#') => {
+                let hashes = trimmed.chars().take_while(|&c| c == '#').count();
+                rest_after(hashes).is_none_or(|c| c == ' ' || c == '\t')
+            }
+            Some('-' | '+' | '*') => {
+                rest_after(1).is_none_or(|c| c == ' ' || c == '\t')
+                    || trimmed.chars().all(|c| c == '-' || c == '*' || c == ' ')
+            }
+            Some('>' | '=' | '|') => true,
+            Some('`' | '~') => trimmed.starts_with("```") || trimmed.starts_with("~~~"),
+            _ => false,
+        };
+        if escape_first {
+            out.push('\\');
+            out.push_str(trimmed);
+            continue;
+        }
+        // `1. x` and `1) x` start ordered lists: escape the delimiter.
+        let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0
+            && digits <= 9
+            && matches!(rest_after(digits), Some('.' | ')'))
+            && trimmed[digits + 1..]
+                .chars()
+                .next()
+                .is_none_or(|c| c == ' ' || c == '\t')
+        {
+            out.push_str(&trimmed[..digits]);
+            out.push('\\');
+            out.push_str(&trimmed[digits..]);
+            continue;
+        }
+        // Leading spaces would make an indented code block; they carry no meaning in a message.
+        out.push_str(trimmed);
+    }
+    out
+}
+
+enum Frame {
+    Root,
+    Emphasis,
+    Strong,
+    Link(Option<LinkTarget>, String),
+    Transparent,
+}
+
+fn push(stack: &mut [(Frame, Vec<Inline>)], inline: Inline) {
+    if let Some((_, children)) = stack.last_mut() {
+        children.push(inline);
+    }
+}
+
+fn push_text(stack: &mut [(Frame, Vec<Inline>)], text: &str) {
+    if let Some((_, children)) = stack.last_mut() {
+        if let Some(Inline::Text(last)) = children.last_mut() {
+            last.push_str(text);
+        } else {
+            children.push(Inline::Text(text.to_string()));
+        }
+    }
+}
+
+/// Accepts a link target only if it is safe to publish.
+pub fn judge_target(url: &str) -> Option<LinkTarget> {
+    let url = url.trim();
+    if let Some(page) = url.strip_prefix("@/") {
+        let (path, fragment) = match page.split_once('#') {
+            Some((p, f)) => (p, Some(f.to_string())),
+            None => (page, None),
+        };
+        return Some(LinkTarget::Page {
+            path: path.to_string(),
+            fragment,
+        });
+    }
+    // A scheme is letters, digits, `+`, `-`, `.` before the first `:`, with no `/` before it.
+    let scheme_end = url
+        .find(':')
+        .filter(|&i| !url[..i].contains(['/', '?', '#']));
+    match scheme_end {
+        None => Some(LinkTarget::Url(url.to_string())),
+        Some(i) => {
+            let scheme = url[..i].to_ascii_lowercase();
+            matches!(scheme.as_str(), "http" | "https" | "mailto")
+                .then(|| LinkTarget::Url(url.to_string()))
+        }
+    }
+}
+
+/// The visible text of inline content, markup removed.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    fn walk(inlines: &[Inline], out: &mut String) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+                Inline::LineBreak => out.push('\n'),
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { children: c, .. } => {
+                    walk(c, out)
+                }
+            }
+        }
+    }
+    walk(inlines, &mut out);
+    out
+}
+
+/// A comparable summary of the markup in a text: every link target, and the number of
+/// emphasis, strong and code spans. Two texts with equal summaries carry the same markup.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MarkupSummary {
+    pub links: Vec<String>,
+    pub emphasis: usize,
+    pub strong: usize,
+    pub code: Vec<String>,
+}
+
+pub fn summarize(inlines: &[Inline]) -> MarkupSummary {
+    let mut summary = MarkupSummary::default();
+    fn walk(inlines: &[Inline], s: &mut MarkupSummary) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(_) | Inline::LineBreak => {}
+                Inline::Code(c) => s.code.push(c.clone()),
+                Inline::Emphasis(c) => {
+                    s.emphasis += 1;
+                    walk(c, s);
+                }
+                Inline::Strong(c) => {
+                    s.strong += 1;
+                    walk(c, s);
+                }
+                Inline::Link {
+                    target, children, ..
+                } => {
+                    s.links.push(match target {
+                        LinkTarget::Page { path, fragment } => match fragment {
+                            Some(f) => format!("@/{path}#{f}"),
+                            None => format!("@/{path}"),
+                        },
+                        LinkTarget::Url(u) => u.clone(),
+                    });
+                    walk(children, s);
+                }
+            }
+        }
+    }
+    walk(inlines, &mut summary);
+    summary.links.sort();
+    summary.code.sort();
+    summary
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_allowed_subset() {
+        let got = parse_inline("A *b* **c** `d` [e](https://x.org) [f](@/profile.md#top)");
+        assert_eq!(
+            got,
+            vec![
+                Inline::Text("A ".into()),
+                Inline::Emphasis(vec![Inline::Text("b".into())]),
+                Inline::Text(" ".into()),
+                Inline::Strong(vec![Inline::Text("c".into())]),
+                Inline::Text(" ".into()),
+                Inline::Code("d".into()),
+                Inline::Text(" ".into()),
+                Inline::Link {
+                    target: LinkTarget::Url("https://x.org".into()),
+                    title: String::new(),
+                    children: vec![Inline::Text("e".into())]
+                },
+                Inline::Text(" ".into()),
+                Inline::Link {
+                    target: LinkTarget::Page {
+                        path: "profile.md".into(),
+                        fragment: Some("top".into())
+                    },
+                    title: String::new(),
+                    children: vec![Inline::Text("f".into())]
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn hostile_input_is_text() {
+        let got = parse_inline(
+            "<script>alert(1)</script> [x](javascript:alert(1)) [y](JaVaScRiPt:1) [z](data:text/html,1) <img src=x onerror=alert(1)>",
+        );
+        let summary = summarize(&got);
+        assert!(summary.links.is_empty(), "{got:?}");
+        let text = plain_text(&got);
+        assert!(text.contains("<script>alert(1)</script>"), "{text}");
+        assert!(text.contains("<img src=x onerror=alert(1)>"), "{text}");
+        assert!(text.contains('x') && text.contains('y') && text.contains('z'));
+    }
+
+    #[test]
+    fn block_syntax_in_a_translation_stays_text() {
+        for text in [
+            "# Not a heading",
+            "1. item",
+            "- 5 % par an",
+            "> quoted",
+            "---",
+            "    indented",
+            "```",
+        ] {
+            assert_eq!(plain_text(&parse_inline(text)), text.trim_start(), "{text}");
+        }
+        assert_eq!(
+            parse_inline("*em* first")[0],
+            Inline::Emphasis(vec![Inline::Text("em".into())])
+        );
+    }
+
+    #[test]
+    fn summaries_compare_markup_regardless_of_order() {
+        let a = summarize(&parse_inline("[a](@/x.md) and *b* and [c](https://y.org)"));
+        let b = summarize(&parse_inline("*B* et [C](https://y.org) puis [A](@/x.md)"));
+        assert_eq!(a, b);
+        let c = summarize(&parse_inline("[a](@/z.md) and *b* and [c](https://y.org)"));
+        assert_ne!(a, c);
+    }
+}
