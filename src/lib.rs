@@ -19,6 +19,7 @@
 //! - [`snapshot`]: per-locale fingerprints that tell a stale translation from a fresh one.
 //! - [`markup`]: the inline Markdown subset inside messages, judged safe, for exporters.
 //! - [`localize`]: one fluent-bundle per locale, lookup through fallback chains.
+//! - [`export`]: the exporters, each writing into a staged folder swapped in on success.
 //!
 //! Library errors are typed enums carrying the file and position; the binary renders them.
 
@@ -26,6 +27,7 @@ pub mod catalog;
 pub mod config;
 pub mod content;
 pub mod coverage;
+pub mod export;
 pub mod extract;
 pub mod fsutil;
 pub mod glossary;
