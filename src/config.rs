@@ -37,6 +37,52 @@ pub struct ProjectConfig {
     pub locales: Vec<LocaleConfig>,
     #[serde(default)]
     pub paths: PathsConfig,
+    #[serde(default)]
+    pub check: CheckConfig,
+}
+
+/// The `check:` section: severities and suppressions of `fluentpress check`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckConfig {
+    /// Severity per rule code for every locale: `error`, `warning` or `off`.
+    #[serde(default)]
+    pub severity: BTreeMap<String, SeverityConfig>,
+    /// Per-locale overrides: `locales: { de: { severity: { missing-message: off } } }`.
+    #[serde(default)]
+    pub locales: BTreeMap<String, LocaleCheckConfig>,
+    /// Suppressed diagnostics.
+    #[serde(default)]
+    pub ignore: Vec<IgnoreConfig>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocaleCheckConfig {
+    #[serde(default)]
+    pub severity: BTreeMap<String, SeverityConfig>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SeverityConfig {
+    Error,
+    Warning,
+    Off,
+}
+
+/// One suppression: every diagnostic matching all the given fields is dropped.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IgnoreConfig {
+    /// The rule code.
+    pub code: String,
+    /// A locale tag; all locales when absent.
+    #[serde(default)]
+    pub locale: Option<String>,
+    /// A message id glob (`*` and `?`), e.g. `home-*`; all messages when absent.
+    #[serde(default)]
+    pub message: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -138,6 +184,7 @@ pub struct Project {
     pub locales_dir: PathBuf,
     pub output_dir: PathBuf,
     pub snapshots_dir: PathBuf,
+    pub check: CheckConfig,
 }
 
 impl Project {
@@ -305,6 +352,42 @@ fn resolve(
         });
     }
 
+    // Check settings name rule codes and locales: a typo would silently do nothing.
+    let known_code = |code: &str| code.parse::<crate::check::Code>().is_ok();
+    let codes = config
+        .check
+        .severity
+        .keys()
+        .chain(
+            config
+                .check
+                .locales
+                .values()
+                .flat_map(|l| l.severity.keys()),
+        )
+        .chain(config.check.ignore.iter().map(|i| &i.code));
+    for code in codes {
+        if !known_code(code) {
+            return Err(invalid(
+                code,
+                format!("`{code}` is not a check code (see `fluentpress check --help`)"),
+            ));
+        }
+    }
+    let check_locales = config
+        .check
+        .locales
+        .keys()
+        .chain(config.check.ignore.iter().filter_map(|i| i.locale.as_ref()));
+    for tag in check_locales {
+        if tag != source_tag && !fallbacks.contains_key(tag.as_str()) {
+            return Err(invalid(
+                tag,
+                format!("`check` names locale `{tag}`, which is not configured"),
+            ));
+        }
+    }
+
     let at_root = |p: &Path| {
         if p.is_absolute() {
             p.to_path_buf()
@@ -318,6 +401,7 @@ fn resolve(
         locales_dir: at_root(&config.paths.locales),
         output_dir: at_root(&config.paths.output),
         snapshots_dir: at_root(&config.paths.snapshots),
+        check: config.check,
         config_path,
         site: config.site,
         locales,
@@ -503,6 +587,29 @@ mod tests {
         .to_string();
         assert!(err.contains("cycle: fr → de → fr"), "{err}");
         assert!(err.contains("fluentpress.yaml:8:10"), "{err}");
+    }
+
+    #[test]
+    fn check_settings_with_unknown_codes_or_locales_are_errors() {
+        let err = load(&format!(
+            "{BASE}check:\n  severity:\n    missing-mesage: off\n"
+        ))
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("fluentpress.yaml:9:5: `missing-mesage` is not a check code"),
+            "{err}"
+        );
+        let err = load(&format!(
+            "{BASE}check:\n  ignore:\n    - code: identical-to-source\n      locale: xx\n"
+        ))
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("`check` names locale `xx`"), "{err}");
+        let ok = load(&format!(
+            "{BASE}locales:\n  - tag: fr\n    name: F\ncheck:\n  severity:\n    identical-to-source: error\n  locales:\n    fr:\n      severity:\n        missing-message: off\n  ignore:\n    - code: markup-mismatch\n      message: home-*\n"
+        ));
+        assert!(ok.is_ok(), "{:?}", ok.err());
     }
 
     #[test]

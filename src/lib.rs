@@ -15,6 +15,7 @@
 //! - [`extract`]: pages → the source locale's generated `.ftl` files, byte-for-byte stable.
 //! - [`catalog`]: every locale's `.ftl` files → [`catalog::Catalog`], with spans for reports.
 //! - [`coverage`]: how much of the source a locale translates, by messages and words.
+//! - [`check`]: every locale validated against the source; diagnostics for people and CI.
 //! - [`glossary`]: each locale's required renderings of names.
 //! - [`snapshot`]: per-locale fingerprints that tell a stale translation from a fresh one.
 //! - [`markup`]: the inline Markdown subset inside messages, judged safe, for exporters.
@@ -24,6 +25,7 @@
 //! Library errors are typed enums carrying the file and position; the binary renders them.
 
 pub mod catalog;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod coverage;
@@ -48,4 +50,6 @@ pub enum Error {
     Catalog(#[from] catalog::CatalogError),
     #[error(transparent)]
     Glossary(#[from] glossary::GlossaryError),
+    #[error(transparent)]
+    Check(#[from] check::CheckError),
 }

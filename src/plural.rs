@@ -5,7 +5,7 @@
 //! small integers, the round numbers where `many` starts in some languages, and decimals with one
 //! and two fraction digits (which select other categories than integers in many languages).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
@@ -52,6 +52,26 @@ pub fn cardinal_categories(langid: &LanguageIdentifier) -> BTreeSet<&'static str
         }
     }
     categories
+}
+
+/// One number (as text, e.g. `1` or `2.5`) per category of `langid`, the smallest found: sample
+/// arguments that reach every plural variant when a message is formatted for checking.
+pub fn category_samples(langid: &LanguageIdentifier) -> BTreeMap<&'static str, String> {
+    let mut samples = BTreeMap::new();
+    let Some(rules) = cardinal_rules(langid) else {
+        samples.insert("other", "5".to_string());
+        return samples;
+    };
+    let candidates = (0..=200)
+        .map(|n| n.to_string())
+        .chain([1000, 1_000_000].map(|n| n.to_string()))
+        .chain(["0.5", "1.5", "2.5", "0.25"].map(String::from));
+    for candidate in candidates {
+        if let Ok(category) = rules.select(candidate.as_str()) {
+            samples.entry(category_name(category)).or_insert(candidate);
+        }
+    }
+    samples
 }
 
 pub fn category_name(category: PluralCategory) -> &'static str {

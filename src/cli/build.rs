@@ -2,6 +2,7 @@
 
 use clap::Args;
 use fluentpress::catalog::{self, EntryKind};
+use fluentpress::check::{self, CheckOptions, Severity};
 use fluentpress::config::Project;
 use fluentpress::extract;
 
@@ -11,29 +12,41 @@ use super::Outcome;
 pub struct BuildArgs {}
 
 pub fn run(project: &Project, _args: BuildArgs) -> Result<Outcome, fluentpress::Error> {
-    // Regenerate the source messages first: every later step reads them. On a clean checkout
-    // this writes nothing.
+    // Regenerate the source messages and refresh the snapshots first: every later step reads
+    // them. On a clean checkout this writes nothing.
     let extraction = extract::plan_extraction(project)?;
     if !extraction.is_current() {
         extract::apply_extraction(&extraction)?;
         super::extract::print_changes(project, &extraction);
     }
     let catalog = catalog::load_catalog(project)?;
+    let report = check::check(project, &catalog, &CheckOptions::default(), None)?;
     println!(
-        "{:<10} {:>6} {:>9} {:>6} {:>5}",
-        "locale", "files", "messages", "terms", "junk"
+        "{:<10} {:>6} {:>9} {:>6} {:>5} {:>9} {:>7} {:>8}",
+        "locale", "files", "messages", "terms", "junk", "coverage", "errors", "warnings"
     );
     for locale in &catalog.locales {
         let count = |kind| locale.entries().filter(|(_, e)| e.kind == kind).count();
         let junk: usize = locale.files.iter().map(|f| f.junk.len()).sum();
+        let summary = report.locales.iter().find(|s| s.locale == locale.tag);
         println!(
-            "{:<10} {:>6} {:>9} {:>6} {:>5}",
+            "{:<10} {:>6} {:>9} {:>6} {:>5} {:>8.1}% {:>7} {:>8}",
             locale.tag,
             locale.files.len(),
             count(EntryKind::Message),
             count(EntryKind::Term),
-            junk
+            junk,
+            summary.map_or(0.0, |s| s.coverage),
+            summary.map_or(0, |s| s.errors),
+            summary.map_or(0, |s| s.warnings),
         );
     }
-    Ok(Outcome::Clean)
+    let errors = report.count(Severity::Error);
+    let warnings = report.count(Severity::Warning);
+    println!("check: {errors} errors, {warnings} warnings (details: `fluentpress check`)");
+    Ok(if errors > 0 {
+        Outcome::ProblemsFound
+    } else {
+        Outcome::Clean
+    })
 }

@@ -9,6 +9,7 @@
 #![allow(clippy::result_large_err)]
 
 mod build;
+mod check;
 mod extract;
 
 use std::path::PathBuf;
@@ -36,6 +37,9 @@ enum Command {
     Build(build::BuildArgs),
     /// Regenerate the source locale's page messages (locales/<source>/pages/) from content/.
     Extract(extract::ExtractArgs),
+    /// Validate every locale against the source: syntax, missing and obsolete messages,
+    /// variables, plurals, markup, stale translations, glossary, coverage.
+    Check(check::CheckArgs),
 }
 
 /// How a command ended when it did not fail outright.
@@ -68,6 +72,7 @@ fn execute(cli: Cli) -> Result<Outcome, fluentpress::Error> {
     match cli.command {
         Command::Build(args) => build::run(&project, args),
         Command::Extract(args) => extract::run(&project, args),
+        Command::Check(args) => check::run(&project, args),
     }
 }
 

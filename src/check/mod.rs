@@ -1,0 +1,638 @@
+//! `check`: validates every locale against the source and reports every problem in one run.
+//!
+//! The checker reads a loaded [`Catalog`] and writes nothing. Each rule (one module under
+//! [`rules`]) looks at one locale through a [`LocaleContext`] and pushes [`Diagnostic`]s, plain
+//! data with a stable kebab-case [`Code`]. Then severities are resolved from the configuration,
+//! suppressions (config and `# fluentpress-ignore: CODE` comments) and the baseline are applied,
+//! and the result is sorted by locale, file, line, column and code, so two runs print the same.
+//! The [`report`] modules render a [`CheckReport`] for people and for CI.
+
+pub mod report;
+pub mod rules;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, CatalogFile, Entry, EntryKind, LocaleCatalog};
+use crate::config::{Locale, Project, SeverityConfig};
+use crate::coverage::{self, Coverage};
+use crate::fsutil;
+use crate::glossary::{self, Glossary};
+use crate::snapshot::{self, Snapshot};
+
+/// How serious a diagnostic is. Errors fail `check`; warnings fail it under `--deny warnings`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident => $name:literal, $severity:ident, $description:literal;)*) => {
+        /// The rules, each with a stable kebab-case code.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $($variant,)* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// The severity before configuration (missing messages become errors in locales
+            /// marked `complete`).
+            pub fn default_severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+
+            /// One line saying what the rule finds.
+            pub fn description(self) -> &'static str {
+                match self { $(Code::$variant => $description,)* }
+            }
+        }
+
+        impl std::str::FromStr for Code {
+            type Err = ();
+            fn from_str(s: &str) -> Result<Code, ()> {
+                match s { $($name => Ok(Code::$variant),)* _ => Err(()) }
+            }
+        }
+    };
+}
+
+codes! {
+    SyntaxError => "syntax-error", Error, "The parser could not read an entry (Junk).";
+    DuplicateId => "duplicate-id", Error, "A message or term is defined twice in one locale.";
+    MissingFile => "missing-file", Warning, "A source file has no counterpart in the locale.";
+    ObsoleteFile => "obsolete-file", Warning, "A locale file has no counterpart in the source.";
+    MissingMessage => "missing-message", Warning, "A source message is not translated.";
+    ObsoleteMessage => "obsolete-message", Warning, "A translated message no longer exists in the source.";
+    MissingValue => "missing-value", Error, "The source message has a value and the translation has none.";
+    ObsoleteValue => "obsolete-value", Warning, "The translation has a value and the source message has none.";
+    MissingAttribute => "missing-attribute", Error, "A source attribute is not translated.";
+    ObsoleteAttribute => "obsolete-attribute", Warning, "A translated attribute no longer exists in the source.";
+    UnknownVariable => "unknown-variable", Error, "The translation uses a variable the source never uses.";
+    DroppedVariable => "dropped-variable", Warning, "The source shows a variable that no variant of the translation shows.";
+    InvalidPluralCategory => "invalid-plural-category", Error, "A plural variant key is not a CLDR category of the locale.";
+    MissingPluralCategory => "missing-plural-category", Warning, "A plural selection lacks a CLDR category the locale uses.";
+    UnknownReference => "unknown-reference", Error, "A message, term or attribute reference is not defined in the locale.";
+    FormatError => "format-error", Error, "Formatting the message with fluent-bundle gives a resolver error.";
+    MarkupMismatch => "markup-mismatch", Warning, "The inline markup (links, emphasis, code) differs from the source.";
+    IdenticalToSource => "identical-to-source", Warning, "The translation equals the source text.";
+    EmptyTranslation => "empty-translation", Error, "A value is empty or only whitespace.";
+    StaleTranslation => "stale-translation", Warning, "The source changed since the translation was last edited.";
+    GlossaryMismatch => "glossary-mismatch", Warning, "A glossary term lacks its required rendering.";
+    CoverageBelowThreshold => "coverage-below-threshold", Error, "The locale translates less than its minimum coverage.";
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Code, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        s.parse()
+            .map_err(|()| serde::de::Error::custom(format!("unknown check code `{s}`")))
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem found, located in a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: Code,
+    pub locale: String,
+    /// Relative to the project root, `/`-separated.
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message_id: Option<String>,
+    pub message: String,
+    pub help: Option<String>,
+    /// Characters to underline from `column` (for the caret in human output).
+    #[serde(skip)]
+    pub width: usize,
+}
+
+/// Counts of one locale, for the coverage table and the JSON report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LocaleSummary {
+    pub locale: String,
+    pub messages: usize,
+    pub translated: usize,
+    pub missing: usize,
+    pub obsolete: usize,
+    pub stale: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    /// Percent of source messages translated, 0..=100.
+    pub coverage: f64,
+    pub words: usize,
+    pub words_translated: usize,
+    /// The locale's threshold (percent).
+    #[serde(skip)]
+    pub min_coverage: f64,
+}
+
+/// Everything one run found.
+#[derive(Debug, Clone, Default)]
+pub struct CheckReport {
+    pub diagnostics: Vec<Diagnostic>,
+    pub locales: Vec<LocaleSummary>,
+    /// Diagnostics dropped by the baseline.
+    pub baselined: usize,
+}
+
+impl CheckReport {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// Whether the run fails: any error, or any warning when warnings are denied.
+    pub fn fails(&self, deny_warnings: bool) -> bool {
+        self.count(Severity::Error) > 0 || (deny_warnings && self.count(Severity::Warning) > 0)
+    }
+}
+
+/// Options of one run (the command line's part).
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Locales to check; empty means every configured locale (the source included).
+    pub locales: Vec<String>,
+    /// Overrides every locale's `min_coverage`.
+    pub min_coverage: Option<f64>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CheckError {
+    #[error("`{tag}` is not a configured locale (configured: {configured})")]
+    UnknownLocale { tag: String, configured: String },
+    #[error(transparent)]
+    Glossary(#[from] glossary::GlossaryError),
+    #[error(transparent)]
+    Snapshot(#[from] snapshot::SnapshotError),
+    #[error(transparent)]
+    Baseline(#[from] BaselineError),
+}
+
+/// Everything a rule needs to look at one locale.
+pub struct LocaleContext<'a> {
+    pub project: &'a Project,
+    pub locale: &'a Locale,
+    /// True when checking the source locale against itself (only self-contained rules apply).
+    pub is_source: bool,
+    pub source: &'a LocaleCatalog,
+    pub target: &'a LocaleCatalog,
+    /// First definition of each entry, keyed `id` for messages and `-id` for terms.
+    pub source_index: BTreeMap<String, (&'a CatalogFile, &'a Entry)>,
+    pub target_index: BTreeMap<String, (&'a CatalogFile, &'a Entry)>,
+    pub glossary: Glossary,
+    pub snapshot: Snapshot,
+    pub plural_categories: BTreeSet<&'static str>,
+    pub min_coverage: f64,
+}
+
+impl<'a> LocaleContext<'a> {
+    /// The path of a locale file relative to the project root.
+    pub fn file_path(&self, file: &CatalogFile) -> String {
+        self.project.relative(&file.path).into_owned()
+    }
+
+    /// A diagnostic located at byte `offset` of `file`, underlining `width` characters.
+    pub fn at(
+        &self,
+        code: Code,
+        file: &CatalogFile,
+        offset: usize,
+        width: usize,
+        message_id: Option<&str>,
+        message: String,
+    ) -> Diagnostic {
+        let (line, column) = file.line_column(offset);
+        Diagnostic {
+            severity: code.default_severity(),
+            code,
+            locale: self.locale.tag.clone(),
+            file: self.file_path(file),
+            line,
+            column,
+            message_id: message_id.map(str::to_string),
+            message,
+            help: None,
+            width: width.max(1),
+        }
+    }
+}
+
+/// Key of an entry in the indexes: terms keep their `-`.
+pub fn entry_key(entry: &Entry) -> String {
+    match entry.kind {
+        EntryKind::Message => entry.id.clone(),
+        EntryKind::Term => format!("-{}", entry.id),
+    }
+}
+
+fn index(locale: &LocaleCatalog) -> BTreeMap<String, (&CatalogFile, &Entry)> {
+    let mut out = BTreeMap::new();
+    for (file, entry) in locale.entries() {
+        out.entry(entry_key(entry)).or_insert((file, entry));
+    }
+    out
+}
+
+/// Runs every rule on the requested locales and returns the sorted, filtered report.
+pub fn check(
+    project: &Project,
+    catalog: &Catalog,
+    options: &CheckOptions,
+    baseline: Option<&Baseline>,
+) -> Result<CheckReport, CheckError> {
+    let tags = selected_locales(project, &options.locales)?;
+    let source_tag = &project.source_locale().tag;
+    let empty = LocaleCatalog::default();
+    let source = catalog.locale(source_tag).unwrap_or(&empty);
+
+    let mut contexts = Vec::new();
+    for tag in &tags {
+        let Some(locale) = project.locale(tag) else {
+            continue;
+        };
+        let is_source = tag == source_tag;
+        let target = catalog.locale(tag).unwrap_or(&empty);
+        let glossary = if is_source {
+            Glossary::default()
+        } else {
+            glossary::load_glossary(&project.locale_dir(tag))?
+        };
+        let snapshot = if is_source {
+            Snapshot::default()
+        } else {
+            snapshot::load_snapshot(&snapshot::snapshot_path(project, tag))?
+        };
+        contexts.push(LocaleContext {
+            project,
+            locale,
+            is_source,
+            source,
+            target,
+            source_index: index(source),
+            target_index: index(target),
+            glossary,
+            snapshot,
+            plural_categories: crate::plural::cardinal_categories(&locale.langid),
+            min_coverage: options.min_coverage.unwrap_or(locale.min_coverage),
+        });
+    }
+
+    // Locales are independent: check them on every core.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(contexts.len().max(1));
+    let chunk = contexts.len().div_ceil(threads.max(1)).max(1);
+    let mut per_locale: Vec<(Vec<Diagnostic>, LocaleSummary)> = Vec::new();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = contexts
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(check_locale).collect::<Vec<_>>()))
+            .collect();
+        for handle in handles {
+            match handle.join() {
+                Ok(results) => per_locale.extend(results),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    });
+
+    let mut report = CheckReport::default();
+    for (diagnostics, summary) in per_locale {
+        report.diagnostics.extend(diagnostics);
+        report.locales.push(summary);
+    }
+    if let Some(baseline) = baseline {
+        let before = report.diagnostics.len();
+        report.diagnostics = baseline.filter_new(std::mem::take(&mut report.diagnostics));
+        report.baselined = before - report.diagnostics.len();
+    }
+    // Counts after suppressions and baseline.
+    for summary in &mut report.locales {
+        let of = |s: Severity| {
+            report
+                .diagnostics
+                .iter()
+                .filter(|d| d.locale == summary.locale && d.severity == s)
+                .count()
+        };
+        summary.errors = of(Severity::Error);
+        summary.warnings = of(Severity::Warning);
+    }
+    report.diagnostics.sort_by(|a, b| {
+        (&a.locale, &a.file, a.line, a.column, a.code, &a.message)
+            .cmp(&(&b.locale, &b.file, b.line, b.column, b.code, &b.message))
+    });
+    let order: BTreeMap<&str, usize> = project
+        .locales
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.tag.as_str(), i))
+        .collect();
+    report
+        .locales
+        .sort_by_key(|s| order.get(s.locale.as_str()).copied().unwrap_or(usize::MAX));
+    Ok(report)
+}
+
+fn selected_locales(project: &Project, requested: &[String]) -> Result<Vec<String>, CheckError> {
+    if requested.is_empty() {
+        return Ok(project.locales.iter().map(|l| l.tag.clone()).collect());
+    }
+    let mut out = Vec::new();
+    for tag in requested {
+        if project.locale(tag).is_none() {
+            return Err(CheckError::UnknownLocale {
+                tag: tag.clone(),
+                configured: project
+                    .locales
+                    .iter()
+                    .map(|l| l.tag.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+        if !out.contains(tag) {
+            out.push(tag.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// All rules on one locale, then its severities and suppressions.
+fn check_locale(ctx: &LocaleContext<'_>) -> (Vec<Diagnostic>, LocaleSummary) {
+    let mut out = Vec::new();
+    rules::run_all(ctx, &mut out);
+
+    let coverage: Coverage = coverage::coverage(ctx.source, ctx.target);
+    let count = |code: Code| out.iter().filter(|d: &&Diagnostic| d.code == code).count();
+    let summary = LocaleSummary {
+        locale: ctx.locale.tag.clone(),
+        messages: coverage.messages,
+        translated: coverage.translated,
+        missing: coverage.missing(),
+        obsolete: count(Code::ObsoleteMessage),
+        stale: count(Code::StaleTranslation),
+        errors: 0,
+        warnings: 0,
+        coverage: round2(coverage.percent()),
+        words: coverage.words,
+        words_translated: coverage.words_translated,
+        min_coverage: ctx.min_coverage,
+    };
+
+    let diagnostics = out
+        .into_iter()
+        .filter_map(|mut d| {
+            let severity = resolve_severity(ctx, d.code)?;
+            d.severity = severity;
+            (!is_suppressed(ctx, &d)).then_some(d)
+        })
+        .collect();
+    (diagnostics, summary)
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Default, then `check.severity`, then `check.locales.<tag>.severity`; `None` when off.
+fn resolve_severity(ctx: &LocaleContext<'_>, code: Code) -> Option<Severity> {
+    let mut severity = match code {
+        Code::MissingMessage | Code::MissingFile if ctx.locale.complete => Severity::Error,
+        _ => code.default_severity(),
+    };
+    let config = &ctx.project.check;
+    let overrides = [
+        config.severity.get(code.as_str()),
+        config
+            .locales
+            .get(&ctx.locale.tag)
+            .and_then(|l| l.severity.get(code.as_str())),
+    ];
+    for setting in overrides.into_iter().flatten() {
+        match setting {
+            SeverityConfig::Error => severity = Severity::Error,
+            SeverityConfig::Warning => severity = Severity::Warning,
+            SeverityConfig::Off => return None,
+        }
+    }
+    Some(severity)
+}
+
+/// Config `check.ignore` entries, and `# fluentpress-ignore: CODE[, CODE]` comments on the
+/// translated message (or on the source message, for diagnostics about what is missing).
+fn is_suppressed(ctx: &LocaleContext<'_>, d: &Diagnostic) -> bool {
+    let by_config = ctx.project.check.ignore.iter().any(|rule| {
+        rule.code == d.code.as_str()
+            && rule.locale.as_ref().is_none_or(|l| l == &d.locale)
+            && rule.message.as_ref().is_none_or(|glob| {
+                d.message_id
+                    .as_deref()
+                    .is_some_and(|id| glob_match(glob, id))
+            })
+    });
+    if by_config {
+        return true;
+    }
+    let Some(id) = d.message_id.as_deref() else {
+        return false;
+    };
+    let comment_ignores = |entry: &Entry| {
+        entry.comment.as_deref().is_some_and(|comment| {
+            comment.lines().any(|line| {
+                line.trim()
+                    .strip_prefix("fluentpress-ignore:")
+                    .is_some_and(|codes| codes.split(',').any(|c| c.trim() == d.code.as_str()))
+            })
+        })
+    };
+    let key = id.split('.').next().unwrap_or(id);
+    let in_target = ctx
+        .target_index
+        .get(key)
+        .is_some_and(|(_, e)| comment_ignores(e));
+    let in_source = ctx
+        .source_index
+        .get(key)
+        .is_some_and(|(_, e)| comment_ignores(e));
+    in_target
+        || (in_source
+            && !ctx.is_source
+            && matches!(d.code, Code::MissingMessage | Code::IdenticalToSource))
+}
+
+/// `*` matches any run of characters, `?` one character.
+pub fn glob_match(glob: &str, text: &str) -> bool {
+    let g: Vec<char> = glob.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    let (mut gi, mut ti) = (0, 0);
+    let (mut star, mut mark) = (None, 0);
+    while ti < t.len() {
+        if gi < g.len() && (g[gi] == '?' || g[gi] == t[ti]) {
+            gi += 1;
+            ti += 1;
+        } else if gi < g.len() && g[gi] == '*' {
+            star = Some(gi);
+            mark = ti;
+            gi += 1;
+        } else if let Some(s) = star {
+            gi = s + 1;
+            mark += 1;
+            ti = mark;
+        } else {
+            return false;
+        }
+    }
+    g[gi..].iter().all(|&c| c == '*')
+}
+
+/// A recorded set of known diagnostics: `--baseline` reports only what is not in it.
+/// Keyed by (code, locale, file, message id), not by line, so edits elsewhere in a file do not
+/// make old problems look new.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Baseline {
+    pub version: u32,
+    pub entries: Vec<BaselineEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct BaselineEntry {
+    pub code: Code,
+    pub locale: String,
+    pub file: String,
+    pub message_id: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BaselineError {
+    #[error(transparent)]
+    Read(#[from] fsutil::ReadError),
+    #[error("{}: invalid baseline file: {message}", .path.display())]
+    Invalid {
+        path: std::path::PathBuf,
+        message: String,
+    },
+    #[error("cannot write baseline {}: {source}", .path.display())]
+    Write {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Baseline {
+    pub fn from_diagnostics(diagnostics: &[Diagnostic]) -> Baseline {
+        let mut entries: Vec<BaselineEntry> = diagnostics.iter().map(baseline_entry).collect();
+        entries.sort();
+        Baseline {
+            version: 1,
+            entries,
+        }
+    }
+
+    pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
+        let text = fsutil::read_utf8(path)?;
+        serde_json::from_str(&text).map_err(|e| BaselineError::Invalid {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })
+    }
+
+    pub fn write(&self, path: &Path) -> Result<(), BaselineError> {
+        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+        text.push('\n');
+        fsutil::write_atomic(path, text.as_bytes()).map_err(|source| BaselineError::Write {
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+
+    /// The diagnostics not accounted for by the baseline (each entry absorbs one diagnostic).
+    pub fn filter_new(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let mut budget: BTreeMap<&BaselineEntry, usize> = BTreeMap::new();
+        for entry in &self.entries {
+            *budget.entry(entry).or_default() += 1;
+        }
+        diagnostics
+            .into_iter()
+            .filter(|d| {
+                let key = baseline_entry(d);
+                match budget.get_mut(&key) {
+                    Some(n) if *n > 0 => {
+                        *n -= 1;
+                        false
+                    }
+                    _ => true,
+                }
+            })
+            .collect()
+    }
+}
+
+fn baseline_entry(d: &Diagnostic) -> BaselineEntry {
+    BaselineEntry {
+        code: d.code,
+        locale: d.locale.clone(),
+        file: d.file.clone(),
+        message_id: d.message_id.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_are_kebab_case() {
+        for code in Code::ALL {
+            assert_eq!(code.as_str().parse::<Code>(), Ok(*code));
+            assert!(
+                code.as_str()
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-')
+            );
+        }
+        assert_eq!(Code::ALL.len(), 22);
+    }
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("home-*", "home-title"));
+        assert!(glob_match("*-title", "home-title"));
+        assert!(glob_match("h?me-*-p1", "home-esg-p1"));
+        assert!(!glob_match("home-*", "profile-title"));
+        assert!(glob_match("*", ""));
+    }
+}

@@ -1,0 +1,55 @@
+//! Renderers of a [`CheckReport`]: one module per output format.
+//!
+//! - `human`: rustc-style diagnostics with the source line and a caret, then a coverage table;
+//! - `json`: the stable machine format documented in the README;
+//! - `github`: workflow commands that GitHub Actions turns into annotations;
+//! - `sarif`: SARIF 2.1.0, for code-scanning dashboards;
+//! - `junit`: JUnit XML, one test case per locale and file, for CI test reports.
+
+mod github;
+mod human;
+mod json;
+mod junit;
+mod sarif;
+
+use std::collections::BTreeMap;
+
+use super::CheckReport;
+use crate::catalog::{Catalog, CatalogFile};
+use crate::config::Project;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Github,
+    Sarif,
+    Junit,
+}
+
+/// Renders `report` in `format`. `color` applies to `human` only.
+pub fn render(
+    format: Format,
+    report: &CheckReport,
+    project: &Project,
+    catalog: &Catalog,
+    color: bool,
+) -> String {
+    match format {
+        Format::Human => human::render(report, &files_by_path(project, catalog), color),
+        Format::Json => json::render(report),
+        Format::Github => github::render(report),
+        Format::Sarif => sarif::render(report),
+        Format::Junit => junit::render(report, project, catalog),
+    }
+}
+
+/// Every loaded file by its project-relative path, for source snippets.
+fn files_by_path<'a>(project: &Project, catalog: &'a Catalog) -> BTreeMap<String, &'a CatalogFile> {
+    catalog
+        .locales
+        .iter()
+        .flat_map(|l| l.files.iter())
+        .map(|f| (project.relative(&f.path).into_owned(), f))
+        .collect()
+}

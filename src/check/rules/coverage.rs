@@ -1,0 +1,68 @@
+//! `coverage-below-threshold`: the locale translates fewer messages than its `min_coverage` (or
+//! `--min-coverage`). Reported at the locale's entry in `fluentpress.yaml`, where the threshold
+//! is set.
+
+use crate::check::{Code, Diagnostic, LocaleContext};
+use crate::coverage::coverage;
+
+pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
+    let c = coverage(ctx.source, ctx.target);
+    if c.percent() >= ctx.min_coverage {
+        return;
+    }
+    let config = std::fs::read_to_string(&ctx.project.config_path).unwrap_or_default();
+    let needle = format!("tag: {}", ctx.locale.tag);
+    let (line, column) = config.find(&needle).map_or((1, 1), |i| {
+        crate::fsutil::line_column(&config, i + "tag: ".len())
+    });
+    out.push(Diagnostic {
+        severity: Code::CoverageBelowThreshold.default_severity(),
+        code: Code::CoverageBelowThreshold,
+        locale: ctx.locale.tag.clone(),
+        file: ctx.project.relative(&ctx.project.config_path).into_owned(),
+        line,
+        column,
+        message_id: None,
+        message: format!(
+            "{} translates {:.1}% of the messages ({} of {}), under its minimum of {}%",
+            ctx.locale.tag,
+            c.percent(),
+            c.translated,
+            c.messages,
+            ctx.min_coverage
+        ),
+        help: Some(format!(
+            "{} messages to go; or lower `min_coverage` for this locale",
+            c.missing()
+        )),
+        width: ctx.locale.tag.chars().count(),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::tests::run_with;
+
+    #[test]
+    fn below_and_above_threshold() {
+        let source = &[("a.ftl", "a = A\nb = B\nc = C\nd = D\n")];
+        let target = &[("a.ftl", "a = Á\n")];
+        let d = run_with("", "fr", source, target, &[]);
+        assert!(
+            d.iter()
+                .all(|d| d.code.as_str() != "coverage-below-threshold")
+        );
+        // The test harness passes --min-coverage 0; a locale threshold alone is overridden.
+        let d = crate::check::rules::tests::run_with_min_coverage(50.0, "fr", source, target);
+        let cov: Vec<_> = d
+            .iter()
+            .filter(|d| d.code.as_str() == "coverage-below-threshold")
+            .collect();
+        assert_eq!(cov.len(), 1);
+        assert!(cov[0].message.contains("25.0%"), "{}", cov[0].message);
+        assert_eq!(
+            (cov[0].file.as_str(), cov[0].line, cov[0].column),
+            ("fluentpress.yaml", 8, 10)
+        );
+    }
+}

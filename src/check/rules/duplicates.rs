@@ -1,0 +1,65 @@
+//! `duplicate-id`: a message or term defined twice in one locale (in one file or across files).
+
+use std::collections::BTreeMap;
+
+use crate::catalog::{CatalogFile, Entry};
+use crate::check::{Code, Diagnostic, LocaleContext, entry_key};
+
+pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
+    let mut first: BTreeMap<String, (&CatalogFile, &Entry)> = BTreeMap::new();
+    for (file, entry) in ctx.target.entries() {
+        let key = entry_key(entry);
+        match first.get(&key) {
+            None => {
+                first.insert(key, (file, entry));
+            }
+            Some((first_file, first_entry)) => {
+                let (line, column) = first_file.line_column(first_entry.id_span.start);
+                let mut d = ctx.at(
+                    Code::DuplicateId,
+                    file,
+                    entry.id_span.start,
+                    entry.id_span.len(),
+                    Some(&entry.id),
+                    format!("`{key}` is defined twice in {}", ctx.locale.tag),
+                );
+                d.help = Some(format!(
+                    "first defined at {}:{line}:{column}; only the first definition is used",
+                    ctx.file_path(first_file)
+                ));
+                out.push(d);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::tests::{codes, run};
+
+    #[test]
+    fn second_definition_is_reported_across_files() {
+        let d = run(
+            "fr",
+            &[("a.ftl", "x = X\n")],
+            &[("a.ftl", "x = X1\n"), ("b.ftl", "x = X2\n")],
+        );
+        let dup: Vec<_> = d
+            .iter()
+            .filter(|d| d.code.as_str() == "duplicate-id")
+            .collect();
+        assert_eq!(dup.len(), 1);
+        assert_eq!(dup[0].file.rsplit('/').next(), Some("b.ftl"));
+        assert!(dup[0].help.as_ref().unwrap().contains("a.ftl:1:1"));
+    }
+
+    #[test]
+    fn a_message_and_a_term_of_one_name_are_not_duplicates() {
+        let d = run(
+            "fr",
+            &[("a.ftl", "x = X\n-x = T\n")],
+            &[("a.ftl", "x = X1\n-x = T\n")],
+        );
+        assert!(!codes(&d).contains(&"duplicate-id"));
+    }
+}

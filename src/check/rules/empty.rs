@@ -1,0 +1,77 @@
+//! `empty-translation`: a value or attribute that shows nothing: empty, only whitespace, or only
+//! string literals of whitespace (`{ "" }`), which is how an "empty" Fluent value is written.
+
+use crate::catalog::PatternInfo;
+use crate::check::{Code, Diagnostic, LocaleContext};
+
+fn shows_nothing(pattern: &PatternInfo) -> bool {
+    let mut text = pattern.text.clone();
+    // Placeables of whitespace-only string literals render as nothing visible.
+    while let Some(start) = text.find("{ \"") {
+        let Some(len) = text[start + 3..].find("\" }") else {
+            break;
+        };
+        if !text[start + 3..start + 3 + len].trim().is_empty() {
+            return false;
+        }
+        text.replace_range(start..start + 3 + len + 3, "");
+    }
+    text.trim().is_empty()
+}
+
+pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
+    for (file, entry) in ctx.target.entries() {
+        let patterns = entry.value.iter().map(|p| (entry.id.clone(), p)).chain(
+            entry
+                .attributes
+                .iter()
+                .map(|a| (format!("{}.{}", entry.id, a.name), &a.pattern)),
+        );
+        for (key, pattern) in patterns {
+            if shows_nothing(pattern) {
+                let offset = if pattern.span.is_empty() {
+                    entry.id_span.start
+                } else {
+                    pattern.span.start
+                };
+                let mut d = ctx.at(
+                    Code::EmptyTranslation,
+                    file,
+                    offset,
+                    1,
+                    Some(&key),
+                    format!("`{key}` is empty"),
+                );
+                d.help = Some(
+                    "translate it, or delete the message to fall back to another locale".into(),
+                );
+                out.push(d);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::tests::{codes, run};
+
+    #[test]
+    fn whitespace_literals_are_empty() {
+        let d = run(
+            "fr",
+            &[("a.ftl", "a = A\nb = B\n")],
+            &[("a.ftl", "a = { \"\" }\nb = { \" \" }{ \"\" }\n")],
+        );
+        assert_eq!(codes(&d), ["empty-translation", "empty-translation"]);
+    }
+
+    #[test]
+    fn text_is_not_empty() {
+        let d = run(
+            "fr",
+            &[("a.ftl", "a = A\n")],
+            &[("a.ftl", "a = { \"\" }Á\n")],
+        );
+        assert!(codes(&d).is_empty(), "{d:?}");
+    }
+}

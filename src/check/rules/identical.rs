@@ -1,0 +1,86 @@
+//! `identical-to-source`: a translation equal to its source text, usually forgotten English.
+//! Allowed without a warning: text with no letters (numbers, punctuation, placeables only) and
+//! text made only of names the locale's glossary keeps as they are.
+
+use super::PatternPair;
+use crate::check::{Code, Diagnostic, LocaleContext};
+
+pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<Diagnostic>) {
+    let kept: Vec<&str> = ctx.glossary.kept_names().collect();
+    for pair in pairs {
+        if pair.source.text.trim() != pair.target.text.trim() {
+            continue;
+        }
+        let mut rest = without_placeables(&pair.target.text);
+        for name in &kept {
+            rest = rest.replace(name, "");
+        }
+        if !rest.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        let mut d = ctx.at(
+            Code::IdenticalToSource,
+            pair.target_file,
+            pair.target_offset(),
+            1,
+            Some(&pair.key),
+            format!(
+                "the translation is identical to the {} source",
+                ctx.project.source_locale().tag
+            ),
+        );
+        d.help = Some(
+            "translate it; if it is a name that stays as it is, add it to the locale's glossary.yaml with itself as translation"
+                .into(),
+        );
+        out.push(d);
+    }
+}
+
+fn without_placeables(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::tests::{codes, run, run_with};
+
+    #[test]
+    fn forgotten_english_is_flagged_numbers_and_placeables_are_not() {
+        let source = "a = Home\nb = 2018\nc = { -brand }\nd = –\n-brand = Acme\n";
+        let d = run(
+            "fr",
+            &[("a.ftl", source)],
+            &[(
+                "a.ftl",
+                "a = Home\nb = 2018\nc = { -brand }\nd = –\n-brand = Acme\n",
+            )],
+        );
+        assert_eq!(codes(&d), ["identical-to-source"]);
+        assert_eq!(d[0].message_id.as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn names_kept_by_the_glossary_are_allowed() {
+        let glossary =
+            "terms:\n  - source: China Hongqiao Group\n    translations: [China Hongqiao Group]\n";
+        let d = run_with(
+            "",
+            "fr",
+            &[("a.ftl", "a = China Hongqiao Group\n")],
+            &[("a.ftl", "a = China Hongqiao Group\n")],
+            &[("locales/fr/glossary.yaml", glossary)],
+        );
+        assert!(codes(&d).is_empty(), "{d:?}");
+    }
+}

@@ -1,0 +1,197 @@
+//! The rules of `check`, one module per rule (or per pair of mirror rules). Each looks at one
+//! locale through a [`LocaleContext`] and pushes diagnostics; severities and suppressions are
+//! applied afterwards by the caller.
+
+mod coverage;
+mod duplicates;
+mod empty;
+mod files;
+mod format;
+mod glossary;
+mod identical;
+mod markup;
+mod messages;
+mod plurals;
+mod references;
+mod stale;
+mod syntax;
+mod variables;
+
+use super::{Diagnostic, LocaleContext};
+use crate::catalog::{CatalogFile, Entry, EntryKind, PatternInfo};
+
+/// A source pattern and its translation: the value of a message in both locales, or one
+/// attribute in both.
+pub struct PatternPair<'a> {
+    /// `id` or `id.attribute`.
+    pub key: String,
+    pub message_id: &'a str,
+    pub source: &'a PatternInfo,
+    pub target_file: &'a CatalogFile,
+    pub target_entry: &'a Entry,
+    pub target: &'a PatternInfo,
+}
+
+impl PatternPair<'_> {
+    /// Where to point for a problem with the whole translation: its first text, or the id.
+    pub fn target_offset(&self) -> usize {
+        if self.target.span.is_empty() {
+            self.target_entry.id_span.start
+        } else {
+            self.target.span.start
+        }
+    }
+}
+
+/// Every message pattern present in both the source and the target.
+fn pattern_pairs<'a>(ctx: &'a LocaleContext<'a>) -> Vec<PatternPair<'a>> {
+    let mut pairs = Vec::new();
+    if ctx.is_source {
+        return pairs;
+    }
+    for (key, (target_file, target_entry)) in &ctx.target_index {
+        if target_entry.kind != EntryKind::Message {
+            continue;
+        }
+        let Some((_, source_entry)) = ctx.source_index.get(key) else {
+            continue;
+        };
+        if let (Some(source), Some(target)) = (&source_entry.value, &target_entry.value) {
+            pairs.push(PatternPair {
+                key: key.clone(),
+                message_id: &target_entry.id,
+                source,
+                target_file,
+                target_entry,
+                target,
+            });
+        }
+        for attribute in &target_entry.attributes {
+            if let Some(source_attribute) = source_entry.attribute(&attribute.name) {
+                pairs.push(PatternPair {
+                    key: format!("{key}.{}", attribute.name),
+                    message_id: &target_entry.id,
+                    source: &source_attribute.pattern,
+                    target_file,
+                    target_entry,
+                    target: &attribute.pattern,
+                });
+            }
+        }
+    }
+    pairs
+}
+
+/// Runs every rule on one locale.
+pub fn run_all(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
+    // Rules about the locale on its own: they apply to the source locale too.
+    syntax::check(ctx, out);
+    duplicates::check(ctx, out);
+    references::check(ctx, out);
+    format::check(ctx, out);
+    plurals::check(ctx, out);
+    empty::check(ctx, out);
+    if ctx.is_source {
+        return;
+    }
+    // Rules comparing a translation with its source.
+    let pairs = pattern_pairs(ctx);
+    files::check(ctx, out);
+    messages::check(ctx, out);
+    variables::check(ctx, &pairs, out);
+    markup::check(ctx, &pairs, out);
+    identical::check(ctx, &pairs, out);
+    stale::check(ctx, out);
+    glossary::check(ctx, &pairs, out);
+    coverage::check(ctx, out);
+}
+
+/// The byte offset of `needle` inside the entry's text (first occurrence), or its id.
+fn find_in_entry(file: &CatalogFile, entry: &Entry, needle: &str) -> usize {
+    file.text
+        .get(entry.span.clone())
+        .and_then(|text| text.find(needle))
+        .map_or(entry.id_span.start, |i| entry.span.start + i)
+}
+
+#[cfg(test)]
+pub mod tests {
+    //! A tiny project per test: en-US source plus one target locale, checked in full.
+
+    use crate::check::{CheckOptions, Diagnostic, check};
+
+    pub const TARGETS: &str = "locales:\n  - tag: fr\n    name: Français\n  - tag: zh-CN\n    name: 简体中文\n  - tag: pl\n    name: Polski\n  - tag: de\n    name: Deutsch\n    complete: true\n";
+
+    /// Checks `tag` with the given source and target files; returns its diagnostics.
+    pub fn run(tag: &str, source: &[(&str, &str)], target: &[(&str, &str)]) -> Vec<Diagnostic> {
+        run_with("", tag, source, target, &[])
+    }
+
+    /// Like [`run`] with `--min-coverage`.
+    pub fn run_with_min_coverage(
+        min: f64,
+        tag: &str,
+        source: &[(&str, &str)],
+        target: &[(&str, &str)],
+    ) -> Vec<Diagnostic> {
+        run_full("", tag, source, target, &[], min)
+    }
+
+    /// Like [`run`], with extra configuration YAML and extra files (path, contents).
+    pub fn run_with(
+        extra_config: &str,
+        tag: &str,
+        source: &[(&str, &str)],
+        target: &[(&str, &str)],
+        extra_files: &[(&str, &str)],
+    ) -> Vec<Diagnostic> {
+        run_full(extra_config, tag, source, target, extra_files, 0.0)
+    }
+
+    fn run_full(
+        extra_config: &str,
+        tag: &str,
+        source: &[(&str, &str)],
+        target: &[(&str, &str)],
+        extra_files: &[(&str, &str)],
+        min_coverage: f64,
+    ) -> Vec<Diagnostic> {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(
+            root.join("fluentpress.yaml"),
+            format!(
+                "site:\n  name: S\n  base_url: https://s.example/\nsource_locale:\n  tag: en-US\n  name: English\n{TARGETS}{extra_config}"
+            ),
+        )
+        .unwrap();
+        let write = |path: String, text: &str| {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        for (path, text) in source {
+            write(format!("locales/en-US/{path}"), text);
+        }
+        for (path, text) in target {
+            write(format!("locales/{tag}/{path}"), text);
+        }
+        for (path, text) in extra_files {
+            write(path.to_string(), text);
+        }
+        let project = crate::config::load_project(root).unwrap();
+        let catalog = crate::catalog::load_catalog(&project).unwrap();
+        let options = CheckOptions {
+            locales: vec![tag.to_string()],
+            min_coverage: Some(min_coverage),
+        };
+        check(&project, &catalog, &options, None)
+            .unwrap()
+            .diagnostics
+    }
+
+    /// The codes found, in report order.
+    pub fn codes(diagnostics: &[Diagnostic]) -> Vec<&'static str> {
+        diagnostics.iter().map(|d| d.code.as_str()).collect()
+    }
+}

@@ -1,0 +1,198 @@
+//! `invalid-plural-category` and `missing-plural-category`: plural selections against the
+//! locale's CLDR cardinal categories (as fluent-bundle resolves them at run time).
+//!
+//! A select expression is a plural selection when it selects on a variable or `NUMBER()` and
+//! every non-numeric key is a CLDR category name (`zero`…`other`). Numeric keys (`[0]`) are exact
+//! matches and always valid.
+
+use crate::catalog::{PatternInfo, SelectInfo};
+use crate::check::{Code, Diagnostic, LocaleContext};
+use crate::plural::ALL_CATEGORIES;
+
+fn is_plural(select: &SelectInfo) -> bool {
+    select.selector.variable().is_some()
+        && select.variants.iter().any(|v| !v.numeric)
+        && select
+            .variants
+            .iter()
+            .filter(|v| !v.numeric)
+            .all(|v| ALL_CATEGORIES.contains(&v.key.as_str()))
+}
+
+fn has_plural(pattern: &PatternInfo) -> bool {
+    pattern.selects.iter().any(is_plural)
+}
+
+pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
+    let categories = &ctx.plural_categories;
+    let list = categories.iter().copied().collect::<Vec<_>>().join(", ");
+    for (file, entry) in ctx.target.entries() {
+        let key_of = |attribute: Option<&str>| match attribute {
+            Some(a) => format!("{}.{a}", entry.id),
+            None => entry.id.clone(),
+        };
+        let patterns = entry.value.iter().map(|p| (None, p)).chain(
+            entry
+                .attributes
+                .iter()
+                .map(|a| (Some(a.name.as_str()), &a.pattern)),
+        );
+        for (attribute, pattern) in patterns {
+            let key = key_of(attribute);
+            // Does the source select on plurals here? (For the source locale: itself.)
+            let source_pattern =
+                ctx.source_index
+                    .get(&entry.id)
+                    .and_then(|(_, e)| match attribute {
+                        Some(a) => e.attribute(a).map(|a| &a.pattern),
+                        None => e.value.as_ref(),
+                    });
+            let source_is_plural = source_pattern.is_some_and(has_plural);
+            for select in pattern.selects.iter().filter(|s| is_plural(s)) {
+                for variant in select.variants.iter().filter(|v| !v.numeric) {
+                    if !categories.contains(variant.key.as_str()) {
+                        let mut d = ctx.at(
+                            Code::InvalidPluralCategory,
+                            file,
+                            variant.span.start,
+                            variant.key.chars().count(),
+                            Some(&key),
+                            format!(
+                                "`[{}]` is not a plural category of {}",
+                                variant.key, ctx.locale.tag
+                            ),
+                        );
+                        d.help = Some(format!("{} uses: {list}", ctx.locale.tag));
+                        out.push(d);
+                    }
+                }
+                if source_is_plural {
+                    let present: Vec<&str> =
+                        select.variants.iter().map(|v| v.key.as_str()).collect();
+                    let missing: Vec<&str> = categories
+                        .iter()
+                        .copied()
+                        .filter(|c| !present.contains(c))
+                        .collect();
+                    if !missing.is_empty() {
+                        let mut d = ctx.at(
+                            Code::MissingPluralCategory,
+                            file,
+                            select.span.start,
+                            1,
+                            Some(&key),
+                            format!(
+                                "this plural selection has no variant for: {}",
+                                missing.join(", ")
+                            ),
+                        );
+                        d.help = Some(format!(
+                            "{} uses: {list}; the default variant is used instead",
+                            ctx.locale.tag
+                        ));
+                        out.push(d);
+                    }
+                }
+            }
+            // The source distinguishes plural forms but the translation has one text for all:
+            // wrong for a language with more than one form.
+            if source_is_plural && !ctx.is_source && !has_plural(pattern) && categories.len() > 1 {
+                let offset = if pattern.span.is_empty() {
+                    entry.id_span.start
+                } else {
+                    pattern.span.start
+                };
+                let mut d = ctx.at(
+                    Code::MissingPluralCategory,
+                    file,
+                    offset,
+                    1,
+                    Some(&key),
+                    format!("the source selects on plural forms but this translation has one text for all of {list}"),
+                );
+                d.help = Some("write a select expression with a variant per category".into());
+                out.push(d);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::tests::{codes, run};
+
+    const SOURCE: &str = "x = { $n ->\n    [one] { $n } file\n   *[other] { $n } files\n}\n";
+
+    #[test]
+    fn chinese_with_only_other_is_clean_and_few_is_invalid() {
+        let d = run(
+            "zh-CN",
+            &[("a.ftl", SOURCE)],
+            &[("a.ftl", "x = { $n ->\n   *[other] { $n } 个文件\n}\n")],
+        );
+        assert!(codes(&d).is_empty(), "{d:?}");
+        let d = run(
+            "zh-CN",
+            &[("a.ftl", SOURCE)],
+            &[(
+                "a.ftl",
+                "x = { $n ->\n    [few] { $n } 个\n   *[other] { $n } 个文件\n}\n",
+            )],
+        );
+        assert_eq!(codes(&d), ["invalid-plural-category"]);
+        assert_eq!((d[0].line, d[0].column), (2, 6));
+    }
+
+    #[test]
+    fn polish_needs_few_and_many() {
+        let d = run(
+            "pl",
+            &[("a.ftl", SOURCE)],
+            &[(
+                "a.ftl",
+                "x = { $n ->\n    [one] { $n } plik\n   *[other] { $n } pliki\n}\n",
+            )],
+        );
+        assert_eq!(codes(&d), ["missing-plural-category"]);
+        assert!(d[0].message.contains("few, many"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn numeric_keys_and_non_plural_selects_are_not_judged() {
+        let d = run(
+            "fr",
+            &[("a.ftl", SOURCE)],
+            &[(
+                "a.ftl",
+                "x = { $n ->\n    [0] Aucun fichier\n    [one] { $n } fichier\n   *[other] { $n } fichiers\n}\n",
+            )],
+        );
+        assert!(codes(&d).is_empty(), "{d:?}");
+        let source = "y = { $gender ->\n    [male] He\n   *[other] They\n}\n";
+        let d = run(
+            "zh-CN",
+            &[("a.ftl", source)],
+            &[(
+                "a.ftl",
+                "y = { $gender ->\n    [male] 他\n   *[other] 他们\n}\n",
+            )],
+        );
+        assert!(codes(&d).is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn one_text_for_all_forms_is_flagged_where_the_language_has_forms() {
+        let d = run(
+            "fr",
+            &[("a.ftl", SOURCE)],
+            &[("a.ftl", "x = { $n } fichiers\n")],
+        );
+        assert_eq!(codes(&d), ["missing-plural-category"]);
+        let d = run(
+            "zh-CN",
+            &[("a.ftl", SOURCE)],
+            &[("a.ftl", "x = { $n } 个文件\n")],
+        );
+        assert!(codes(&d).is_empty(), "{d:?}");
+    }
+}

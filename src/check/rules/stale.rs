@@ -1,0 +1,73 @@
+//! `stale-translation`: the source text changed since this translation was last edited, as the
+//! locale's snapshot records (see [`crate::snapshot`]).
+
+use crate::check::{Code, Diagnostic, LocaleContext};
+use crate::snapshot::stale_keys;
+
+pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
+    for key in stale_keys(&ctx.snapshot, ctx.source, ctx.target) {
+        let id = key.split('.').next().unwrap_or(&key);
+        let Some((file, entry)) = ctx.target_index.get(id) else {
+            continue;
+        };
+        let offset = match key.split_once('.') {
+            Some((_, attribute)) => entry
+                .attribute(attribute)
+                .map_or(entry.id_span.start, |a| a.name_span.start),
+            None => entry.id_span.start,
+        };
+        let source = ctx
+            .source_index
+            .get(id)
+            .map(|(f, e)| {
+                let (line, column) = f.line_column(e.id_span.start);
+                format!("{}:{line}:{column}", ctx.file_path(f))
+            })
+            .unwrap_or_default();
+        let mut d = ctx.at(
+            Code::StaleTranslation,
+            file,
+            offset,
+            entry.id_span.len(),
+            Some(&key),
+            format!("the source of `{key}` changed since this translation was made"),
+        );
+        d.help = Some(format!(
+            "compare with {source} and update the translation; editing it clears this warning"
+        ));
+        out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::tests::{codes, run_with};
+    use crate::snapshot::fingerprint;
+
+    #[test]
+    fn unedited_translation_of_a_changed_source_is_stale() {
+        let snapshot = format!(
+            "a\t{:016x}\t{:016x}\nb\t{:016x}\t{:016x}\n",
+            fingerprint("Old text"),
+            fingerprint("Ancien texte"),
+            fingerprint("Old B"),
+            fingerprint("Ancien B"),
+        );
+        let d = run_with(
+            "",
+            "fr",
+            &[("a.ftl", "a = New text\nb = New B\n")],
+            // `a` untouched since the source changed; `b` edited by the translator.
+            &[("a.ftl", "a = Ancien texte\nb = Nouveau B\n")],
+            &[("snapshots/fr.tsv", &snapshot)],
+        );
+        assert_eq!(codes(&d), ["stale-translation"]);
+        assert_eq!(d[0].message_id.as_deref(), Some("a"));
+        assert!(
+            d[0].help
+                .as_ref()
+                .unwrap()
+                .contains("locales/en-US/a.ftl:1:1")
+        );
+    }
+}

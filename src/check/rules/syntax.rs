@@ -1,0 +1,47 @@
+//! `syntax-error`: every Junk entry, with the parser's message and a caret at the error point.
+
+use crate::check::{Code, Diagnostic, LocaleContext};
+
+pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
+    for file in &ctx.target.files {
+        for junk in &file.junk {
+            let mut d = ctx.at(
+                Code::SyntaxError,
+                file,
+                junk.error_offset,
+                1,
+                None,
+                junk.message.clone(),
+            );
+            d.help = Some(
+                "this entry is skipped until it parses; the rest of the file still loads".into(),
+            );
+            out.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::Code;
+    use crate::check::rules::tests::run;
+
+    #[test]
+    fn junk_is_reported_at_the_error_point() {
+        let d = run("fr", &[("ui.ftl", "a = A\n")], &[("ui.ftl", "a = { $x\n")]);
+        let syntax: Vec<_> = d.iter().filter(|d| d.code == Code::SyntaxError).collect();
+        assert_eq!(syntax.len(), 1);
+        assert_eq!((syntax[0].line, syntax[0].column), (1, 9));
+        assert!(
+            syntax[0].message.starts_with("Expected"),
+            "{}",
+            syntax[0].message
+        );
+    }
+
+    #[test]
+    fn clean_file_has_no_syntax_error() {
+        let d = run("fr", &[("ui.ftl", "a = A\n")], &[("ui.ftl", "a = Á\n")]);
+        assert!(d.iter().all(|d| d.code != Code::SyntaxError));
+    }
+}

@@ -1,0 +1,95 @@
+//! `fluentpress check`: validate locales against the source, in the format CI wants.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use fluentpress::catalog;
+use fluentpress::check::report::{self, Format};
+use fluentpress::check::{self, Baseline, CheckOptions};
+use fluentpress::config::Project;
+
+use super::Outcome;
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Locales to check (default: every configured locale, the source included).
+    #[arg(value_name = "LOCALE")]
+    locales: Vec<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+
+    /// Make warnings fail the check too (`--deny warnings`).
+    #[arg(long, value_enum, value_name = "WHAT")]
+    deny: Vec<Deny>,
+
+    /// Minimum coverage (percent of messages) for every checked locale, overriding the
+    /// configuration's `min_coverage`.
+    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    min_coverage: Option<f64>,
+
+    /// Report only diagnostics not recorded in this baseline file.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    baseline: Option<PathBuf>,
+
+    /// Record every current diagnostic in this baseline file and exit 0.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Deny {
+    Warnings,
+}
+
+fn parse_percent(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .trim_end_matches('%')
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number"))?;
+    if (0.0..=100.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{value} is not a percentage from 0 to 100"))
+    }
+}
+
+pub fn run(project: &Project, args: CheckArgs) -> Result<Outcome, fluentpress::Error> {
+    let catalog = catalog::load_catalog(project)?;
+    let baseline = args
+        .baseline
+        .as_deref()
+        .map(Baseline::load)
+        .transpose()
+        .map_err(check::CheckError::from)?;
+    let options = CheckOptions {
+        locales: args.locales,
+        min_coverage: args.min_coverage,
+    };
+    let report = check::check(project, &catalog, &options, baseline.as_ref())?;
+    let color = args.format == Format::Human
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none();
+    print!(
+        "{}",
+        report::render(args.format, &report, project, &catalog, color)
+    );
+    if let Some(path) = args.write_baseline {
+        Baseline::from_diagnostics(&report.diagnostics)
+            .write(&path)
+            .map_err(check::CheckError::from)?;
+        eprintln!(
+            "check: recorded {} diagnostics in {}",
+            report.diagnostics.len(),
+            path.display()
+        );
+        return Ok(Outcome::Clean);
+    }
+    if report.fails(args.deny.contains(&Deny::Warnings)) {
+        Ok(Outcome::ProblemsFound)
+    } else {
+        Ok(Outcome::Clean)
+    }
+}
