@@ -37,6 +37,7 @@ pub mod localize;
 pub mod markup;
 pub mod plural;
 pub mod snapshot;
+pub mod synth;
 
 /// Any error a command can end with. Each variant's message names the file (and the line and
 /// column where known).

@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod build;
+mod check;
 mod extract;
 mod support;
 mod translations;

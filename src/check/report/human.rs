@@ -52,8 +52,8 @@ fn render_one(out: &mut String, d: &Diagnostic, file: Option<&CatalogFile>, rend
     let title = format!("{} [{}]", d.message, d.locale);
     let mut message = level.title(&title).id(d.code.as_str());
     let line_text = file.map(|f| f.lines.line_text(&f.text, d.line));
-    let help = d.help.as_deref().map(|h| Level::Help.title(h));
     if let Some(line_text) = line_text {
+        let help = d.help.as_deref().map(|h| Level::Help.title(h));
         // The caret: `width` characters from `column`, as a byte range of the line.
         let start = byte_of_char(line_text, d.column.saturating_sub(1));
         let end = byte_of_char(line_text, d.column.saturating_sub(1) + d.width).max(start);
@@ -68,11 +68,11 @@ fn render_one(out: &mut String, d: &Diagnostic, file: Option<&CatalogFile>, rend
         let _ = writeln!(out, "{}", renderer.render(message));
     } else {
         // No source to show (a file that does not exist yet, the configuration).
-        if let Some(help) = help {
-            message = message.footer(help);
-        }
         let _ = writeln!(out, "{}", renderer.render(message));
         let _ = writeln!(out, "  --> {}:{}:{}", d.file, d.line, d.column);
+        if let Some(help) = &d.help {
+            let _ = writeln!(out, "   = help: {help}");
+        }
     }
 }
 

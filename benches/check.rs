@@ -1,0 +1,106 @@
+//! Benchmark of `check` on a synthetic project of 100 locales × 3,000 messages (the generator in
+//! `src/synth.rs`), against the floor of merely reading and parsing the same files with
+//! `fluent-syntax`, in the same run. Prints medians; run with `cargo bench --bench check`.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use fluentpress::catalog::load_catalog;
+use fluentpress::check::{CheckOptions, check};
+use fluentpress::config::load_project;
+use fluentpress::synth::{SynthOptions, write_project};
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    let _ = f(); // warm the page cache and allocator
+    median(
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(f());
+                start.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn ftl_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            ftl_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "ftl") {
+            out.push(path);
+        }
+    }
+}
+
+/// Read and parse every file, on `threads` threads: the floor any checker pays.
+fn parse_only(files: &[PathBuf], threads: usize) -> usize {
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|path| {
+                            let text = std::fs::read_to_string(path).unwrap();
+                            match fluent_syntax::parser::parse(text.as_str()) {
+                                Ok(r) => r.body.len(),
+                                Err((r, _)) => r.body.len(),
+                            }
+                        })
+                        .sum::<usize>()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).sum()
+    })
+}
+
+fn main() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-check-synth");
+    let _ = std::fs::remove_dir_all(&dir);
+    let summary = write_project(&dir, &SynthOptions::default()).unwrap();
+    let mut files = Vec::new();
+    ftl_files(&dir.join("locales"), &mut files);
+    files.sort();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!(
+        "synthetic project: {} locales + source, {} files, {:.1} MB, {threads} threads",
+        summary.locales.len(),
+        files.len(),
+        summary.bytes as f64 / 1e6
+    );
+
+    let runs = 7;
+    let parse_1 = time(runs, || parse_only(&files, 1));
+    let parse_n = time(runs, || parse_only(&files, threads));
+    let full = time(runs, || {
+        let project = load_project(&dir).unwrap();
+        let catalog = load_catalog(&project).unwrap();
+        check(&project, &catalog, &CheckOptions::default(), None).unwrap().diagnostics.len()
+    });
+    let project = load_project(&dir).unwrap();
+    let load = time(runs, || load_catalog(&project).unwrap().locales.len());
+    let catalog = load_catalog(&project).unwrap();
+    let rules = time(runs, || check(&project, &catalog, &CheckOptions::default(), None).unwrap().diagnostics.len());
+
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!("median of {runs} runs:");
+    println!("  parse only, 1 thread        {:>8.1} ms", ms(parse_1));
+    println!("  parse only, {threads} threads       {:>8.1} ms", ms(parse_n));
+    println!("  load catalog (read+parse+spans) {:>4.1} ms", ms(load));
+    println!("  rules only (catalog loaded) {:>8.1} ms", ms(rules));
+    println!("  full check (config+load+rules) {:>5.1} ms", ms(full));
+    println!(
+        "  full check / parse only: {:.2}x (same threads), {:.2}x (vs 1 thread)",
+        ms(full) / ms(parse_n),
+        ms(full) / ms(parse_1)
+    );
+}

@@ -1,0 +1,168 @@
+//! `fluentpress check`: formats, exit codes, suppressions, baseline, and the sample site.
+
+use crate::support::{TestProject, sample_root};
+
+// Every output format of the check fixture (one of many problems in fr and zh-CN).
+#[test]
+fn check_formats() {
+    let project = TestProject::fixture("check");
+    for format in ["human", "json", "github", "sarif", "junit"] {
+        let (code, stdout, stderr) = project.run(&["check", "--format", format]);
+        assert_eq!(code, 1, "{format}: {stderr}");
+        insta::assert_snapshot!(format!("check_{format}"), stdout);
+    }
+}
+
+// The JSON report parses and carries the documented fields.
+#[test]
+fn json_report_is_stable_and_complete() {
+    let project = TestProject::fixture("check");
+    let (_, stdout, _) = project.run(&["check", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["version"], 1);
+    let first = &json["diagnostics"][0];
+    for key in ["severity", "code", "locale", "file", "line", "column", "message_id", "message", "help"] {
+        assert!(first.get(key).is_some(), "diagnostic lacks {key}: {first}");
+    }
+    let fr = json["locales"].as_array().unwrap().iter().find(|l| l["locale"] == "fr").unwrap();
+    for key in ["messages", "translated", "missing", "obsolete", "stale", "errors", "warnings", "coverage", "words", "words_translated"] {
+        assert!(fr.get(key).is_some(), "locale summary lacks {key}: {fr}");
+    }
+    assert_eq!(fr["coverage"], 62.5);
+    assert!(json["summary"]["errors"].as_u64().unwrap() > 0);
+}
+
+// SARIF has one rule per code and validates structurally as 2.1.0.
+#[test]
+fn sarif_has_a_rule_per_code() {
+    let project = TestProject::fixture("check");
+    let (_, stdout, _) = project.run(&["check", "--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), fluentpress::check::Code::ALL.len());
+    for result in sarif["runs"][0]["results"].as_array().unwrap() {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+    }
+}
+
+// Exit codes: 0 clean, 1 problems (warnings only with --deny warnings), 2 usage errors.
+#[test]
+fn exit_codes() {
+    let project = TestProject::fixture("check");
+    // en-US alone is clean.
+    assert_eq!(project.run(&["check", "en-US"]).0, 0);
+    // zh-CN has warnings and one error (coverage); with the threshold lowered, warnings only.
+    assert_eq!(project.run(&["check", "zh-CN", "--min-coverage", "20"]).0, 0);
+    assert_eq!(project.run(&["check", "zh-CN", "--min-coverage", "20", "--deny", "warnings"]).0, 1);
+    assert_eq!(project.run(&["check", "zh-CN"]).0, 1);
+    let (code, _, stderr) = project.run(&["check", "xx"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("`xx` is not a configured locale"), "{stderr}");
+    assert_eq!(project.run(&["check", "--min-coverage", "120"]).0, 2);
+    assert_eq!(project.run(&["check", "--format", "yaml"]).0, 2);
+}
+
+// Config suppressions and `# fluentpress-ignore:` comments remove exactly their diagnostics.
+#[test]
+fn suppressions() {
+    let project = TestProject::fixture("check");
+    let (_, stdout, _) = project.run(&["check", "fr", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let codes_of = |id: &str| -> Vec<String> {
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["message_id"] == id)
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(codes_of("brand-name").is_empty(), "config ignore");
+    assert!(codes_of("farewell").is_empty(), "inline ignore");
+    // Severity override from the config: obsolete-message is an error here.
+    let obsolete = json["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "obsolete-message").unwrap();
+    assert_eq!(obsolete["severity"], "error");
+
+    // Without the suppressions, both come back.
+    let config = project.read("fluentpress.yaml");
+    let bare = config.split("check:").next().unwrap().to_string();
+    project.write("fluentpress.yaml", bare);
+    project.write("locales/fr/ui.ftl", project.read("locales/fr/ui.ftl").replace("# fluentpress-ignore: identical-to-source\n", ""));
+    let (_, stdout, _) = project.run(&["check", "fr", "--format", "json"]);
+    assert_eq!(stdout.matches("\"identical-to-source\"").count(), 2, "{stdout}");
+}
+
+// A baseline records today's problems by (code, locale, file, message id): line moves do not
+// make them new, a new problem is reported.
+#[test]
+fn baseline_reports_only_new_problems() {
+    let project = TestProject::fixture("check");
+    let (code, _, stderr) = project.run(&["check", "--write-baseline", "baseline.json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("recorded"), "{stderr}");
+    assert_eq!(project.run(&["check", "--baseline", "baseline.json"]).0, 0);
+
+    // Shift every line of fr/ui.ftl down: still nothing new.
+    let fr = project.read("locales/fr/ui.ftl");
+    project.write("locales/fr/ui.ftl", format!("\n\n{fr}"));
+    let (code, stdout, _) = project.run(&["check", "--baseline", "baseline.json"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("known from the baseline not shown"), "{stdout}");
+
+    // A new problem fails.
+    project.write("locales/fr/ui.ftl", format!("{fr}another = {{ $nope }}\n"));
+    let (code, stdout, _) = project.run(&["check", "--baseline", "baseline.json"]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("`another` does not exist in en-US"), "{stdout}");
+    assert!(!stdout.contains("`old-message`"), "{stdout}");
+}
+
+// check writes nothing (but a baseline when asked).
+#[test]
+fn check_is_read_only() {
+    let project = TestProject::fixture("check");
+    let before = project.snapshot_tree("");
+    project.run(&["check"]);
+    project.run(&["check", "--format", "sarif"]);
+    assert_eq!(project.snapshot_tree(""), before);
+}
+
+// A stale translation: the source changes, extract runs, the untouched translation is flagged;
+// the translator's edit clears it.
+#[test]
+fn stale_translation_end_to_end() {
+    let project = TestProject::fixture("check");
+    project.write("locales/en-US/ui.ftl", project.read("locales/en-US/ui.ftl").replace("Goodbye", "Goodbye for now"));
+    project.run(&["extract"]);
+    let (_, stdout, _) = project.run(&["check", "fr"]);
+    assert!(stdout.contains("warning[stale-translation]: the source of `farewell` changed"), "{stdout}");
+    project.write("locales/fr/ui.ftl", project.read("locales/fr/ui.ftl").replace("farewell = Goodbye", "farewell = Au revoir"));
+    let (_, stdout, _) = project.run(&["check", "fr"]);
+    assert!(!stdout.contains("stale-translation"), "{stdout}");
+}
+
+// The sample site: zh-CN, zh-HK, id-ID and fr are clean; de reports its missing messages.
+#[test]
+fn sample_site_complete_locales_are_clean() {
+    let output = assert_cmd::Command::cargo_bin("fluentpress")
+        .unwrap()
+        .args(["--project", sample_root().to_str().unwrap(), "check", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    for d in json["diagnostics"].as_array().unwrap() {
+        assert_eq!(d["locale"], "de", "unexpected diagnostic: {d}");
+        assert!(["missing-message", "missing-file"].contains(&d["code"].as_str().unwrap()), "{d}");
+    }
+    let de_missing = json["locales"].as_array().unwrap().iter().find(|l| l["locale"] == "de").unwrap()["missing"].as_u64();
+    assert_eq!(de_missing, Some(36));
+    let strict = assert_cmd::Command::cargo_bin("fluentpress")
+        .unwrap()
+        .args(["--project", sample_root().to_str().unwrap(), "check", "zh-CN", "zh-HK", "id-ID", "fr", "--deny", "warnings"])
+        .output()
+        .unwrap();
+    assert_eq!(strict.status.code(), Some(0), "{}", String::from_utf8_lossy(&strict.stdout));
+}
