@@ -84,17 +84,28 @@ fn main() {
     let full = time(runs, || {
         let project = load_project(&dir).unwrap();
         let catalog = load_catalog(&project).unwrap();
-        check(&project, &catalog, &CheckOptions::default(), None).unwrap().diagnostics.len()
+        check(&project, &catalog, &CheckOptions::default(), None)
+            .unwrap()
+            .diagnostics
+            .len()
     });
     let project = load_project(&dir).unwrap();
     let load = time(runs, || load_catalog(&project).unwrap().locales.len());
     let catalog = load_catalog(&project).unwrap();
-    let rules = time(runs, || check(&project, &catalog, &CheckOptions::default(), None).unwrap().diagnostics.len());
+    let rules = time(runs, || {
+        check(&project, &catalog, &CheckOptions::default(), None)
+            .unwrap()
+            .diagnostics
+            .len()
+    });
 
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!("median of {runs} runs:");
     println!("  parse only, 1 thread        {:>8.1} ms", ms(parse_1));
-    println!("  parse only, {threads} threads       {:>8.1} ms", ms(parse_n));
+    println!(
+        "  parse only, {threads} threads       {:>8.1} ms",
+        ms(parse_n)
+    );
     println!("  load catalog (read+parse+spans) {:>4.1} ms", ms(load));
     println!("  rules only (catalog loaded) {:>8.1} ms", ms(rules));
     println!("  full check (config+load+rules) {:>5.1} ms", ms(full));

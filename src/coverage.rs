@@ -4,7 +4,7 @@
 //! does not count). Words are the source text's words, so locales compare on one scale whatever
 //! their script; a Chinese or Japanese source counts each CJK character as a word.
 
-use std::collections::BTreeSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::catalog::{EntryKind, LocaleCatalog, PatternInfo};
 
@@ -41,23 +41,41 @@ fn percent(part: usize, whole: usize) -> f64 {
     }
 }
 
+/// The source side of coverage, computed once per run: every message with its word count.
+#[derive(Debug, Clone, Default)]
+pub struct SourceWords<'a> {
+    messages: Vec<(&'a str, usize)>,
+}
+
+impl<'a> SourceWords<'a> {
+    pub fn new(source: &'a LocaleCatalog) -> SourceWords<'a> {
+        let mut seen = HashSet::default();
+        let messages = source
+            .entries()
+            .filter(|(_, e)| e.kind == EntryKind::Message && seen.insert(e.id.as_str()))
+            .map(|(_, e)| (e.id.as_str(), e.patterns().map(word_count).sum()))
+            .collect();
+        SourceWords { messages }
+    }
+}
+
 /// Coverage of `target` against `source`.
 pub fn coverage(source: &LocaleCatalog, target: &LocaleCatalog) -> Coverage {
-    let translated: BTreeSet<&str> = target
+    coverage_of(&SourceWords::new(source), target)
+}
+
+/// Coverage of `target` against precomputed source words (for many locales at once).
+pub fn coverage_of(source: &SourceWords<'_>, target: &LocaleCatalog) -> Coverage {
+    let translated: HashSet<&str> = target
         .entries()
         .filter(|(_, e)| e.kind == EntryKind::Message && e.value.is_some())
         .map(|(_, e)| e.id.as_str())
         .collect();
     let mut result = Coverage::default();
-    let mut seen = BTreeSet::new();
-    for (_, entry) in source.entries() {
-        if entry.kind != EntryKind::Message || !seen.insert(entry.id.as_str()) {
-            continue;
-        }
-        let words: usize = entry.patterns().map(word_count).sum();
+    for &(id, words) in &source.messages {
         result.messages += 1;
         result.words += words;
-        if translated.contains(entry.id.as_str()) {
+        if translated.contains(id) {
             result.translated += 1;
             result.words_translated += words;
         }
@@ -65,25 +83,30 @@ pub fn coverage(source: &LocaleCatalog, target: &LocaleCatalog) -> Coverage {
     result
 }
 
-/// Words of a pattern's text, placeables excluded.
+/// Words of a pattern's text, placeables excluded: runs of letters or digits separated by
+/// white space, each CJK character counting as one word.
 pub fn word_count(pattern: &PatternInfo) -> usize {
-    let mut text = String::new();
+    let mut words = 0;
     let mut depth = 0usize;
+    let mut in_word = false;
     for c in pattern.text.chars() {
         match c {
             '{' => depth += 1,
             '}' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => text.push(c),
+            _ if depth > 0 => {}
+            c if is_cjk(c) => {
+                words += 1;
+                in_word = false;
+            }
+            c if c.is_whitespace() => in_word = false,
+            c if c.is_alphanumeric() && !in_word => {
+                words += 1;
+                in_word = true;
+            }
             _ => {}
         }
     }
-    text.split_whitespace()
-        .map(|w| {
-            let cjk = w.chars().filter(|&c| is_cjk(c)).count();
-            let rest = w.chars().any(|c| c.is_alphanumeric() && !is_cjk(c));
-            cjk + usize::from(rest)
-        })
-        .sum()
+    words
 }
 
 fn is_cjk(c: char) -> bool {

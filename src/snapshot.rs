@@ -13,6 +13,8 @@
 //! line per message, sorted: it diffs and merges well in review.
 
 use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -166,17 +168,53 @@ pub fn stale_keys(
     source: &LocaleCatalog,
     target: &LocaleCatalog,
 ) -> BTreeSet<String> {
-    let source = patterns(source);
-    patterns(target)
-        .into_iter()
-        .filter_map(|(key, translation)| {
-            let recorded = snapshot.pairs.get(&key)?;
-            let source_now = fingerprint(&source.get(&key)?.text);
-            (recorded.translation == fingerprint(&translation.text)
-                && recorded.source != source_now)
-                .then_some(key)
-        })
-        .collect()
+    if snapshot.pairs.is_empty() {
+        return BTreeSet::new();
+    }
+    let source = borrowed_patterns(source);
+    let mut stale = BTreeSet::new();
+    for ((kind, id, attribute), translation) in borrowed_patterns(target) {
+        let key = snapshot_key(kind, id, attribute);
+        let Some(recorded) = snapshot.pairs.get(&key) else {
+            continue;
+        };
+        let Some(source_pattern) = source.get(&(kind, id, attribute)) else {
+            continue;
+        };
+        if recorded.translation == fingerprint(&translation.text)
+            && recorded.source != fingerprint(&source_pattern.text)
+        {
+            stale.insert(key);
+        }
+    }
+    stale
+}
+
+/// A pattern's identity with borrowed parts: (kind, id, attribute).
+type PatternKey<'a> = (EntryKind, &'a str, Option<&'a str>);
+
+/// Every pattern of a locale by borrowed key (first definition wins), without allocating keys.
+fn borrowed_patterns(locale: &LocaleCatalog) -> HashMap<PatternKey<'_>, &PatternInfo> {
+    let mut map = HashMap::default();
+    for (_, entry) in locale.entries() {
+        if let Some(value) = &entry.value {
+            map.entry((entry.kind, entry.id.as_str(), None))
+                .or_insert(value);
+        }
+        for attribute in &entry.attributes {
+            map.entry((entry.kind, entry.id.as_str(), Some(attribute.name.as_str())))
+                .or_insert(&attribute.pattern);
+        }
+    }
+    map
+}
+
+fn snapshot_key(kind: EntryKind, id: &str, attribute: Option<&str>) -> String {
+    let dash = if kind == EntryKind::Term { "-" } else { "" };
+    match attribute {
+        Some(a) => format!("{dash}{id}.{a}"),
+        None => format!("{dash}{id}"),
+    }
 }
 
 #[cfg(test)]

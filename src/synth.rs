@@ -43,13 +43,27 @@ pub struct SynthSummary {
 }
 
 const LANGUAGES: [&str; 25] = [
-    "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "uk", "cs", "sv", "da", "fi", "nb", "tr", "ar", "he", "ja", "ko", "zh",
-    "id", "vi", "th", "hi", "el",
+    "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "uk", "cs", "sv", "da", "fi", "nb", "tr", "ar",
+    "he", "ja", "ko", "zh", "id", "vi", "th", "hi", "el",
 ];
 const REGIONS: [&str; 4] = ["", "-CA", "-BE", "-CH"];
 const WORDS: [&str; 16] = [
-    "aluminium", "smelter", "bauxite", "refinery", "community", "energy", "project", "harbour", "school", "village",
-    "report", "growth", "safety", "river", "power", "people",
+    "aluminium",
+    "smelter",
+    "bauxite",
+    "refinery",
+    "community",
+    "energy",
+    "project",
+    "harbour",
+    "school",
+    "village",
+    "report",
+    "growth",
+    "safety",
+    "river",
+    "power",
+    "people",
 ];
 
 /// A small deterministic generator (xorshift), so every run writes the same project.
@@ -98,14 +112,19 @@ fn message(rng: &mut Rng, id: &str, kind: u64, prefix: &str, categories: &[&str]
         2 => {
             let mut out = format!("{id} =\n    {{ $count ->\n");
             for category in categories.iter().filter(|c| **c != "other") {
-                let _ = writeln!(out, "        [{category}] {prefix}{{ $count }} {text} {category}");
+                let _ = writeln!(
+                    out,
+                    "        [{category}] {prefix}{{ $count }} {text} {category}"
+                );
             }
             let _ = writeln!(out, "       *[other] {prefix}{{ $count }} {text}");
             out.push_str("    }\n");
             out
         }
         // Attributes and a term reference.
-        3 => format!("{id} = {prefix}{text} {{ -brand }}\n    .title = {prefix}{text}\n    .aria-label = {prefix}label\n"),
+        3 => format!(
+            "{id} = {prefix}{text} {{ -brand }}\n    .title = {prefix}{text}\n    .aria-label = {prefix}label\n"
+        ),
         // Plain text.
         _ => format!("{id} = {prefix}{text}\n"),
     }
@@ -122,7 +141,10 @@ pub fn write_project(dir: &Path, options: &SynthOptions) -> std::io::Result<Synt
         "site:\n  name: Synthetic\n  base_url: https://synthetic.example/\nsource_locale:\n  tag: en-US\n  name: English\nlocales:\n",
     );
     for tag in &tags {
-        let _ = writeln!(config, "  - tag: {tag}\n    name: {tag}\n    min_coverage: 50");
+        let _ = writeln!(
+            config,
+            "  - tag: {tag}\n    name: {tag}\n    min_coverage: 50"
+        );
     }
     std::fs::create_dir_all(dir)?;
     std::fs::write(dir.join("fluentpress.yaml"), config)?;
@@ -134,7 +156,9 @@ pub fn write_project(dir: &Path, options: &SynthOptions) -> std::io::Result<Synt
     for (index, (tag, prefix)) in all.iter().enumerate() {
         let is_source = index == 0;
         let langid: LanguageIdentifier = tag.parse().unwrap_or_default();
-        let categories: Vec<&str> = crate::plural::cardinal_categories(&langid).into_iter().collect();
+        let categories: Vec<&str> = crate::plural::cardinal_categories(&langid)
+            .into_iter()
+            .collect();
         let locale_dir = dir.join("locales").join(tag);
         std::fs::create_dir_all(&locale_dir)?;
         let mut missing = 0;
@@ -142,7 +166,10 @@ pub fn write_project(dir: &Path, options: &SynthOptions) -> std::io::Result<Synt
             // The source's content is the same for every locale: one seed per file.
             let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ (file as u64 + 1));
             let mut fate = Rng(0x2545_f491_4f6c_dd1d ^ ((index as u64) << 20) ^ (file as u64 + 7));
-            let mut text = format!("### Synthetic messages, file {file}, {tag}.\n\n-brand = {prefix}Acme\n\n");
+            let mut text = format!("### Synthetic messages, file {file}, {tag}.\n\n");
+            if file == 0 {
+                let _ = writeln!(text, "-brand = {prefix}Acme\n");
+            }
             for n in 0..options.per_file {
                 let number = file * options.per_file + n;
                 if number >= options.messages {
@@ -150,7 +177,11 @@ pub fn write_project(dir: &Path, options: &SynthOptions) -> std::io::Result<Synt
                 }
                 let id = format!("msg-{number}");
                 let kind = rng.below(10);
-                let categories: &[&str] = if is_source { &["one", "other"] } else { &categories };
+                let categories: &[&str] = if is_source {
+                    &["one", "other"]
+                } else {
+                    &categories
+                };
                 let body = message(&mut rng, &id, kind, prefix, categories);
                 if !is_source {
                     match fate.below(1000) {
@@ -197,7 +228,11 @@ fn write_pages(dir: &Path, pages: usize) -> std::io::Result<()> {
         let mut text = format!(
             "---\ntitle: Page {page} {}\nslug: page-{page}\nnav_order: {}\ndescription: {}\n---\n\n",
             sentence(&mut rng, 2),
-            if page < 8 { page as i64 + 1 } else { 1000 + page as i64 },
+            if page < 8 {
+                page as i64 + 1
+            } else {
+                1000 + page as i64
+            },
             sentence(&mut rng, 10)
         );
         for section in 0..3 {
@@ -236,8 +271,15 @@ mod tests {
         let sb = write_project(b.path(), &options).unwrap();
         assert_eq!(sa, sb);
         assert_eq!(sa.locales, ["fr", "de", "es"]);
-        for rel in ["locales/de/messages-002.ftl", "content/page-1.md", "fluentpress.yaml"] {
-            assert_eq!(std::fs::read(a.path().join(rel)).unwrap(), std::fs::read(b.path().join(rel)).unwrap());
+        for rel in [
+            "locales/de/messages-002.ftl",
+            "content/page-1.md",
+            "fluentpress.yaml",
+        ] {
+            assert_eq!(
+                std::fs::read(a.path().join(rel)).unwrap(),
+                std::fs::read(b.path().join(rel)).unwrap()
+            );
         }
         let project = crate::config::load_project(a.path()).unwrap();
         let catalog = crate::catalog::load_catalog(&project).unwrap();
@@ -245,10 +287,18 @@ mod tests {
         let report = crate::check::check(&project, &catalog, &Default::default(), None).unwrap();
         for summary in report.locales.iter().filter(|s| s.locale != "en-US") {
             assert_eq!(summary.messages, 250);
-            assert!(summary.missing > 0 && summary.missing <= sa.missing_per_locale, "{summary:?} {sa:?}");
+            assert!(
+                summary.missing > 0 && summary.missing <= sa.missing_per_locale,
+                "{summary:?} {sa:?}"
+            );
             assert!(summary.obsolete > 0, "{summary:?}");
         }
         // Plural selections use each locale's categories: no invalid-plural-category anywhere.
-        assert!(report.diagnostics.iter().all(|d| d.code != crate::check::Code::InvalidPluralCategory));
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .all(|d| d.code != crate::check::Code::InvalidPluralCategory)
+        );
     }
 }

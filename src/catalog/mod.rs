@@ -77,7 +77,8 @@ pub struct CatalogFile {
     pub relative: String,
     /// The whole file, byte-order mark included (spans are offsets into this).
     pub text: String,
-    pub lines: LineIndex,
+    /// Built on first use: most files never need a position.
+    lines: std::sync::OnceLock<LineIndex>,
     /// Messages and terms in source order.
     pub entries: Vec<Entry>,
     pub junk: Vec<Junk>,
@@ -88,7 +89,17 @@ pub struct CatalogFile {
 impl CatalogFile {
     /// 1-based line and character column of a byte offset.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
-        self.lines.line_column(&self.text, offset)
+        self.lines().line_column(&self.text, offset)
+    }
+
+    /// The file's line index (built on first use).
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
+    }
+
+    /// The text of 1-based `line`, without its line ending.
+    pub fn line_text(&self, line: usize) -> &str {
+        self.lines().line_text(&self.text, line)
     }
 
     pub fn entry(&self, id: &str, kind: EntryKind) -> Option<&Entry> {
@@ -230,7 +241,7 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
     let base = text.as_ptr() as usize;
     let offset_of = |s: &str| (s.as_ptr() as usize).saturating_sub(base);
 
-    let mut entries = Vec::new();
+    let mut entries = Vec::with_capacity(resource.body.len());
     let mut junk = Vec::new();
     let mut resource_comments = Vec::new();
     for entry in &resource.body {
@@ -287,7 +298,7 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
         }
     }
     CatalogFile {
-        lines: LineIndex::new(&text),
+        lines: std::sync::OnceLock::new(),
         path,
         relative,
         entries,
@@ -320,20 +331,24 @@ fn comment_text(comment: &ast::Comment<&str>) -> String {
 /// of an entry but the first is indented (or a closing brace), so the entry runs until the next
 /// line that starts an identifier, a term or a comment.
 fn entry_end(text: &str, start: usize) -> usize {
-    let mut end = text[start..]
-        .find('\n')
-        .map_or(text.len(), |i| start + i + 1);
+    let bytes = text.as_bytes();
+    let line_end = |from: usize| {
+        text[from..]
+            .find('\n')
+            .map_or(bytes.len(), |i| from + i + 1)
+    };
+    let mut end = line_end(start);
     let mut last_content_end = end;
-    while end < text.len() {
-        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
-        let line = &text[end..line_end];
-        if line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '#') {
+    while end < bytes.len() {
+        let next = line_end(end);
+        let line = &bytes[end..next];
+        if line[0].is_ascii_alphabetic() || line[0] == b'-' || line[0] == b'#' {
             break;
         }
-        if !line.trim().is_empty() {
-            last_content_end = line_end;
+        if line.iter().any(|b| !b.is_ascii_whitespace()) {
+            last_content_end = next;
         }
-        end = line_end;
+        end = next;
     }
     last_content_end
 }

@@ -82,9 +82,17 @@ pub struct PatternInfo {
     pub term_refs: Vec<Reference>,
     pub functions: BTreeSet<String>,
     pub selects: Vec<SelectInfo>,
+    /// For a pattern with select expressions only: the text a reader can see, each variant's
+    /// text on its own line, without the selection syntax (for markup comparison).
+    pub visible: Option<String>,
 }
 
 impl PatternInfo {
+    /// The text a reader can see (for a pattern without selections, its `text`).
+    pub fn visible_text(&self) -> &str {
+        self.visible.as_deref().unwrap_or(&self.text)
+    }
+
     /// Text elements only (no placeables), trimmed: empty means the translation shows nothing.
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
@@ -96,13 +104,21 @@ pub fn analyze_pattern(source: &str, pattern: &Pattern<&str>) -> PatternInfo {
     let mut walker = Walker {
         base: source.as_ptr() as usize,
         len: source.len(),
-        info: PatternInfo::default(),
+        info: PatternInfo {
+            text: String::with_capacity(96),
+            ..PatternInfo::default()
+        },
         start: usize::MAX,
         end: 0,
     };
     let mut shown = BTreeSet::new();
     walker.text_pattern(pattern, &mut shown);
     walker.info.shown_variables = shown;
+    if !walker.info.selects.is_empty() {
+        let mut visible = String::new();
+        visible_text(pattern, &mut visible);
+        walker.info.visible = Some(visible);
+    }
     walker.info.span = if walker.start == usize::MAX {
         0..0
     } else {
@@ -313,6 +329,36 @@ impl Walker {
             self.inline(&named.value, shown.as_deref_mut());
         }
         self.info.text.push(')');
+    }
+}
+
+/// Text elements as written, inline placeables as `{ … }`, and each variant of a selection on
+/// a line of its own, so markup can be compared without the selection syntax in the way.
+fn visible_text(pattern: &Pattern<&str>, out: &mut String) {
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => out.push_str(value),
+            PatternElement::Placeable {
+                expression: Expression::Select { variants, .. },
+            } => {
+                for variant in variants {
+                    out.push('\n');
+                    visible_text(&variant.value, out);
+                }
+                out.push('\n');
+            }
+            PatternElement::Placeable {
+                expression: Expression::Inline(inline),
+            } => match inline {
+                InlineExpression::StringLiteral { value } => out.push_str(value),
+                InlineExpression::VariableReference { id } => {
+                    out.push_str("{ $");
+                    out.push_str(id.name);
+                    out.push_str(" }");
+                }
+                _ => out.push_str("{ }"),
+            },
+        }
     }
 }
 

@@ -21,11 +21,37 @@ fn json_report_is_stable_and_complete() {
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(json["version"], 1);
     let first = &json["diagnostics"][0];
-    for key in ["severity", "code", "locale", "file", "line", "column", "message_id", "message", "help"] {
+    for key in [
+        "severity",
+        "code",
+        "locale",
+        "file",
+        "line",
+        "column",
+        "message_id",
+        "message",
+        "help",
+    ] {
         assert!(first.get(key).is_some(), "diagnostic lacks {key}: {first}");
     }
-    let fr = json["locales"].as_array().unwrap().iter().find(|l| l["locale"] == "fr").unwrap();
-    for key in ["messages", "translated", "missing", "obsolete", "stale", "errors", "warnings", "coverage", "words", "words_translated"] {
+    let fr = json["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["locale"] == "fr")
+        .unwrap();
+    for key in [
+        "messages",
+        "translated",
+        "missing",
+        "obsolete",
+        "stale",
+        "errors",
+        "warnings",
+        "coverage",
+        "words",
+        "words_translated",
+    ] {
         assert!(fr.get(key).is_some(), "locale summary lacks {key}: {fr}");
     }
     assert_eq!(fr["coverage"], 62.5);
@@ -39,7 +65,9 @@ fn sarif_has_a_rule_per_code() {
     let (_, stdout, _) = project.run(&["check", "--format", "sarif"]);
     let sarif: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(sarif["version"], "2.1.0");
-    let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
     assert_eq!(rules.len(), fluentpress::check::Code::ALL.len());
     for result in sarif["runs"][0]["results"].as_array().unwrap() {
         let index = result["ruleIndex"].as_u64().unwrap() as usize;
@@ -54,12 +82,30 @@ fn exit_codes() {
     // en-US alone is clean.
     assert_eq!(project.run(&["check", "en-US"]).0, 0);
     // zh-CN has warnings and one error (coverage); with the threshold lowered, warnings only.
-    assert_eq!(project.run(&["check", "zh-CN", "--min-coverage", "20"]).0, 0);
-    assert_eq!(project.run(&["check", "zh-CN", "--min-coverage", "20", "--deny", "warnings"]).0, 1);
+    assert_eq!(
+        project.run(&["check", "zh-CN", "--min-coverage", "20"]).0,
+        0
+    );
+    assert_eq!(
+        project
+            .run(&[
+                "check",
+                "zh-CN",
+                "--min-coverage",
+                "20",
+                "--deny",
+                "warnings"
+            ])
+            .0,
+        1
+    );
     assert_eq!(project.run(&["check", "zh-CN"]).0, 1);
     let (code, _, stderr) = project.run(&["check", "xx"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("`xx` is not a configured locale"), "{stderr}");
+    assert!(
+        stderr.contains("`xx` is not a configured locale"),
+        "{stderr}"
+    );
     assert_eq!(project.run(&["check", "--min-coverage", "120"]).0, 2);
     assert_eq!(project.run(&["check", "--format", "yaml"]).0, 2);
 }
@@ -82,16 +128,30 @@ fn suppressions() {
     assert!(codes_of("brand-name").is_empty(), "config ignore");
     assert!(codes_of("farewell").is_empty(), "inline ignore");
     // Severity override from the config: obsolete-message is an error here.
-    let obsolete = json["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "obsolete-message").unwrap();
+    let obsolete = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "obsolete-message")
+        .unwrap();
     assert_eq!(obsolete["severity"], "error");
 
     // Without the suppressions, both come back.
     let config = project.read("fluentpress.yaml");
     let bare = config.split("check:").next().unwrap().to_string();
     project.write("fluentpress.yaml", bare);
-    project.write("locales/fr/ui.ftl", project.read("locales/fr/ui.ftl").replace("# fluentpress-ignore: identical-to-source\n", ""));
+    project.write(
+        "locales/fr/ui.ftl",
+        project
+            .read("locales/fr/ui.ftl")
+            .replace("# fluentpress-ignore: identical-to-source\n", ""),
+    );
     let (_, stdout, _) = project.run(&["check", "fr", "--format", "json"]);
-    assert_eq!(stdout.matches("\"identical-to-source\"").count(), 2, "{stdout}");
+    assert_eq!(
+        stdout.matches("\"identical-to-source\"").count(),
+        2,
+        "{stdout}"
+    );
 }
 
 // A baseline records today's problems by (code, locale, file, message id): line moves do not
@@ -109,13 +169,19 @@ fn baseline_reports_only_new_problems() {
     project.write("locales/fr/ui.ftl", format!("\n\n{fr}"));
     let (code, stdout, _) = project.run(&["check", "--baseline", "baseline.json"]);
     assert_eq!(code, 0, "{stdout}");
-    assert!(stdout.contains("known from the baseline not shown"), "{stdout}");
+    assert!(
+        stdout.contains("known from the baseline not shown"),
+        "{stdout}"
+    );
 
     // A new problem fails.
     project.write("locales/fr/ui.ftl", format!("{fr}another = {{ $nope }}\n"));
     let (code, stdout, _) = project.run(&["check", "--baseline", "baseline.json"]);
     assert_eq!(code, 1);
-    assert!(stdout.contains("`another` does not exist in en-US"), "{stdout}");
+    assert!(
+        stdout.contains("`another` does not exist in en-US"),
+        "{stdout}"
+    );
     assert!(!stdout.contains("`old-message`"), "{stdout}");
 }
 
@@ -134,11 +200,24 @@ fn check_is_read_only() {
 #[test]
 fn stale_translation_end_to_end() {
     let project = TestProject::fixture("check");
-    project.write("locales/en-US/ui.ftl", project.read("locales/en-US/ui.ftl").replace("Goodbye", "Goodbye for now"));
+    project.write(
+        "locales/en-US/ui.ftl",
+        project
+            .read("locales/en-US/ui.ftl")
+            .replace("Goodbye", "Goodbye for now"),
+    );
     project.run(&["extract"]);
     let (_, stdout, _) = project.run(&["check", "fr"]);
-    assert!(stdout.contains("warning[stale-translation]: the source of `farewell` changed"), "{stdout}");
-    project.write("locales/fr/ui.ftl", project.read("locales/fr/ui.ftl").replace("farewell = Goodbye", "farewell = Au revoir"));
+    assert!(
+        stdout.contains("warning[stale-translation]: the source of `farewell` changed"),
+        "{stdout}"
+    );
+    project.write(
+        "locales/fr/ui.ftl",
+        project
+            .read("locales/fr/ui.ftl")
+            .replace("farewell = Goodbye", "farewell = Au revoir"),
+    );
     let (_, stdout, _) = project.run(&["check", "fr"]);
     assert!(!stdout.contains("stale-translation"), "{stdout}");
 }
@@ -148,21 +227,51 @@ fn stale_translation_end_to_end() {
 fn sample_site_complete_locales_are_clean() {
     let output = assert_cmd::Command::cargo_bin("fluentpress")
         .unwrap()
-        .args(["--project", sample_root().to_str().unwrap(), "check", "--format", "json"])
+        .args([
+            "--project",
+            sample_root().to_str().unwrap(),
+            "check",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     for d in json["diagnostics"].as_array().unwrap() {
         assert_eq!(d["locale"], "de", "unexpected diagnostic: {d}");
-        assert!(["missing-message", "missing-file"].contains(&d["code"].as_str().unwrap()), "{d}");
+        assert!(
+            ["missing-message", "missing-file"].contains(&d["code"].as_str().unwrap()),
+            "{d}"
+        );
     }
-    let de_missing = json["locales"].as_array().unwrap().iter().find(|l| l["locale"] == "de").unwrap()["missing"].as_u64();
+    let de_missing = json["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["locale"] == "de")
+        .unwrap()["missing"]
+        .as_u64();
     assert_eq!(de_missing, Some(36));
     let strict = assert_cmd::Command::cargo_bin("fluentpress")
         .unwrap()
-        .args(["--project", sample_root().to_str().unwrap(), "check", "zh-CN", "zh-HK", "id-ID", "fr", "--deny", "warnings"])
+        .args([
+            "--project",
+            sample_root().to_str().unwrap(),
+            "check",
+            "zh-CN",
+            "zh-HK",
+            "id-ID",
+            "fr",
+            "--deny",
+            "warnings",
+        ])
         .output()
         .unwrap();
-    assert_eq!(strict.status.code(), Some(0), "{}", String::from_utf8_lossy(&strict.stdout));
+    assert_eq!(
+        strict.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&strict.stdout)
+    );
 }

@@ -51,7 +51,7 @@ fn render_one(out: &mut String, d: &Diagnostic, file: Option<&CatalogFile>, rend
     };
     let title = format!("{} [{}]", d.message, d.locale);
     let mut message = level.title(&title).id(d.code.as_str());
-    let line_text = file.map(|f| f.lines.line_text(&f.text, d.line));
+    let line_text = file.map(|f| f.line_text(d.line));
     if let Some(line_text) = line_text {
         let help = d.help.as_deref().map(|h| Level::Help.title(h));
         // The caret: `width` characters from `column`, as a byte range of the line.

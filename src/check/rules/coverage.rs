@@ -3,10 +3,9 @@
 //! is set.
 
 use crate::check::{Code, Diagnostic, LocaleContext};
-use crate::coverage::coverage;
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
-    let c = coverage(ctx.source, ctx.target);
+    let c = ctx.coverage;
     if c.percent() >= ctx.min_coverage {
         return;
     }

@@ -1,35 +1,28 @@
 //! `duplicate-id`: a message or term defined twice in one locale (in one file or across files).
 
-use std::collections::BTreeMap;
-
-use crate::catalog::{CatalogFile, Entry};
-use crate::check::{Code, Diagnostic, LocaleContext, entry_key};
+use crate::catalog::EntryKind;
+use crate::check::{Code, Diagnostic, LocaleContext};
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
-    let mut first: BTreeMap<String, (&CatalogFile, &Entry)> = BTreeMap::new();
-    for (file, entry) in ctx.target.entries() {
-        let key = entry_key(entry);
-        match first.get(&key) {
-            None => {
-                first.insert(key, (file, entry));
-            }
-            Some((first_file, first_entry)) => {
-                let (line, column) = first_file.line_column(first_entry.id_span.start);
-                let mut d = ctx.at(
-                    Code::DuplicateId,
-                    file,
-                    entry.id_span.start,
-                    entry.id_span.len(),
-                    Some(&entry.id),
-                    format!("`{key}` is defined twice in {}", ctx.locale.tag),
-                );
-                d.help = Some(format!(
-                    "first defined at {}:{line}:{column}; only the first definition is used",
-                    ctx.file_path(first_file)
-                ));
-                out.push(d);
-            }
-        }
+    for ((first_file, first_entry), (file, entry)) in &ctx.target_index.duplicates {
+        let key = match entry.kind {
+            EntryKind::Message => entry.id.clone(),
+            EntryKind::Term => format!("-{}", entry.id),
+        };
+        let (line, column) = first_file.line_column(first_entry.id_span.start);
+        let mut d = ctx.at(
+            Code::DuplicateId,
+            file,
+            entry.id_span.start,
+            entry.id_span.len(),
+            Some(&entry.id),
+            format!("`{key}` is defined twice in {}", ctx.locale.tag),
+        );
+        d.help = Some(format!(
+            "first defined at {}:{line}:{column}; only the first definition is used",
+            ctx.file_path(first_file)
+        ));
+        out.push(d);
     }
 }
 

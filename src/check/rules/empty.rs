@@ -5,6 +5,9 @@ use crate::catalog::PatternInfo;
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 fn shows_nothing(pattern: &PatternInfo) -> bool {
+    if !pattern.text.starts_with("{ \"") {
+        return pattern.text.trim().is_empty();
+    }
     let mut text = pattern.text.clone();
     // Placeables of whitespace-only string literals render as nothing visible.
     while let Some(start) = text.find("{ \"") {
@@ -21,32 +24,36 @@ fn shows_nothing(pattern: &PatternInfo) -> bool {
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     for (file, entry) in ctx.target.entries() {
-        let patterns = entry.value.iter().map(|p| (entry.id.clone(), p)).chain(
+        let patterns = entry.value.iter().map(|p| (None, p)).chain(
             entry
                 .attributes
                 .iter()
-                .map(|a| (format!("{}.{}", entry.id, a.name), &a.pattern)),
+                .map(|a| (Some(a.name.as_str()), &a.pattern)),
         );
-        for (key, pattern) in patterns {
-            if shows_nothing(pattern) {
-                let offset = if pattern.span.is_empty() {
-                    entry.id_span.start
-                } else {
-                    pattern.span.start
-                };
-                let mut d = ctx.at(
-                    Code::EmptyTranslation,
-                    file,
-                    offset,
-                    1,
-                    Some(&key),
-                    format!("`{key}` is empty"),
-                );
-                d.help = Some(
-                    "translate it, or delete the message to fall back to another locale".into(),
-                );
-                out.push(d);
+        for (attribute, pattern) in patterns {
+            if !shows_nothing(pattern) {
+                continue;
             }
+            let key = match attribute {
+                Some(a) => format!("{}.{a}", entry.id),
+                None => entry.id.clone(),
+            };
+            let offset = if pattern.span.is_empty() {
+                entry.id_span.start
+            } else {
+                pattern.span.start
+            };
+            let mut d = ctx.at(
+                Code::EmptyTranslation,
+                file,
+                offset,
+                1,
+                Some(&key),
+                format!("`{key}` is empty"),
+            );
+            d.help =
+                Some("translate it, or delete the message to fall back to another locale".into());
+            out.push(d);
         }
     }
 }

@@ -15,7 +15,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             .iter()
             .filter(|e| e.kind == EntryKind::Message)
             .map(|e| e.id.as_str())
-            .filter(|id| !ctx.target_index.contains_key(*id))
+            .filter(|id| ctx.target_index.message(id).is_none())
             .collect();
         if messages.is_empty() {
             continue;

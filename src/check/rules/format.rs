@@ -10,37 +10,63 @@ use fluent_bundle::resolver::errors::ReferenceKind;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
 
 use crate::catalog::{EntryKind, PatternInfo};
-use crate::check::{Code, Diagnostic, LocaleContext};
+use crate::check::{Code, Diagnostic, LocaleContext, Located};
 use crate::plural::category_samples;
 
+/// Only references and function calls can fail to resolve when every variable is supplied:
+/// plain text, variables and selections on variables always format.
+fn can_fail(pattern: &PatternInfo) -> bool {
+    !pattern.message_refs.is_empty()
+        || !pattern.term_refs.is_empty()
+        || !pattern.functions.is_empty()
+}
+
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
-    // Only patterns with placeables can fail to resolve; plain text is skipped without
-    // building a bundle at all.
-    let has_placeable = |p: &PatternInfo| p.text.contains("{ ");
-    let needs_format = ctx
+    let candidates: Vec<Located<'_>> = ctx
         .target
         .entries()
-        .any(|(_, e)| e.kind == EntryKind::Message && e.patterns().any(has_placeable));
-    if !needs_format {
+        .filter(|(_, e)| e.kind == EntryKind::Message && e.patterns().any(can_fail))
+        .collect();
+    if candidates.is_empty() {
         return;
+    }
+    // A bundle of just what those messages can reach (their references, transitively), cut from
+    // the files by span: re-parsing every file of every locale would cost more than the check.
+    let mut needed: BTreeSet<(EntryKind, &str)> = BTreeSet::new();
+    let mut queue: Vec<Located<'_>> = candidates.clone();
+    let mut ftl = String::new();
+    while let Some((file, entry)) = queue.pop() {
+        if !needed.insert((entry.kind, entry.id.as_str())) {
+            continue;
+        }
+        if let Some(text) = file.text.get(entry.span.clone()) {
+            ftl.push_str(text);
+            ftl.push('\n');
+        }
+        for pattern in entry.patterns() {
+            for r in &pattern.message_refs {
+                if let Some(found) = ctx.target_index.message(&r.id) {
+                    queue.push(found);
+                }
+            }
+            for r in &pattern.term_refs {
+                if let Some(found) = ctx.target_index.term(&r.id) {
+                    queue.push(found);
+                }
+            }
+        }
     }
     let mut bundle: FluentBundle<FluentResource> =
         FluentBundle::new(vec![ctx.locale.langid.clone()]);
     bundle.set_use_isolating(false);
     let _ = bundle.add_builtins();
-    for file in &ctx.target.files {
-        let body = file.text.strip_prefix('\u{feff}').unwrap_or(&file.text);
-        let resource = match FluentResource::try_new(body.to_string()) {
-            Ok(r) | Err((r, _)) => r,
-        };
-        let _ = bundle.add_resource(resource);
-    }
+    let resource = match FluentResource::try_new(ftl) {
+        Ok(r) | Err((r, _)) => r,
+    };
+    let _ = bundle.add_resource(resource);
     let samples = category_samples(&ctx.locale.langid);
 
-    for (file, entry) in ctx.target.entries() {
-        if entry.kind != EntryKind::Message || !entry.patterns().any(has_placeable) {
-            continue;
-        }
+    for (file, entry) in candidates {
         let Some(message) = bundle.get_message(&entry.id) else {
             continue;
         };

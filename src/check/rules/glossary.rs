@@ -25,7 +25,7 @@ pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<D
                 pair.target_file,
                 pair.target_offset(),
                 1,
-                Some(&pair.key),
+                Some(&pair.key()),
                 format!(
                     "the source says “{}”; the glossary requires {}",
                     term.source,

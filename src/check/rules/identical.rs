@@ -23,7 +23,7 @@ pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<D
             pair.target_file,
             pair.target_offset(),
             1,
-            Some(&pair.key),
+            Some(&pair.key()),
             format!(
                 "the translation is identical to the {} source",
                 ctx.project.source_locale().tag

@@ -5,17 +5,19 @@ use super::PatternPair;
 use crate::check::{Code, Diagnostic, LocaleContext};
 use crate::markup::{MarkupSummary, parse_inline, summarize};
 
+/// Cheap pre-test: emphasis, strong, code or a link (`](`) may be present.
 fn may_have_markup(text: &str) -> bool {
-    text.contains(['*', '_', '`', '['])
+    text.contains(['*', '_', '`']) || text.contains("](")
 }
 
 pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<Diagnostic>) {
     for pair in pairs {
-        if !may_have_markup(&pair.source.text) && !may_have_markup(&pair.target.text) {
+        let (source_text, target_text) = (pair.source.visible_text(), pair.target.visible_text());
+        if !may_have_markup(source_text) && !may_have_markup(target_text) {
             continue;
         }
-        let source = summarize(&parse_inline(&pair.source.text));
-        let target = summarize(&parse_inline(&pair.target.text));
+        let source = summarize(&parse_inline(source_text));
+        let target = summarize(&parse_inline(target_text));
         if source == target {
             continue;
         }
@@ -24,7 +26,7 @@ pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<D
             pair.target_file,
             pair.target_offset(),
             1,
-            Some(&pair.key),
+            Some(&pair.key()),
             format!(
                 "the inline markup differs from the source: {}",
                 differences(&source, &target)

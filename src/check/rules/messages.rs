@@ -3,15 +3,11 @@
 //! Terms are the locale's own building blocks (a language may need more of them), so only
 //! messages are compared.
 
-use crate::catalog::EntryKind;
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (key, (source_file, source_entry)) in &ctx.source_index {
-        if source_entry.kind != EntryKind::Message {
-            continue;
-        }
-        let Some((target_file, target_entry)) = ctx.target_index.get(key) else {
+    for (&key, (source_file, source_entry)) in &ctx.source_index.messages {
+        let Some((target_file, target_entry)) = ctx.target_index.message(key) else {
             // Messages of a file missing as a whole are reported by `missing-file`.
             let Some(target_file) = ctx.target.file(&source_file.relative) else {
                 continue;
@@ -24,7 +20,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                 file: ctx.file_path(source_file),
                 line,
                 column,
-                message_id: Some(key.clone()),
+                message_id: Some(key.to_string()),
                 message: format!("`{key}` is not translated"),
                 help: Some(format!("add it to {}", ctx.file_path(target_file))),
                 width: source_entry.id_span.len(),
@@ -76,8 +72,8 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for (key, (target_file, target_entry)) in &ctx.target_index {
-        if target_entry.kind == EntryKind::Message && !ctx.source_index.contains_key(key) {
+    for (&key, (target_file, target_entry)) in &ctx.target_index.messages {
+        if ctx.source_index.message(key).is_none() {
             let mut d = ctx.at(
                 Code::ObsoleteMessage,
                 target_file,

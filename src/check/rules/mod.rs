@@ -18,14 +18,14 @@ mod syntax;
 mod variables;
 
 use super::{Diagnostic, LocaleContext};
-use crate::catalog::{CatalogFile, Entry, EntryKind, PatternInfo};
+use crate::catalog::{CatalogFile, Entry, PatternInfo};
 
 /// A source pattern and its translation: the value of a message in both locales, or one
 /// attribute in both.
 pub struct PatternPair<'a> {
-    /// `id` or `id.attribute`.
-    pub key: String,
     pub message_id: &'a str,
+    /// The attribute, when the pair is an attribute's.
+    pub attribute: Option<&'a str>,
     pub source: &'a PatternInfo,
     pub target_file: &'a CatalogFile,
     pub target_entry: &'a Entry,
@@ -33,6 +33,14 @@ pub struct PatternPair<'a> {
 }
 
 impl PatternPair<'_> {
+    /// `id` or `id.attribute`, for reports (built only when something is reported).
+    pub fn key(&self) -> String {
+        match self.attribute {
+            Some(a) => format!("{}.{a}", self.message_id),
+            None => self.message_id.to_string(),
+        }
+    }
+
     /// Where to point for a problem with the whole translation: its first text, or the id.
     pub fn target_offset(&self) -> usize {
         if self.target.span.is_empty() {
@@ -49,16 +57,13 @@ fn pattern_pairs<'a>(ctx: &'a LocaleContext<'a>) -> Vec<PatternPair<'a>> {
     if ctx.is_source {
         return pairs;
     }
-    for (key, (target_file, target_entry)) in &ctx.target_index {
-        if target_entry.kind != EntryKind::Message {
-            continue;
-        }
-        let Some((_, source_entry)) = ctx.source_index.get(key) else {
+    for (key, (target_file, target_entry)) in &ctx.target_index.messages {
+        let Some((_, source_entry)) = ctx.source_index.message(key) else {
             continue;
         };
         if let (Some(source), Some(target)) = (&source_entry.value, &target_entry.value) {
             pairs.push(PatternPair {
-                key: key.clone(),
+                attribute: None,
                 message_id: &target_entry.id,
                 source,
                 target_file,
@@ -69,7 +74,7 @@ fn pattern_pairs<'a>(ctx: &'a LocaleContext<'a>) -> Vec<PatternPair<'a>> {
         for attribute in &target_entry.attributes {
             if let Some(source_attribute) = source_entry.attribute(&attribute.name) {
                 pairs.push(PatternPair {
-                    key: format!("{key}.{}", attribute.name),
+                    attribute: Some(&attribute.name),
                     message_id: &target_entry.id,
                     source: &source_attribute.pattern,
                     target_file,

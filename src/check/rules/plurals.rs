@@ -5,7 +5,7 @@
 //! every non-numeric key is a CLDR category name (`zero`…`other`). Numeric keys (`[0]`) are exact
 //! matches and always valid.
 
-use crate::catalog::{PatternInfo, SelectInfo};
+use crate::catalog::{EntryKind, PatternInfo, SelectInfo};
 use crate::check::{Code, Diagnostic, LocaleContext};
 use crate::plural::ALL_CATEGORIES;
 
@@ -38,16 +38,20 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                 .map(|a| (Some(a.name.as_str()), &a.pattern)),
         );
         for (attribute, pattern) in patterns {
-            let key = key_of(attribute);
             // Does the source select on plurals here? (For the source locale: itself.)
-            let source_pattern =
-                ctx.source_index
-                    .get(&entry.id)
-                    .and_then(|(_, e)| match attribute {
-                        Some(a) => e.attribute(a).map(|a| &a.pattern),
-                        None => e.value.as_ref(),
-                    });
+            let source_entry = match entry.kind {
+                EntryKind::Message => ctx.source_index.message(&entry.id),
+                EntryKind::Term => ctx.source_index.term(&entry.id),
+            };
+            let source_pattern = source_entry.and_then(|(_, e)| match attribute {
+                Some(a) => e.attribute(a).map(|a| &a.pattern),
+                None => e.value.as_ref(),
+            });
             let source_is_plural = source_pattern.is_some_and(has_plural);
+            if pattern.selects.is_empty() && !source_is_plural {
+                continue;
+            }
+            let key = key_of(attribute);
             for select in pattern.selects.iter().filter(|s| is_plural(s)) {
                 for variant in select.variants.iter().filter(|v| !v.numeric) {
                     if !categories.contains(variant.key.as_str()) {

@@ -10,15 +10,15 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             let refs = pattern
                 .message_refs
                 .iter()
-                .map(|r| (r, r.id.clone(), "message"))
+                .map(|r| (r, ctx.target_index.message(&r.id), "message", ""))
                 .chain(
                     pattern
                         .term_refs
                         .iter()
-                        .map(|r| (r, format!("-{}", r.id), "term")),
+                        .map(|r| (r, ctx.target_index.term(&r.id), "term", "-")),
                 );
-            for (reference, key, kind) in refs {
-                let found = ctx.target_index.get(&key);
+            for (reference, found, kind, dash) in refs {
+                let key = format!("{dash}{}", reference.id);
                 let problem = match (found, &reference.attribute) {
                     (None, _) => Some(format!("unknown {kind} `{key}`")),
                     (Some((_, e)), Some(attribute)) if e.attribute(attribute).is_none() => {

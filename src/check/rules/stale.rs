@@ -6,8 +6,7 @@ use crate::snapshot::stale_keys;
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     for key in stale_keys(&ctx.snapshot, ctx.source, ctx.target) {
-        let id = key.split('.').next().unwrap_or(&key);
-        let Some((file, entry)) = ctx.target_index.get(id) else {
+        let Some((file, entry)) = ctx.target_index.by_key(&key) else {
             continue;
         };
         let offset = match key.split_once('.') {
@@ -18,7 +17,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
         };
         let source = ctx
             .source_index
-            .get(id)
+            .by_key(&key)
             .map(|(f, e)| {
                 let (line, column) = f.line_column(e.id_span.start);
                 format!("{}:{line}:{column}", ctx.file_path(f))

@@ -16,10 +16,10 @@ pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<D
                 pair.target_file,
                 offset,
                 needle.chars().count(),
-                Some(&pair.key),
+                Some(&pair.key()),
                 format!(
                     "`{needle}` is not a variable of the source message `{}`",
-                    pair.key
+                    pair.key()
                 ),
             );
             d.help = Some(match pair.source.variables.iter().next() {
@@ -46,7 +46,7 @@ pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<D
                 pair.target_file,
                 pair.target_offset(),
                 1,
-                Some(&pair.key),
+                Some(&pair.key()),
                 format!("the source shows `${variable}` but no variant of this translation does"),
             );
             d.help = Some(format!(
