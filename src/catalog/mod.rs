@@ -230,15 +230,31 @@ fn load_job(
     Ok((index, parse_file(path, relative, text)))
 }
 
+/// Placeables nested deeper than this (`{ { { … } } }`, also through call arguments and select
+/// variants) are refused before parsing: `fluent-syntax` parses them by recursion, without a
+/// limit of its own, so a few thousand levels would overflow the stack. Real translations nest
+/// two or three levels.
+pub const MAX_PLACEABLE_DEPTH: usize = 100;
+
 /// Parses one file's text into a [`CatalogFile`].
 pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let body = &text[bom..];
+    // Entries nested too deep are blanked out (same length, so every offset stays true) and
+    // reported as Junk of their own; the rest of the file parses as usual.
+    let too_deep = deeply_nested_entries(&text[bom..], MAX_PLACEABLE_DEPTH);
+    let masked;
+    let parsed: &str = if too_deep.is_empty() {
+        &text
+    } else {
+        masked = blank_out(&text, bom, &too_deep);
+        &masked
+    };
+    let body = &parsed[bom..];
     let (resource, errors) = match fluent_syntax::parser::parse(body) {
         Ok(resource) => (resource, Vec::new()),
         Err((resource, errors)) => (resource, errors),
     };
-    let base = text.as_ptr() as usize;
+    let base = parsed.as_ptr() as usize;
     let offset_of = |s: &str| (s.as_ptr() as usize).saturating_sub(base);
 
     let mut entries = Vec::with_capacity(resource.body.len());
@@ -254,8 +270,8 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
                     id_span: start..start + m.id.name.len(),
                     span: start..entry_end(&text, start),
                     comment: m.comment.as_ref().map(comment_text),
-                    value: m.value.as_ref().map(|p| pattern::analyze_pattern(&text, p)),
-                    attributes: attributes(&text, &m.attributes),
+                    value: m.value.as_ref().map(|p| pattern::analyze_pattern(parsed, p)),
+                    attributes: attributes(parsed, &m.attributes),
                 });
             }
             ast::Entry::Term(t) => {
@@ -266,8 +282,8 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
                     id_span: start..start + 1 + t.id.name.len(),
                     span: start..entry_end(&text, start),
                     comment: t.comment.as_ref().map(comment_text),
-                    value: Some(pattern::analyze_pattern(&text, &t.value)),
-                    attributes: attributes(&text, &t.attributes),
+                    value: Some(pattern::analyze_pattern(parsed, &t.value)),
+                    attributes: attributes(parsed, &t.attributes),
                 });
             }
             ast::Entry::ResourceComment(c) => resource_comments.push(comment_text(c)),
@@ -297,6 +313,16 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
             j.message = error.kind.to_string();
         }
     }
+    for (span, deepest) in too_deep {
+        junk.push(Junk {
+            span: span.start + bom..span.end + bom,
+            error_offset: deepest + bom,
+            message: format!(
+                "placeables are nested more than {MAX_PLACEABLE_DEPTH} levels deep here; the entry is not read"
+            ),
+        });
+    }
+    junk.sort_by_key(|j| j.span.start);
     CatalogFile {
         lines: std::sync::OnceLock::new(),
         path,
@@ -306,6 +332,91 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
         resource_comments,
         text,
     }
+}
+
+/// The entries of `text` whose placeables nest deeper than `limit`: (the entry's byte span, the
+/// offset of the first `{` past the limit).
+///
+/// A cheap scan, not a parser; it may overestimate, never underestimate, the depth the parser
+/// reaches. The parser recurses only from an entry (`id =` or `-term =` at the start of a line),
+/// and such a line (or a `#` comment line) inside an open placeable is an error that unwinds the
+/// recursion, so counting restarts there. Braces inside string literals (`{ "{" }`) do not count;
+/// a `#` line is a comment and counts nothing.
+fn deeply_nested_entries(text: &str, limit: usize) -> Vec<(Range<usize>, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let (mut entry_start, mut depth, mut deepest) = (0, 0usize, None);
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let end = bytes[pos..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |i| pos + i + 1);
+        let line = &bytes[pos..end];
+        if starts_entry(line) {
+            if let Some(deepest) = deepest.take() {
+                out.push((entry_start..pos, deepest));
+            }
+            (entry_start, depth) = (pos, 0);
+        }
+        if line[0] != b'#' {
+            let mut in_string = false;
+            let mut i = 0;
+            while i < line.len() {
+                match (in_string, line[i]) {
+                    (true, b'\\') => i += 1,
+                    (true, b'"') => in_string = false,
+                    (false, b'"') if depth > 0 => in_string = true,
+                    (false, b'{') => {
+                        depth += 1;
+                        if depth > limit && deepest.is_none() {
+                            deepest = Some(pos + i);
+                        }
+                    }
+                    (false, b'}') => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
+        pos = end;
+    }
+    if let Some(deepest) = deepest {
+        out.push((entry_start..bytes.len(), deepest));
+    }
+    out
+}
+
+/// Whether a line starts an entry (`id =`, `-term =`) or is a comment.
+fn starts_entry(line: &[u8]) -> bool {
+    if line[0] == b'#' {
+        return true;
+    }
+    let id = line.strip_prefix(b"-").unwrap_or(line);
+    if !id.first().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let after = id
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        .map_or(&[][..], |i| &id[i..]);
+    let after = after.trim_ascii_start();
+    after.first() == Some(&b'=')
+}
+
+/// `text` with the bytes of `spans` (offsets into `text[bom..]`) replaced by spaces, line ends
+/// kept: the same length, so the parser's slices still give offsets into the original.
+fn blank_out(text: &str, bom: usize, spans: &[(Range<usize>, usize)]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for (span, _) in spans {
+        for b in &mut bytes[span.start + bom..span.end + bom] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    // Only ASCII was written over whole spans that start and end at line boundaries.
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 fn attributes(text: &str, attributes: &[ast::Attribute<&str>]) -> Vec<Attribute> {
@@ -416,6 +527,74 @@ mod tests {
         let file = parse(text);
         assert_eq!(&text[file.entries[1].id_span.clone()], "b");
         assert_eq!(file.line_column(file.entries[1].id_span.start), (2, 1));
+    }
+
+    /// `{ { … $x … } }` nested `depth` levels deep.
+    fn nested(depth: usize) -> String {
+        format!("{}$x{}", "{ ".repeat(depth), " }".repeat(depth))
+    }
+
+    #[test]
+    fn nesting_up_to_the_limit_is_read() {
+        let text = format!("deep = {}\nnext = N\n", nested(MAX_PLACEABLE_DEPTH));
+        let file = parse(&text);
+        assert!(file.junk.is_empty(), "{:?}", file.junk);
+        let deep = file.entry("deep", EntryKind::Message).unwrap();
+        assert!(deep.value.as_ref().unwrap().variables.contains("x"));
+    }
+
+    #[test]
+    fn deeper_nesting_is_junk_not_a_stack_overflow() {
+        // On a 2 MiB stack, like the catalog's loading threads, and far past what the
+        // recursive parser survives.
+        let handle = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(|| {
+                let text = format!(
+                    "# A comment\nok = Fine\ndeep = {}\n    .title = T\nafter = {{ $y }}\n",
+                    nested(100_000)
+                );
+                (parse(&text), text)
+            })
+            .unwrap();
+        let (file, text) = handle.join().unwrap();
+        assert_eq!(file.junk.len(), 1, "{:?}", file.junk);
+        let junk = &file.junk[0];
+        assert!(text[junk.span.clone()].starts_with("deep = { { "));
+        assert!(text[junk.span.clone()].ends_with(".title = T\n"));
+        assert!(junk.message.contains("nested more than 100"), "{}", junk.message);
+        assert_eq!(file.line_column(junk.error_offset), (3, 208));
+        let ids: Vec<&str> = file.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["ok", "after"]);
+        let after = file.entry("after", EntryKind::Message).unwrap();
+        assert_eq!(&text[after.id_span.clone()], "after");
+    }
+
+    #[test]
+    fn escaped_braces_and_unclosed_junk_do_not_add_up() {
+        let mut text = String::new();
+        for i in 0..300 {
+            text.push_str(&format!("bad{i} = {{ $x\nbraces{i} = {{\"{{\"}} and {{ \"{{{{\" }}\n"));
+        }
+        let file = parse(&text);
+        assert_eq!(file.junk.len(), 300);
+        assert!(file.junk.iter().all(|j| !j.message.contains("nested")));
+        assert_eq!(file.entries.len(), 300);
+    }
+
+    #[test]
+    fn nesting_through_call_arguments_and_line_starts_is_counted() {
+        // Placeables may continue at the start of a line inside a placeable, and nest through
+        // call arguments: neither restarts the count.
+        let depth = 5_000;
+        let text = format!("deep = {}$x{}\n", "{\nF(\n".repeat(depth), ")}".repeat(depth));
+        let handle = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || parse(&text))
+            .unwrap();
+        let file = handle.join().unwrap();
+        assert_eq!(file.junk.len(), 1);
+        assert!(file.junk[0].message.contains("nested"));
     }
 
     #[test]
