@@ -116,7 +116,15 @@ pub fn plan_extraction(project: &Project) -> Result<Extraction, ExtractError> {
             if files.contains_key(&path) {
                 continue;
             }
-            let old = fsutil::read_utf8(&path)?;
+            let old = match fsutil::read_utf8(&path) {
+                // Deleted since it was listed (another extract run was quicker): nothing to do.
+                Err(fsutil::ReadError::Io { source, .. })
+                    if source.kind() == std::io::ErrorKind::NotFound =>
+                {
+                    continue;
+                }
+                old => old?,
+            };
             // A file someone put there by hand is left alone, never deleted.
             if old.starts_with(GENERATED_MARKER) {
                 changes.insert(
@@ -195,7 +203,11 @@ pub fn apply_extraction(extraction: &Extraction) -> Result<Vec<PathBuf>, Extract
     let mut touched = Vec::new();
     for (path, change) in &extraction.changes {
         let result = match change {
-            FileChange::Removed { .. } => std::fs::remove_file(path),
+            // Gone already is as good as deleted (another run may have been first).
+            FileChange::Removed { .. } => match std::fs::remove_file(path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+                result => result,
+            },
             _ => fsutil::write_atomic(path, extraction.files[path].as_bytes()),
         };
         result.map_err(|source| ExtractError::Write {

@@ -43,15 +43,43 @@ pub enum ReadError {
         "{location}: the file is not valid UTF-8 (invalid byte sequence here); save it as UTF-8"
     )]
     NotUtf8 { location: Location },
+    #[error(
+        "{}: the file is larger than {} MiB, the most fluentpress reads from one file; split it into several files",
+        .path.display(), MAX_FILE_SIZE >> 20
+    )]
+    TooLarge { path: PathBuf },
 }
 
-/// Reads a file that must be UTF-8 text. A leading byte-order mark is kept (callers that parse
-/// strip it themselves so that their offsets stay offsets into the file).
+/// The largest file [`read_utf8`] reads: 10 MiB. Loading a Fluent file takes about 25 times its
+/// size in memory, so this bounds one file at a few hundred MiB; the largest real `.ftl` files
+/// (Firefox's) are under 100 KiB.
+pub const MAX_FILE_SIZE: u64 = 10 << 20;
+
+/// Reads a file that must be UTF-8 text, at most [`MAX_FILE_SIZE`] bytes. A leading byte-order
+/// mark is kept (callers that parse strip it themselves so that their offsets stay offsets into
+/// the file).
 pub fn read_utf8(path: &Path) -> Result<String, ReadError> {
-    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
+    use std::io::Read;
+    let io_err = |source| ReadError::Io {
         path: path.to_path_buf(),
         source,
-    })?;
+    };
+    let file = std::fs::File::open(path).map_err(io_err)?;
+    let too_large = || ReadError::TooLarge {
+        path: path.to_path_buf(),
+    };
+    let size = file.metadata().map_err(io_err)?.len();
+    if size > MAX_FILE_SIZE {
+        return Err(too_large());
+    }
+    // The size may change while reading (or lie, for special files): never read past the limit.
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(too_large());
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
@@ -66,12 +94,23 @@ pub fn read_utf8(path: &Path) -> Result<String, ReadError> {
 
 /// The 1-based line and character column of byte `offset` in `text`.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let offset = line_end_start(text, floor_char_boundary(text, offset.min(text.len())));
     let before = &text[..offset];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
     let column = before[line_start..].chars().count() + 1;
     (line, column)
+}
+
+/// An offset on the `\n` of a CRLF line ending moves to its `\r`: the end of the line is one
+/// column, whichever line endings the file uses.
+fn line_end_start(text: &str, offset: usize) -> usize {
+    let bytes = text.as_bytes();
+    if offset > 0 && bytes.get(offset) == Some(&b'\n') && bytes[offset - 1] == b'\r' {
+        offset - 1
+    } else {
+        offset
+    }
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -102,7 +141,7 @@ impl LineIndex {
     /// The 1-based line and character column of byte `offset` in `text` (the text this index
     /// was built from).
     pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let offset = line_end_start(text, floor_char_boundary(text, offset.min(text.len())));
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
         (line, text[start..offset].chars().count() + 1)
@@ -153,6 +192,33 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.line_column(text, text.find('你').unwrap()), (1, 6));
         assert_eq!(index.line_text(text, 1), "标题 = 你好");
+    }
+
+    #[test]
+    fn the_end_of_a_crlf_line_is_one_column() {
+        for (text, eol) in [("ab\ncd", 2), ("ab\r\ncd", 3)] {
+            let index = LineIndex::new(text);
+            assert_eq!(line_column(text, 2), (1, 3));
+            assert_eq!(line_column(text, eol), (1, 3), "{text:?}");
+            assert_eq!(index.line_column(text, eol), (1, 3), "{text:?}");
+            assert_eq!(index.line_column(text, eol + 1), (2, 1), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn files_over_the_limit_are_refused_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.ftl");
+        // Sparse: the size is what is checked, before any byte is read.
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(MAX_FILE_SIZE + 1).unwrap();
+        let err = read_utf8(&path).unwrap_err().to_string();
+        assert!(
+            err.contains("big.ftl: the file is larger than 10 MiB"),
+            "{err}"
+        );
+        file.set_len(MAX_FILE_SIZE).unwrap();
+        assert_eq!(read_utf8(&path).unwrap().len() as u64, MAX_FILE_SIZE);
     }
 
     #[test]

@@ -187,8 +187,9 @@ pub fn load_locales(project: &Project, tags: &[&str]) -> Result<Catalog, Catalog
     }
 
     for result in parse_in_parallel(jobs) {
-        let (index, file) = result?;
-        locales[index].files.push(file);
+        if let Some((index, file)) = result? {
+            locales[index].files.push(file);
+        }
     }
     for locale in &mut locales {
         locale.files.sort_by(|a, b| a.relative.cmp(&b.relative));
@@ -199,7 +200,7 @@ pub fn load_locales(project: &Project, tags: &[&str]) -> Result<Catalog, Catalog
 /// Reads and parses files on every core; parsing dominates loading, and files are independent.
 fn parse_in_parallel(
     jobs: Vec<(usize, PathBuf, String)>,
-) -> Vec<Result<(usize, CatalogFile), CatalogError>> {
+) -> Vec<Result<Option<(usize, CatalogFile)>, CatalogError>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(jobs.len().max(1));
@@ -223,11 +224,20 @@ fn parse_in_parallel(
     results
 }
 
+/// Reads and parses one listed file; `None` when it was deleted since it was listed (by a
+/// concurrent `extract`, say): then it is simply not there, as if listed a moment later.
 fn load_job(
     (index, path, relative): (usize, PathBuf, String),
-) -> Result<(usize, CatalogFile), CatalogError> {
-    let text = fsutil::read_utf8(&path)?;
-    Ok((index, parse_file(path, relative, text)))
+) -> Result<Option<(usize, CatalogFile)>, CatalogError> {
+    let text = match fsutil::read_utf8(&path) {
+        Err(fsutil::ReadError::Io { source, .. })
+            if source.kind() == std::io::ErrorKind::NotFound =>
+        {
+            return Ok(None);
+        }
+        text => text?,
+    };
+    Ok(Some((index, parse_file(path, relative, text))))
 }
 
 /// Placeables nested deeper than this (`{ { { … } } }`, also through call arguments and select
@@ -270,7 +280,10 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
                     id_span: start..start + m.id.name.len(),
                     span: start..entry_end(&text, start),
                     comment: m.comment.as_ref().map(comment_text),
-                    value: m.value.as_ref().map(|p| pattern::analyze_pattern(parsed, p)),
+                    value: m
+                        .value
+                        .as_ref()
+                        .map(|p| pattern::analyze_pattern(parsed, p)),
                     attributes: attributes(parsed, &m.attributes),
                 });
             }
@@ -562,7 +575,11 @@ mod tests {
         let junk = &file.junk[0];
         assert!(text[junk.span.clone()].starts_with("deep = { { "));
         assert!(text[junk.span.clone()].ends_with(".title = T\n"));
-        assert!(junk.message.contains("nested more than 100"), "{}", junk.message);
+        assert!(
+            junk.message.contains("nested more than 100"),
+            "{}",
+            junk.message
+        );
         assert_eq!(file.line_column(junk.error_offset), (3, 208));
         let ids: Vec<&str> = file.entries.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["ok", "after"]);
@@ -574,7 +591,9 @@ mod tests {
     fn escaped_braces_and_unclosed_junk_do_not_add_up() {
         let mut text = String::new();
         for i in 0..300 {
-            text.push_str(&format!("bad{i} = {{ $x\nbraces{i} = {{\"{{\"}} and {{ \"{{{{\" }}\n"));
+            text.push_str(&format!(
+                "bad{i} = {{ $x\nbraces{i} = {{\"{{\"}} and {{ \"{{{{\" }}\n"
+            ));
         }
         let file = parse(&text);
         assert_eq!(file.junk.len(), 300);
@@ -587,7 +606,11 @@ mod tests {
         // Placeables may continue at the start of a line inside a placeable, and nest through
         // call arguments: neither restarts the count.
         let depth = 5_000;
-        let text = format!("deep = {}$x{}\n", "{\nF(\n".repeat(depth), ")}".repeat(depth));
+        let text = format!(
+            "deep = {}$x{}\n",
+            "{\nF(\n".repeat(depth),
+            ")}".repeat(depth)
+        );
         let handle = std::thread::Builder::new()
             .stack_size(2 << 20)
             .spawn(move || parse(&text))

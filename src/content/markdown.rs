@@ -149,7 +149,20 @@ pub fn parse_body(
             continue;
         }
         match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                // `{#id}` pins the section; anything else in braces after a heading would be
+                // silently dropped from the text, so it is refused.
+                if !classes.is_empty() || !attrs.is_empty() {
+                    return Err(ContentError::Unsupported {
+                        location: at(&range),
+                        what: "heading classes and attributes (`{.class}`, `{key=value}`, `{ $x }` at the end of a heading; only `{#id}` pins an id)",
+                    });
+                }
                 let pinned = id.map(|id| id.to_string());
                 if let Some(p) = &pinned {
                     check_identifier(p, &at(&range))?;
@@ -168,6 +181,12 @@ pub fn parse_body(
                     continue;
                 };
                 let heading_text = inline.finish();
+                if heading_text.trim().is_empty() {
+                    return Err(ContentError::Unsupported {
+                        location: at(&start),
+                        what: "headings without text",
+                    });
+                }
                 let explicit = pinned.is_some();
                 let key = match pinned {
                     Some(p) => p,
@@ -396,6 +415,13 @@ fn flush_images(
 ) -> Result<(), ContentError> {
     let count = images.len();
     for (n, (src, title, alt, range)) in images.drain(..).enumerate() {
+        // An empty alt text would be an empty message, which FTL cannot hold.
+        if alt.trim().is_empty() {
+            return Err(ContentError::Unsupported {
+                location: at(&range),
+                what: "images without alt text (say what the image shows, `![a smelter at dusk](img.png)`: it is translated)",
+            });
+        }
         let (local, pinned) = match &pin {
             Some(p) if count == 1 => (format!("{p}-img"), true),
             Some(p) => (format!("{p}-img{}", n + 1), true),
@@ -789,6 +815,31 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("p.md:3:1"), "{err}");
+    }
+
+    /// Found by the extract property test: `# { $x }` lost its text to pulldown-cmark's heading
+    /// attributes and produced an empty message, which is not valid FTL.
+    #[test]
+    fn headings_with_attributes_or_without_text_are_refused() {
+        for (body, expected) in [
+            ("# { $x }\n", "p.md:1:1: heading classes and attributes"),
+            (
+                "Intro\n\n## Price {.big}\n",
+                "p.md:3:1: heading classes and attributes",
+            ),
+            ("#\n", "p.md:1:1: headings without text"),
+            ("## {#pinned}\n", "p.md:1:1: headings without text"),
+        ] {
+            let err = parse_body(Path::new("p.md"), body, 0, "page")
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(expected), "{body:?}: {err}");
+        }
+        // Found by the same property: an image without alt text would be an empty message.
+        let err = parse_body(Path::new("p.md"), "Intro\n\n![](img/a.png)\n", 0, "page")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("p.md:3:1: images without alt text"), "{err}");
     }
 
     #[test]

@@ -5,5 +5,7 @@ mod bad_input;
 mod build;
 mod check;
 mod extract;
+mod properties;
+mod safety;
 mod support;
 mod translations;

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Peer benchmark: `fluentpress check` against Mozilla's compare-locales on the same synthetic
+# project (src/synth.rs), same target locales. Prints the median wall time of RUNS runs of each,
+# the ratio, each tool's peak resident memory (GNU time's "Maximum resident set size"), and the
+# missing messages each tool finds per locale, which must agree (the script fails otherwise).
+#
+#   bash benches/peers.sh                       # 20 locales × 3,000 messages, 5 runs
+#   LOCALES=5 MESSAGES=1000 RUNS=3 bash benches/peers.sh
+#
+# Needs: python3 with `pip install compare-locales` (tested with 9.0.5), GNU time at
+# /usr/bin/time (Debian package `time`). See benches/README.md for the figures and what they mean.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+LOCALES=${LOCALES:-20}
+MESSAGES=${MESSAGES:-3000}
+RUNS=${RUNS:-5}
+WORK=${WORK:-target/peers}
+
+command -v compare-locales >/dev/null || { echo "peers.sh: compare-locales not found (pip install compare-locales)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "peers.sh: /usr/bin/time not found (apt-get install time)" >&2; exit 2; }
+
+cargo build --release --quiet --bin fluentpress --bin fp-synth
+root=$(pwd)
+fp="$root/target/release/fluentpress"
+
+rm -rf "$WORK"
+mkdir -p "$WORK"
+project="$root/$WORK/project"
+"$root/target/release/fp-synth" "$project" --locales "$LOCALES" --messages "$MESSAGES"
+# The target locale tags, in the order the generator configured them.
+mapfile -t tags < <(sed -n 's/^  - tag: //p' "$project/fluentpress.yaml")
+
+# compare-locales reads a project from l10n.toml: the reference (en-US) files, and where each
+# locale's files are, `{l10n_base}/{locale}/` with the same relative paths, which is exactly the
+# layout fluentpress uses.
+{
+    echo 'basepath = "."'
+    printf 'locales = [%s]\n' "$(printf '"%s", ' "${tags[@]}" | sed 's/, $//')"
+    echo
+    echo '[env]'
+    echo '    l = "{l10n_base}/{locale}/"'
+    echo
+    echo '[[paths]]'
+    echo '    reference = "locales/en-US/**"'
+    echo '    l10n = "{l}**"'
+} > "$project/l10n.toml"
+
+# Runs "$@" in $project once; appends the wall time (seconds) to $1's times file and keeps GNU
+# time's report. Exit status 1 (problems found) is expected from both tools.
+measure() {
+    local name=$1
+    shift
+    local start end status=0
+    start=$(date +%s%N)
+    (cd "$project" && /usr/bin/time -v -o "$root/$WORK/$name.time" "$@") > "$root/$WORK/$name.out" 2> "$root/$WORK/$name.err" || status=$?
+    end=$(date +%s%N)
+    if [ "$status" -gt 1 ]; then
+        echo "peers.sh: $name exited $status:" >&2
+        cat "$root/$WORK/$name.err" >&2
+        exit 2
+    fi
+    echo "$(( (end - start) / 1000 ))" >> "$root/$WORK/$name.times"
+    sed -n 's/.*Maximum resident set size (kbytes): //p' "$root/$WORK/$name.time" >> "$root/$WORK/$name.rss"
+}
+
+for _ in $(seq "$RUNS"); do
+    measure fluentpress "$fp" check --format json "${tags[@]}"
+    measure compare-locales compare-locales --json "$root/$WORK/compare-locales.json" l10n.toml locales "${tags[@]}"
+done
+
+python3 - "$root/$WORK" "$LOCALES" "$MESSAGES" "$RUNS" <<'PY'
+import json, statistics, sys
+work, locales, messages, runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+
+def stats(name):
+    times = [int(l) / 1e6 for l in open(f"{work}/{name}.times")]
+    rss = [int(l) / 1024 for l in open(f"{work}/{name}.rss")]
+    return statistics.median(times), max(rss)
+
+fp_time, fp_rss = stats("fluentpress")
+cl_time, cl_rss = stats("compare-locales")
+print(f"synthetic project: {locales} target locales x {messages} messages, median of {runs} runs")
+print(f"  fluentpress check   {fp_time * 1000:9.1f} ms   peak RSS {fp_rss:7.1f} MiB")
+print(f"  compare-locales     {cl_time * 1000:9.1f} ms   peak RSS {cl_rss:7.1f} MiB")
+print(f"  ratio: fluentpress check is {cl_time / fp_time:.0f}x faster")
+
+# Missing messages per locale, as ids, from both tools' JSON.
+fp = json.load(open(f"{work}/fluentpress.out"))
+fp_missing = {}
+for d in fp["diagnostics"]:
+    if d["code"] == "missing-message":
+        fp_missing.setdefault(d["locale"], set()).add(d["message_id"])
+cl = json.load(open(f"{work}/compare-locales.json"))[0]
+cl_missing = {}
+for locale, files in cl["details"].items():
+    for entries in files.values():
+        for entry in entries:
+            if "missingEntity" in entry:
+                cl_missing.setdefault(locale, set()).add(entry["missingEntity"])
+summary_fp = {l["locale"]: l["missing"] for l in fp["locales"]}
+summary_cl = {l: s.get("missing", 0) for l, s in cl["summary"].items()}
+agree = True
+print("  missing messages per locale (fluentpress / compare-locales):")
+for locale in sorted(summary_fp):
+    a, b = fp_missing.get(locale, set()), cl_missing.get(locale, set())
+    same = a == b and summary_fp[locale] == summary_cl.get(locale) == len(a)
+    agree &= same
+    print(f"    {locale:6} {summary_fp[locale]:5} / {summary_cl.get(locale, 0):5}  {'same ids' if same else 'DIFFERENT'}")
+if not agree:
+    sys.exit("peers.sh: the tools disagree on missing messages")
+PY
