@@ -62,5 +62,8 @@ fuzz_target!(|data: &[u8]| {
         })
         .collect();
     let expected: Vec<String> = page.messages().into_iter().map(|m| m.id).collect();
-    assert_eq!(ids, expected, "generated FTL lost or renamed messages\n{ftl}");
+    assert_eq!(
+        ids, expected,
+        "generated FTL lost or renamed messages\n{ftl}"
+    );
 });
