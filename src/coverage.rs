@@ -116,19 +116,9 @@ fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::parse_file;
-    use std::path::PathBuf;
 
     fn locale(text: &str) -> LocaleCatalog {
-        LocaleCatalog {
-            tag: "x".into(),
-            dir: PathBuf::new(),
-            files: vec![parse_file(
-                PathBuf::from("a.ftl"),
-                "a.ftl".into(),
-                text.into(),
-            )],
-        }
+        LocaleCatalog::from_text("x", "a.ftl", text)
     }
 
     #[test]
