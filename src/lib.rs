@@ -16,6 +16,7 @@
 //! - [`catalog`]: every locale's `.ftl` files → [`catalog::Catalog`], with spans for reports.
 //! - [`coverage`]: how much of the source a locale translates, by messages and words.
 //! - [`check`]: every locale validated against the source; diagnostics for people and CI.
+//! - [`init`]: scaffolds a new project that builds at once.
 //! - [`glossary`]: each locale's required renderings of names.
 //! - [`snapshot`]: per-locale fingerprints that tell a stale translation from a fresh one.
 //! - [`markup`]: the inline Markdown subset inside messages, judged safe, for exporters.
@@ -33,6 +34,7 @@ pub mod export;
 pub mod extract;
 pub mod fsutil;
 pub mod glossary;
+pub mod init;
 pub mod localize;
 pub mod markup;
 pub mod plural;
@@ -53,4 +55,6 @@ pub enum Error {
     Glossary(#[from] glossary::GlossaryError),
     #[error(transparent)]
     Check(#[from] check::CheckError),
+    #[error(transparent)]
+    Init(#[from] init::InitError),
 }

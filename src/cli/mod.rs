@@ -10,7 +10,9 @@
 
 mod build;
 mod check;
+mod completions;
 mod extract;
+mod init;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +42,10 @@ enum Command {
     /// Validate every locale against the source: syntax, missing and obsolete messages,
     /// variables, plurals, markup, stale translations, glossary, coverage.
     Check(check::CheckArgs),
+    /// Create a new project (configuration, a page, UI strings) that builds at once.
+    Init(init::InitArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell) to standard output.
+    Completions(completions::CompletionsArgs),
 }
 
 /// How a command ended when it did not fail outright.
@@ -68,11 +74,20 @@ pub fn run() -> ExitCode {
 }
 
 fn execute(cli: Cli) -> Result<Outcome, fluentpress::Error> {
+    // Commands that need no project come first.
+    let command = match cli.command {
+        Command::Init(args) => return init::run(cli.project, args),
+        Command::Completions(args) => return completions::run(args),
+        other => other,
+    };
     let project = open_project(cli.project)?;
-    match cli.command {
+    match command {
         Command::Build(args) => build::run(&project, args),
         Command::Extract(args) => extract::run(&project, args),
         Command::Check(args) => check::run(&project, args),
+        Command::Init(_) | Command::Completions(_) => {
+            unreachable!("handled before opening a project")
+        }
     }
 }
 

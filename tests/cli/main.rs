@@ -5,5 +5,6 @@ mod bad_input;
 mod build;
 mod check;
 mod extract;
+mod init;
 mod support;
 mod translations;
