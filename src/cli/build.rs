@@ -1,4 +1,5 @@
-//! `fluentpress build`: the one command that does the whole job.
+//! `fluentpress build`: the one command that does the whole job: extract, load every locale,
+//! export the web site (into `<output>/web`).
 
 use clap::Args;
 use fluentpress::catalog::{self, EntryKind};
@@ -35,5 +36,7 @@ pub fn run(project: &Project, _args: BuildArgs) -> Result<Outcome, fluentpress::
             junk
         );
     }
-    Ok(Outcome::Clean)
+    println!();
+    let options = fluentpress::export::web::WebOptions::new(project);
+    super::export::run_web(project, &catalog, &options)
 }
