@@ -492,6 +492,23 @@ struct LocaleSite<'a> {
     result_count: ResultCountText,
 }
 
+/// Interface messages the built-in templates use: present in every locale's `ui` map even when
+/// no locale defines them (they then show their id, which `check` reports).
+const UI_BUILT_IN: [&str; 12] = [
+    "site-name",
+    "site-title-separator",
+    "skip-to-content",
+    "nav-label",
+    "search-label",
+    "search-placeholder",
+    "search-button",
+    "language-switcher-label",
+    "language-switcher-current",
+    "footer-copyright",
+    "notice-partly-translated",
+    "not-found-title",
+];
+
 /// Interface messages that take arguments.
 const UI_WITH_ARGUMENTS: [&str; 5] = [
     "footer-copyright",
@@ -523,6 +540,7 @@ impl<'a> LocaleSite<'a> {
         };
         let mut ids = site.ui_ids.clone();
         ids.extend(UI_WITH_ARGUMENTS.iter().map(|s| s.to_string()));
+        ids.extend(UI_BUILT_IN.iter().map(|s| s.to_string()));
         for id in ids {
             let mut args = FluentArgs::new();
             match id.as_str() {
@@ -558,7 +576,12 @@ impl<'a> LocaleSite<'a> {
                 let html = if fallback {
                     format!(
                         "<span{}>{inner}</span>",
-                        lang_attributes(&found.locale, site.dir_of(&found.locale), "", "")
+                        lang_attributes(
+                            &found.locale,
+                            site.dir_of(&found.locale),
+                            &self.locale.tag,
+                            self.dir
+                        )
                     )
                 } else {
                     inner
@@ -569,6 +592,12 @@ impl<'a> LocaleSite<'a> {
                     fallback,
                 }
             }
+            // The site's name is in the configuration too.
+            None if id == "site-name" => Text {
+                html: escape(&site.project.site.name),
+                plain: site.project.site.name.clone(),
+                fallback: false,
+            },
             // A message no locale defines: show its id, which `check` reports.
             None => Text {
                 html: escape(id),

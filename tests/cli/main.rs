@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod build;
+mod export_web;
 mod extract;
 mod support;
 mod translations;
