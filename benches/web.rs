@@ -23,13 +23,44 @@ const LOCALES: [(&str, &str, &str); 5] = [
 ];
 
 const WORDS: [&str; 24] = [
-    "aluminium", "smelter", "alumina", "bauxite", "energy", "community", "production", "quality",
-    "innovation", "capacity", "refinery", "railway", "employment", "school", "medical", "port",
-    "sustainable", "investment", "local", "annual", "tonnes", "industry", "chain", "welfare",
+    "aluminium",
+    "smelter",
+    "alumina",
+    "bauxite",
+    "energy",
+    "community",
+    "production",
+    "quality",
+    "innovation",
+    "capacity",
+    "refinery",
+    "railway",
+    "employment",
+    "school",
+    "medical",
+    "port",
+    "sustainable",
+    "investment",
+    "local",
+    "annual",
+    "tonnes",
+    "industry",
+    "chain",
+    "welfare",
 ];
 
 const CJK: [&str; 12] = [
-    "铝", "氧化铝", "铝土矿", "能源", "社区", "生产", "质量", "创新", "产能", "铁路", "就业",
+    "铝",
+    "氧化铝",
+    "铝土矿",
+    "能源",
+    "社区",
+    "生产",
+    "质量",
+    "创新",
+    "产能",
+    "铁路",
+    "就业",
     "医疗",
 ];
 
@@ -51,7 +82,10 @@ fn main() {
 
     let fluentpress = env!("CARGO_BIN_EXE_fluentpress");
     // Generate the source messages once (not timed: extract is not part of an export).
-    run(Command::new(fluentpress).arg("--project").arg(&fp_dir).arg("extract"));
+    run(Command::new(fluentpress)
+        .arg("--project")
+        .arg(&fp_dir)
+        .arg("extract"));
     write_translations(&fp_dir, pages);
     let fp = median(runs, || {
         run(Command::new(fluentpress)
@@ -260,10 +294,7 @@ fn write_translations(dir: &Path, pages: usize) {
                 };
                 let _ = writeln!(ftl, "page-{p}-{id} = {value}");
             }
-            write(
-                &dir.join(format!("locales/{tag}/pages/page-{p}.ftl")),
-                &ftl,
-            );
+            write(&dir.join(format!("locales/{tag}/pages/page-{p}.ftl")), &ftl);
         }
     }
 }
@@ -290,7 +321,7 @@ fn write_hugo_site(dir: &Path, pages: usize) {
     write(&dir.join("hugo.toml"), &config);
     write(
         &dir.join("layouts/_default/baseof.html"),
-        r#"<!DOCTYPE html>
+        r##"<!DOCTYPE html>
 <html lang="{{ .Site.Language.LanguageCode }}" dir="{{ .Site.Language.LanguageDirection | default "ltr" }}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ .Title }} – {{ .Site.Title }}</title>
@@ -307,7 +338,7 @@ fn write_hugo_site(dir: &Path, pages: usize) {
 <main id="main">{{ block "main" . }}{{ end }}</main>
 <footer><p>© 2024 {{ .Site.Title }}</p></footer>
 </body></html>
-"#,
+"##,
     );
     write(
         &dir.join("layouts/_default/single.html"),
