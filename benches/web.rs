@@ -68,9 +68,16 @@ fn main() {
     let pages: usize = env_number("FP_BENCH_PAGES", 1000);
     let runs: usize = env_number("FP_BENCH_RUNS", 5);
     let work = tempfile::tempdir().unwrap();
-    let fp_dir = work.path().join("fluentpress");
-    let hugo_dir = work.path().join("hugo");
+    // FP_BENCH_KEEP=DIR keeps the generated sites there, for profiling.
+    let keep = std::env::var_os("FP_BENCH_KEEP").map(PathBuf::from);
+    let work_path = keep.clone().unwrap_or_else(|| work.path().to_path_buf());
+    let work = (work, work_path);
+    let fp_dir = work.1.join("fluentpress");
+    let hugo_dir = work.1.join("hugo");
     let started = Instant::now();
+    if keep.is_some() {
+        let _ = std::fs::remove_dir_all(&work.1);
+    }
     write_fluentpress_site(&fp_dir, pages);
     write_hugo_site(&hugo_dir, pages);
     let total_pages = pages * LOCALES.len();
@@ -92,10 +99,10 @@ fn main() {
             .arg("--project")
             .arg(&fp_dir)
             .args(["export", "web", "--out"])
-            .arg(work.path().join("out-fluentpress"))
+            .arg(work.1.join("out-fluentpress"))
             .env("CI", "1"))
     });
-    let produced = count_files(&work.path().join("out-fluentpress"), "index.html");
+    let produced = count_files(&work.1.join("out-fluentpress"), "index.html");
     report("fluentpress export web", fp, total_pages, produced);
 
     let hugo = Command::new("hugo").arg("version").output();
@@ -104,7 +111,7 @@ fn main() {
         return;
     };
     println!("{version}");
-    let out = work.path().join("out-hugo");
+    let out = work.1.join("out-hugo");
     let hg = median(runs, || {
         let _ = std::fs::remove_dir_all(&out);
         run(Command::new("hugo")
@@ -322,18 +329,18 @@ fn write_hugo_site(dir: &Path, pages: usize) {
     write(
         &dir.join("layouts/_default/baseof.html"),
         r##"<!DOCTYPE html>
-<html lang="{{ .Site.Language.LanguageCode }}" dir="{{ .Site.Language.LanguageDirection | default "ltr" }}">
+<html lang="{{ .Site.LanguageCode }}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ .Title }} – {{ .Site.Title }}</title>
 <meta name="description" content="{{ .Description }}">
 <link rel="canonical" href="{{ .Permalink }}">
-{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.LanguageCode }}" href="{{ .Permalink }}">
+{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Site.LanguageCode }}" href="{{ .Permalink }}">
 {{ end }}<link rel="alternate" hreflang="x-default" href="{{ "/" | absURL }}">
 </head>
 <body><a href="#main">{{ i18n "skip" }}</a>
 <header><form action="{{ "search/" | relLangURL }}"><input type="search" name="q" placeholder="{{ i18n "placeholder" }}"><button>{{ i18n "search" }}</button></form>
 <nav><ul>{{ range .Site.Menus.main }}<li><a href="{{ .URL }}">{{ .Name }}</a></li>{{ end }}</ul></nav>
-<nav aria-label="{{ i18n "language" }}"><ul>{{ range .AllTranslations }}<li><a href="{{ .RelPermalink }}" hreflang="{{ .Language.LanguageCode }}" lang="{{ .Language.LanguageCode }}">{{ .Language.LanguageName }}</a></li>{{ end }}</ul></nav>
+<nav aria-label="{{ i18n "language" }}"><ul>{{ range .AllTranslations }}<li><a href="{{ .RelPermalink }}" hreflang="{{ .Site.LanguageCode }}" lang="{{ .Site.LanguageCode }}">{{ .Language.LanguageName }}</a></li>{{ end }}</ul></nav>
 </header>
 <main id="main">{{ block "main" . }}{{ end }}</main>
 <footer><p>© 2024 {{ .Site.Title }}</p></footer>

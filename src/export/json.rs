@@ -55,16 +55,27 @@ pub fn messages_json(
 ) -> String {
     let source_tag = &project.source_locale().tag;
     let mut messages = BTreeMap::new();
+    // Each locale's messages by id (first definition wins, as in the bundles).
+    let by_id: BTreeMap<&str, BTreeMap<&str, &crate::catalog::Entry>> = catalog
+        .locales
+        .iter()
+        .map(|l| {
+            let mut entries = BTreeMap::new();
+            for (_, e) in l.entries() {
+                if e.kind == EntryKind::Message {
+                    entries.entry(e.id.as_str()).or_insert(e);
+                }
+            }
+            (l.tag.as_str(), entries)
+        })
+        .collect();
     let text = |id: &str, attribute: Option<&str>| -> Option<TextJson> {
         let found = localizer.format(tag, id, attribute, None)?;
         // The variables of the serving locale's pattern decide whether the text is final.
-        let variables: Vec<String> = catalog
-            .locale(&found.locale)
-            .and_then(|l| {
-                l.entries()
-                    .find(|(_, e)| e.kind == EntryKind::Message && e.id == id)
-            })
-            .and_then(|(_, e)| match attribute {
+        let variables: Vec<String> = by_id
+            .get(found.locale.as_str())
+            .and_then(|entries| entries.get(id))
+            .and_then(|e| match attribute {
                 Some(name) => e.attribute(name).map(|a| &a.pattern),
                 None => e.value.as_ref(),
             })
