@@ -21,7 +21,8 @@
 //! - [`snapshot`]: per-locale fingerprints that tell a stale translation from a fresh one.
 //! - [`markup`]: the inline Markdown subset inside messages, judged safe, for exporters.
 //! - [`localize`]: one fluent-bundle per locale, lookup through fallback chains.
-//! - [`export`]: the exporters, each writing into a staged folder swapped in on success.
+//! - [`export`]: the exporters, each writing into a staged folder swapped in on success:
+//!   [`export::web`] (the localized static site, with search) and [`export::json`].
 //!
 //! Library errors are typed enums carrying the file and position; the binary renders them.
 
@@ -57,4 +58,6 @@ pub enum Error {
     Check(#[from] check::CheckError),
     #[error(transparent)]
     Init(#[from] init::InitError),
+    #[error(transparent)]
+    Web(#[from] export::web::WebError),
 }

@@ -11,6 +11,7 @@
 mod build;
 mod check;
 mod completions;
+mod export;
 mod extract;
 mod init;
 
@@ -46,6 +47,8 @@ enum Command {
     Init(init::InitArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell) to standard output.
     Completions(completions::CompletionsArgs),
+    /// Export localized bundles: `export web` writes the static site.
+    Export(export::ExportArgs),
 }
 
 /// How a command ended when it did not fail outright.
@@ -88,6 +91,7 @@ fn execute(cli: Cli) -> Result<Outcome, fluentpress::Error> {
         Command::Init(_) | Command::Completions(_) => {
             unreachable!("handled before opening a project")
         }
+        Command::Export(args) => export::run(&project, args),
     }
 }
 

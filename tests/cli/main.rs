@@ -2,8 +2,11 @@
 //! One test binary (faster to link than one per file); one module per command.
 
 mod bad_input;
+mod browser;
 mod build;
 mod check;
+mod export_web;
+mod export_web_external;
 mod extract;
 mod init;
 mod support;
