@@ -11,6 +11,8 @@
 mod build;
 mod check;
 mod extract;
+mod status;
+mod xliff;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +42,12 @@ enum Command {
     /// Validate every locale against the source: syntax, missing and obsolete messages,
     /// variables, plurals, markup, stale translations, glossary, coverage.
     Check(check::CheckArgs),
+    /// Show where each locale stands: messages and words translated, missing, stale, errors,
+    /// warnings, and whether it is published (at least its min_coverage).
+    Status(status::StatusArgs),
+    /// Exchange translations with CAT tools (Trados, memoQ, OmegaT) as XLIFF 2.0 or 1.2.
+    #[command(subcommand)]
+    Xliff(xliff::XliffCommand),
 }
 
 /// How a command ended when it did not fail outright.
@@ -73,6 +81,8 @@ fn execute(cli: Cli) -> Result<Outcome, fluentpress::Error> {
         Command::Build(args) => build::run(&project, args),
         Command::Extract(args) => extract::run(&project, args),
         Command::Check(args) => check::run(&project, args),
+        Command::Status(args) => status::run(&project, args),
+        Command::Xliff(command) => xliff::run(&project, command),
     }
 }
 

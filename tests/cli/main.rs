@@ -5,5 +5,7 @@ mod bad_input;
 mod build;
 mod check;
 mod extract;
+mod status;
 mod support;
 mod translations;
+mod xliff;
