@@ -183,10 +183,11 @@ impl Writer {
         let _ = writeln!(out, "    <unit id=\"{}\">", attr(&unit.id));
         out.push_str("      <notes>\n");
         for (category, _, text) in notes(unit, target_tag) {
+            // A note holds text only (no <cp>): characters XML cannot carry are dropped.
             let _ = writeln!(
                 out,
                 "        <note category=\"{category}\">{}</note>",
-                text_2_0(&text)
+                text_1_2(&text)
             );
         }
         out.push_str("      </notes>\n");

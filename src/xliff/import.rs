@@ -17,9 +17,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use super::XliffError;
-use super::model::{self, Inline, Part};
+use super::model::{self, Part};
 use super::read::{self, Element, Node};
-use super::units::{self, Coded, LocaleUnits, PatternUnits};
+use super::units::{self, Coded, LocaleUnits, PatternUnits, Unit};
 use crate::catalog::{self, CatalogFile, Entry, EntryKind, LocaleCatalog};
 use crate::config::Project;
 use crate::fsutil;
@@ -137,7 +137,7 @@ pub fn import_xliff(
     let mut imported: HashMap<(usize, usize), Texts> = HashMap::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let positions = pattern_positions(&locale_units);
-    let mut allowed_cache: HashMap<(usize, usize), HashMap<String, Vec<Part>>> = HashMap::new();
+    let allowed = allowed_codes(&all, &positions);
     for raw in &document.units {
         let problem = |message: String| at(raw.offset, Some(&raw.id), message);
         if let Some(first) = seen.insert(&raw.id, raw.offset) {
@@ -171,9 +171,7 @@ pub fn import_xliff(
         if is_blank(target) {
             continue;
         }
-        let allowed = allowed_cache
-            .entry(position)
-            .or_insert_with(|| allowed_codes(unit.pattern));
+        let allowed = &allowed[&position];
         let current = unit.leaf.leaf.target.as_deref();
         match resolve_target(target, &table, allowed, &unit.coded, current) {
             Ok(parts) => {
@@ -840,33 +838,18 @@ fn code_table(coded: &units::CodedUnit) -> HashMap<String, TableCode> {
     out
 }
 
-/// Every code of the pattern's units (source and translation), by FTL: what a target may use.
-fn allowed_codes(pattern: &PatternUnits) -> HashMap<String, Vec<Part>> {
-    fn walk(list: &[Inline], out: &mut HashMap<String, Vec<Part>>) {
-        for inline in list {
-            match inline {
-                Inline::Text(_) => {}
-                Inline::Ph { code, .. } => {
-                    out.insert(code.ftl.clone(), code.parts.clone());
-                }
-                Inline::Pc {
-                    open,
-                    close,
-                    children,
-                    ..
-                } => {
-                    out.insert(open.ftl.clone(), open.parts.clone());
-                    out.insert(close.ftl.clone(), close.parts.clone());
-                    walk(children, out);
-                }
-            }
-        }
-    }
-    let mut out = HashMap::new();
-    for leaf in model::leaves(&pattern.tree) {
-        walk(&model::inlines(&leaf.leaf.source), &mut out);
-        if let Some(target) = &leaf.leaf.target {
-            walk(&model::inlines(target), &mut out);
+/// Every code of each pattern's units (source and translation), by FTL: what a target may use.
+fn allowed_codes(
+    all: &[Unit],
+    positions: &HashMap<*const PatternUnits, (usize, usize)>,
+) -> HashMap<(usize, usize), HashMap<String, Vec<Part>>> {
+    let mut out: HashMap<(usize, usize), HashMap<String, Vec<Part>>> = HashMap::new();
+    for unit in all {
+        let codes = out
+            .entry(positions[&(unit.pattern as *const PatternUnits)])
+            .or_default();
+        for (ftl, parts) in unit.coded.data.iter().zip(&unit.coded.data_parts) {
+            codes.insert(ftl.clone(), parts.clone());
         }
     }
     out
@@ -1081,7 +1064,10 @@ impl FilePlan {
             out.push_str(&text[cursor..edit.start.max(cursor)]);
             out.push_str(&edit.text.replace('\n', newline));
             cursor = cursor.max(edit.end);
-            let last_here = edits.get(i + 1).is_none_or(|next| next.start != edit.start);
+            // The last insertion here (a replacement may start at the same point).
+            let last_here = edits
+                .get(i + 1)
+                .is_none_or(|next| next.start != edit.start || next.end > next.start);
             let follows = &text[cursor..];
             if edit.blank_after
                 && last_here

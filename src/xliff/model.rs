@@ -890,7 +890,12 @@ pub fn inlines(parts: &[Part]) -> Vec<Inline> {
             }
         }
     }
-    let spans = markup_spans(&flat);
+    // Most texts have no markup at all: no need to ask the Markdown parser.
+    let spans = if flat.contains(['*', '_', '`', '[', '<']) {
+        markup_spans(&flat)
+    } else {
+        Vec::new()
+    };
     build_inlines(&flat, 0..flat.len(), &spans, &placeables)
 }
 

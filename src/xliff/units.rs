@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use fluent_syntax::ast;
 
 use super::XliffError;
-use super::model::{self, CodeKind, Inline, LeafRef, Shape, UnitTree};
+use super::model::{self, Code, CodeKind, Inline, LeafRef, Part, Shape, UnitTree};
 use crate::catalog::{Catalog, CatalogFile, EntryKind, LocaleCatalog};
 use crate::config::Project;
 use crate::snapshot;
@@ -130,6 +130,8 @@ pub struct CodedUnit {
     pub target: Option<Vec<Coded>>,
     /// FTL of each data entry; entry `n` is `d{n+1}`.
     pub data: Vec<String>,
+    /// The parts each data entry stands for (same order).
+    pub data_parts: Vec<Vec<Part>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,6 +168,7 @@ pub fn number_codes(
     let mut numbering = Numbering {
         next: 1,
         data: Vec::new(),
+        data_parts: Vec::new(),
         available: Vec::new(),
         optional,
     };
@@ -175,23 +178,26 @@ pub fn number_codes(
         source,
         target,
         data: numbering.data,
+        data_parts: numbering.data_parts,
     }
 }
 
 struct Numbering<'o> {
     next: u32,
     data: Vec<String>,
+    data_parts: Vec<Vec<Part>>,
     /// Source codes not yet matched by a target code: (ftl identity, id, required).
     available: Vec<(String, u32, bool)>,
     optional: &'o [String],
 }
 
 impl Numbering<'_> {
-    fn data_index(&mut self, ftl: &str) -> usize {
-        match self.data.iter().position(|d| d == ftl) {
+    fn data_index(&mut self, code: &Code) -> usize {
+        match self.data.iter().position(|d| *d == code.ftl) {
             Some(i) => i,
             None => {
-                self.data.push(ftl.to_string());
+                self.data.push(code.ftl.clone());
+                self.data_parts.push(code.parts.clone());
                 self.data.len() - 1
             }
         }
@@ -216,7 +222,7 @@ impl Numbering<'_> {
                     Coded::Ph {
                         id,
                         kind: *kind,
-                        data: self.data_index(&code.ftl),
+                        data: self.data_index(code),
                         ftl: code.ftl.clone(),
                         required,
                     }
@@ -233,8 +239,8 @@ impl Numbering<'_> {
                     Coded::Pc {
                         id,
                         kind: *kind,
-                        open_data: self.data_index(&open.ftl),
-                        close_data: self.data_index(&close.ftl),
+                        open_data: self.data_index(open),
+                        close_data: self.data_index(close),
                         open: open.ftl.clone(),
                         close: close.ftl.clone(),
                         required: true,
@@ -263,7 +269,7 @@ impl Numbering<'_> {
                     Coded::Ph {
                         id,
                         kind: *kind,
-                        data: self.data_index(&code.ftl),
+                        data: self.data_index(code),
                         ftl: code.ftl.clone(),
                         required,
                     }
@@ -280,8 +286,8 @@ impl Numbering<'_> {
                     Coded::Pc {
                         id,
                         kind: *kind,
-                        open_data: self.data_index(&open.ftl),
-                        close_data: self.data_index(&close.ftl),
+                        open_data: self.data_index(open),
+                        close_data: self.data_index(close),
                         open: open.ftl.clone(),
                         close: close.ftl.clone(),
                         required,
@@ -437,7 +443,6 @@ fn definitions<'r, 's>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xliff::model::{Code, Part};
 
     fn ph(ftl: &str) -> Inline {
         Inline::Ph {

@@ -670,3 +670,33 @@ fn exports_validate_against_the_oasis_schemas() {
     }
     assert_eq!(checked, 16);
 }
+
+// Edits touch only their own lines: a value replaced under its unchanged comment, an attribute
+// added after its sibling, a new message between two others (blank lines kept), and a last
+// message without a final newline keeps having none.
+#[test]
+fn edits_touch_only_their_lines() {
+    let project = TestProject::fixture("xliff");
+    project.write(
+        "locales/fr/ui.ftl",
+        "-brand = Acme\n# Accueil du site.\nnav-home = Accueil\nsearch-input =\n    .placeholder = Rechercher\ngoodbye = Au revoir",
+    );
+    let mut xml = export(&project, &["fr"]);
+    xml = set_target(&xml, "nav-home", "Page d’accueil");
+    xml = set_target(&xml, "search-input.title", "Tapez puis Entrée");
+    xml = set_target(&xml, "multiline", "Première ligne,\n  seconde ligne ");
+    xml = set_target(&xml, "goodbye", "Adieu");
+    let (code, _, stderr) = import(&project, &xml, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        project.read("locales/fr/ui.ftl"),
+        "-brand = Acme\n# Accueil du site.\nnav-home = Page d’accueil\nsearch-input =\n    .placeholder = Rechercher\n    .title = Tapez puis Entrée\n\nmultiline =\n    Première ligne,\n    {\"  \"}seconde ligne{\" \"}\n\ngoodbye = Adieu"
+    );
+    // What was written reads back as what the translator typed.
+    let again = export(&project, &["fr"]);
+    let unit = &again[unit_range(&again, "multiline")];
+    assert!(
+        unit.contains("<target xml:space=\"preserve\">Première ligne,\n  seconde ligne </target>"),
+        "{unit}"
+    );
+}
