@@ -187,15 +187,14 @@ pub fn import_xliff(
     // Rebuild every pattern that changed; note stale ones confirmed as they are.
     let mut rebuilt: BTreeMap<(usize, usize), String> = BTreeMap::new();
     let mut confirmed = Vec::new();
-    let first_offset: HashMap<(usize, usize), (usize, String)> = document
-        .units
-        .iter()
-        .filter_map(|raw| {
-            let unit = &all[*by_id.get(raw.id.as_str())?];
-            let position = positions[&(unit.pattern as *const PatternUnits)];
-            Some((position, (raw.offset, raw.id.clone())))
-        })
-        .collect();
+    // Where to point at a pattern's problem: its first unit in the file.
+    let mut first_offset: HashMap<(usize, usize), (usize, String)> = HashMap::new();
+    for raw in document.units.iter().rev() {
+        if let Some(&index) = by_id.get(raw.id.as_str()) {
+            let position = positions[&(all[index].pattern as *const PatternUnits)];
+            first_offset.insert(position, (raw.offset, raw.id.clone()));
+        }
+    }
     let mut positions_sorted: Vec<_> = imported.keys().copied().collect();
     positions_sorted.sort();
     for position in positions_sorted {
