@@ -700,3 +700,41 @@ fn edits_touch_only_their_lines() {
         "{unit}"
     );
 }
+
+// What CAT tools do to a unit is understood: re-segmentation (two segments and an ignorable),
+// paired codes rewritten as <sc>/<ec>, annotations (<mrk>) around text.
+#[test]
+fn cat_tool_rewritings_are_understood() {
+    let project = TestProject::fixture("xliff");
+    let fr = export(&project, &["fr"]);
+    let unit = &fr[unit_range(&fr, "notice")];
+    for data in [
+        "<data id=\"d1\">*</data>",
+        "<data id=\"d2\">[</data>",
+        "<data id=\"d3\">]({ $url })</data>",
+        "<data id=\"d4\">`acme update`</data>",
+    ] {
+        assert!(unit.contains(data), "{unit}");
+    }
+    let segments = concat!(
+        "<segment state=\"translated\"><source>This page is <pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d1\">outdated</pc>.</source>",
+        "<target>Cette page est <sc id=\"1\" dataRef=\"d1\"/>périmée<ec startRef=\"1\" dataRef=\"d1\"/>.</target></segment>",
+        "<ignorable><source> </source></ignorable>",
+        "<segment state=\"final\"><source><pc id=\"2\" dataRefStart=\"d2\" dataRefEnd=\"d3\">Read the original</pc> or run <ph id=\"3\" dataRef=\"d4\"/>.</source>",
+        "<target><pc id=\"2\" dataRefStart=\"d2\" dataRefEnd=\"d3\"><mrk id=\"m1\" type=\"term\">Lire</mrk> l’original</pc> ou lancez <ph id=\"3\" dataRef=\"d4\"/>.</target></segment>",
+    );
+    let rewritten = edit_unit(&fr, "notice", |unit| {
+        let start = unit.find("<segment").unwrap();
+        let end = unit.find("</segment>").unwrap() + "</segment>".len();
+        format!("{}{segments}{}", &unit[..start], &unit[end..])
+    });
+    let (code, _, stderr) = import(&project, &rewritten, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        project.read("locales/fr/ui.ftl").contains(
+            "\nnotice = Cette page est *périmée*. [Lire l’original]({ $url }) ou lancez `acme update`.\n"
+        ),
+        "{}",
+        project.read("locales/fr/ui.ftl")
+    );
+}
