@@ -40,6 +40,7 @@ pub enum Only {
     Missing,
     /// Translations whose source changed since they were last edited.
     Stale,
+    /// Every unit.
     All,
 }
 
