@@ -23,6 +23,8 @@
 //! - [`localize`]: one fluent-bundle per locale, lookup through fallback chains.
 //! - [`export`]: the exporters, each writing into a staged folder swapped in on success:
 //!   [`export::web`] (the localized static site, with search) and [`export::json`].
+//! - [`status`]: one row per locale (coverage, stale, problems, published), for people and CI.
+//! - [`xliff`]: the translator round trip: a locale as XLIFF 2.0 / 1.2 for CAT tools, and back.
 //!
 //! Library errors are typed enums carrying the file and position; the binary renders them.
 
@@ -40,7 +42,9 @@ pub mod localize;
 pub mod markup;
 pub mod plural;
 pub mod snapshot;
+pub mod status;
 pub mod synth;
+pub mod xliff;
 
 /// Any error a command can end with. Each variant's message names the file (and the line and
 /// column where known).
@@ -60,4 +64,6 @@ pub enum Error {
     Init(#[from] init::InitError),
     #[error(transparent)]
     Web(#[from] export::web::WebError),
+    #[error(transparent)]
+    Xliff(#[from] xliff::XliffError),
 }

@@ -14,6 +14,8 @@ mod completions;
 mod export;
 mod extract;
 mod init;
+mod status;
+mod xliff;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,6 +51,12 @@ enum Command {
     Completions(completions::CompletionsArgs),
     /// Export localized bundles: `export web` writes the static site.
     Export(export::ExportArgs),
+    /// Show where each locale stands: messages and words translated, missing, stale, errors,
+    /// warnings, and whether it is published (at least its min_coverage).
+    Status(status::StatusArgs),
+    /// Exchange translations with CAT tools (Trados, memoQ, OmegaT) as XLIFF 2.0 or 1.2.
+    #[command(subcommand)]
+    Xliff(xliff::XliffCommand),
 }
 
 /// How a command ended when it did not fail outright.
@@ -92,6 +100,8 @@ fn execute(cli: Cli) -> Result<Outcome, fluentpress::Error> {
             unreachable!("handled before opening a project")
         }
         Command::Export(args) => export::run(&project, args),
+        Command::Status(args) => status::run(&project, args),
+        Command::Xliff(command) => xliff::run(&project, command),
     }
 }
 

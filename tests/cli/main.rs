@@ -9,5 +9,7 @@ mod export_web;
 mod export_web_external;
 mod extract;
 mod init;
+mod status;
 mod support;
 mod translations;
+mod xliff;
