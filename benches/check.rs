@@ -99,6 +99,22 @@ fn main() {
             .len()
     });
 
+    // What a user waits for: the release binary, end to end, output discarded.
+    let binary = env!("CARGO_BIN_EXE_fluentpress");
+    let cli = time(5, || {
+        std::process::Command::new(binary)
+            .args([
+                "--project",
+                dir.to_str().unwrap(),
+                "check",
+                "--format",
+                "json",
+            ])
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap()
+    });
+
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!("median of {runs} runs:");
     println!("  parse only, 1 thread        {:>8.1} ms", ms(parse_1));
@@ -109,6 +125,10 @@ fn main() {
     println!("  load catalog (read+parse+spans) {:>4.1} ms", ms(load));
     println!("  rules only (catalog loaded) {:>8.1} ms", ms(rules));
     println!("  full check (config+load+rules) {:>5.1} ms", ms(full));
+    println!(
+        "  `fluentpress check` CLI, end to end {:>5.1} ms (median of 5)",
+        ms(cli)
+    );
     println!(
         "  full check / parse only: {:.2}x (same threads), {:.2}x (vs 1 thread)",
         ms(full) / ms(parse_n),

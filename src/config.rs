@@ -90,6 +90,10 @@ pub struct IgnoreConfig {
 pub struct SiteConfig {
     pub name: String,
     pub base_url: String,
+    /// The year in the footer's copyright line when `SOURCE_DATE_EPOCH` is not set (default:
+    /// the current year).
+    #[serde(default)]
+    pub copyright_year: Option<i32>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

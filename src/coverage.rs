@@ -44,7 +44,8 @@ fn percent(part: usize, whole: usize) -> f64 {
 /// The source side of coverage, computed once per run: every message with its word count.
 #[derive(Debug, Clone, Default)]
 pub struct SourceWords<'a> {
-    messages: Vec<(&'a str, usize)>,
+    /// (id, words, the source message has a value).
+    messages: Vec<(&'a str, usize, bool)>,
 }
 
 impl<'a> SourceWords<'a> {
@@ -53,7 +54,13 @@ impl<'a> SourceWords<'a> {
         let messages = source
             .entries()
             .filter(|(_, e)| e.kind == EntryKind::Message && seen.insert(e.id.as_str()))
-            .map(|(_, e)| (e.id.as_str(), e.patterns().map(word_count).sum()))
+            .map(|(_, e)| {
+                (
+                    e.id.as_str(),
+                    e.patterns().map(word_count).sum(),
+                    e.value.is_some(),
+                )
+            })
             .collect();
         SourceWords { messages }
     }
@@ -66,16 +73,28 @@ pub fn coverage(source: &LocaleCatalog, target: &LocaleCatalog) -> Coverage {
 
 /// Coverage of `target` against precomputed source words (for many locales at once).
 pub fn coverage_of(source: &SourceWords<'_>, target: &LocaleCatalog) -> Coverage {
-    let translated: HashSet<&str> = target
-        .entries()
-        .filter(|(_, e)| e.kind == EntryKind::Message && e.value.is_some())
-        .map(|(_, e)| e.id.as_str())
-        .collect();
+    let mut with_value: HashSet<&str> = HashSet::default();
+    let mut defined: HashSet<&str> = HashSet::default();
+    for (_, e) in target.entries() {
+        if e.kind == EntryKind::Message {
+            defined.insert(e.id.as_str());
+            if e.value.is_some() {
+                with_value.insert(e.id.as_str());
+            }
+        }
+    }
     let mut result = Coverage::default();
-    for &(id, words) in &source.messages {
+    for &(id, words, has_value) in &source.messages {
         result.messages += 1;
         result.words += words;
-        if translated.contains(id) {
+        // A message made of attributes only (an input's placeholder and title) is translated
+        // when the locale defines it; any other needs its value.
+        let translated = if has_value {
+            with_value.contains(id)
+        } else {
+            defined.contains(id)
+        };
+        if translated {
             result.translated += 1;
             result.words_translated += words;
         }
@@ -116,19 +135,9 @@ fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::parse_file;
-    use std::path::PathBuf;
 
     fn locale(text: &str) -> LocaleCatalog {
-        LocaleCatalog {
-            tag: "x".into(),
-            dir: PathBuf::new(),
-            files: vec![parse_file(
-                PathBuf::from("a.ftl"),
-                "a.ftl".into(),
-                text.into(),
-            )],
-        }
+        LocaleCatalog::from_text("x", "a.ftl", text)
     }
 
     #[test]
@@ -141,6 +150,15 @@ mod tests {
         assert_eq!((c.messages, c.translated, c.missing()), (3, 2, 1));
         assert_eq!((c.words, c.words_translated), (7, 4));
         assert!((c.percent() - 66.666).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_message_of_attributes_only_counts_once_defined() {
+        let source = locale("input =\n    .placeholder = Search\n");
+        assert_eq!(coverage(&source, &locale("")).translated, 0);
+        let target = locale("input =\n    .placeholder = Chercher\n");
+        assert_eq!(coverage(&source, &target).translated, 1);
+        assert_eq!(coverage(&source, &source).percent(), 100.0);
     }
 
     #[test]

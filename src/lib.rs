@@ -16,11 +16,15 @@
 //! - [`catalog`]: every locale's `.ftl` files → [`catalog::Catalog`], with spans for reports.
 //! - [`coverage`]: how much of the source a locale translates, by messages and words.
 //! - [`check`]: every locale validated against the source; diagnostics for people and CI.
+//! - [`init`]: scaffolds a new project that builds at once.
 //! - [`glossary`]: each locale's required renderings of names.
 //! - [`snapshot`]: per-locale fingerprints that tell a stale translation from a fresh one.
 //! - [`markup`]: the inline Markdown subset inside messages, judged safe, for exporters.
 //! - [`localize`]: one fluent-bundle per locale, lookup through fallback chains.
-//! - [`export`]: the exporters, each writing into a staged folder swapped in on success.
+//! - [`export`]: the exporters, each writing into a staged folder swapped in on success:
+//!   [`export::web`] (the localized static site, with search) and [`export::json`].
+//! - [`status`]: one row per locale (coverage, stale, problems, published), for people and CI.
+//! - [`xliff`]: the translator round trip: a locale as XLIFF 2.0 / 1.2 for CAT tools, and back.
 //!
 //! Library errors are typed enums carrying the file and position; the binary renders them.
 
@@ -33,11 +37,14 @@ pub mod export;
 pub mod extract;
 pub mod fsutil;
 pub mod glossary;
+pub mod init;
 pub mod localize;
 pub mod markup;
 pub mod plural;
 pub mod snapshot;
+pub mod status;
 pub mod synth;
+pub mod xliff;
 
 /// Any error a command can end with. Each variant's message names the file (and the line and
 /// column where known).
@@ -53,4 +60,10 @@ pub enum Error {
     Glossary(#[from] glossary::GlossaryError),
     #[error(transparent)]
     Check(#[from] check::CheckError),
+    #[error(transparent)]
+    Init(#[from] init::InitError),
+    #[error(transparent)]
+    Web(#[from] export::web::WebError),
+    #[error(transparent)]
+    Xliff(#[from] xliff::XliffError),
 }

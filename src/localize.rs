@@ -128,9 +128,7 @@ impl Localizer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::parse_file;
     use crate::catalog::{Catalog, LocaleCatalog};
-    use std::path::PathBuf;
 
     fn project() -> Project {
         let dir = tempfile::tempdir().unwrap();
@@ -143,15 +141,7 @@ mod tests {
     }
 
     fn locale(tag: &str, text: &str) -> LocaleCatalog {
-        LocaleCatalog {
-            tag: tag.into(),
-            dir: PathBuf::new(),
-            files: vec![parse_file(
-                PathBuf::from("ui.ftl"),
-                "ui.ftl".into(),
-                text.into(),
-            )],
-        }
+        LocaleCatalog::from_text(tag, "ui.ftl", text)
     }
 
     #[test]

@@ -18,7 +18,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::catalog::{Entry, EntryKind, LocaleCatalog, PatternInfo};
+use crate::catalog::{Entry, EntryKind, LocaleCatalog, PatternInfo, pattern_key};
 use crate::config::Project;
 use crate::fsutil::{self, Location};
 
@@ -210,28 +210,18 @@ fn borrowed_patterns(locale: &LocaleCatalog) -> HashMap<PatternKey<'_>, &Pattern
 }
 
 fn snapshot_key(kind: EntryKind, id: &str, attribute: Option<&str>) -> String {
-    let dash = if kind == EntryKind::Term { "-" } else { "" };
-    match attribute {
-        Some(a) => format!("{dash}{id}.{a}"),
-        None => format!("{dash}{id}"),
+    match kind {
+        EntryKind::Term => format!("-{}", pattern_key(id, attribute)),
+        EntryKind::Message => pattern_key(id, attribute),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::parse_file;
 
     fn locale(text: &str) -> LocaleCatalog {
-        LocaleCatalog {
-            tag: "x".into(),
-            dir: PathBuf::new(),
-            files: vec![parse_file(
-                PathBuf::from("a.ftl"),
-                "a.ftl".into(),
-                text.into(),
-            )],
-        }
+        LocaleCatalog::from_text("x", "a.ftl", text)
     }
 
     #[test]

@@ -50,6 +50,19 @@ pub struct LocaleCatalog {
 }
 
 impl LocaleCatalog {
+    /// A locale of one in-memory file, for tests and tools that have FTL text in hand.
+    pub fn from_text(tag: &str, relative: &str, text: &str) -> LocaleCatalog {
+        LocaleCatalog {
+            tag: tag.to_string(),
+            dir: PathBuf::new(),
+            files: vec![parse_file(
+                PathBuf::from(relative),
+                relative.to_string(),
+                text.to_string(),
+            )],
+        }
+    }
+
     pub fn file(&self, relative: &str) -> Option<&CatalogFile> {
         self.files.iter().find(|f| f.relative == relative)
     }
@@ -129,7 +142,25 @@ pub struct Entry {
     pub attributes: Vec<Attribute>,
 }
 
+/// `id` or `id.attribute`: how reports and snapshots name a message's pattern.
+pub fn pattern_key(id: &str, attribute: Option<&str>) -> String {
+    match attribute {
+        Some(a) => format!("{id}.{a}"),
+        None => id.to_string(),
+    }
+}
+
 impl Entry {
+    /// Where to point for a problem with one of the entry's patterns: its first text, or the
+    /// entry's id when the pattern has no text of its own.
+    pub fn pattern_offset(&self, pattern: &PatternInfo) -> usize {
+        if pattern.span.is_empty() {
+            self.id_span.start
+        } else {
+            pattern.span.start
+        }
+    }
+
     pub fn attribute(&self, name: &str) -> Option<&Attribute> {
         self.attributes.iter().find(|a| a.name == name)
     }

@@ -1,4 +1,5 @@
-//! `fluentpress build`: the one command that does the whole job.
+//! `fluentpress build`: the one command that does the whole job: extract, load every locale,
+//! export the web site (into `<output>/web`).
 
 use clap::Args;
 use fluentpress::catalog::{self, EntryKind};
@@ -44,9 +45,14 @@ pub fn run(project: &Project, _args: BuildArgs) -> Result<Outcome, fluentpress::
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
     println!("check: {errors} errors, {warnings} warnings (details: `fluentpress check`)");
+    println!();
+    // The export runs even when the check found errors, so authors see the result; the exit
+    // code still reports the errors.
+    let options = fluentpress::export::web::WebOptions::new(project);
+    let exported = super::export::run_web(project, &catalog, &options)?;
     Ok(if errors > 0 {
         Outcome::ProblemsFound
     } else {
-        Outcome::Clean
+        exported
     })
 }

@@ -10,7 +10,12 @@
 
 mod build;
 mod check;
+mod completions;
+mod export;
 mod extract;
+mod init;
+mod status;
+mod xliff;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +45,18 @@ enum Command {
     /// Validate every locale against the source: syntax, missing and obsolete messages,
     /// variables, plurals, markup, stale translations, glossary, coverage.
     Check(check::CheckArgs),
+    /// Create a new project (configuration, a page, UI strings) that builds at once.
+    Init(init::InitArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell) to standard output.
+    Completions(completions::CompletionsArgs),
+    /// Export localized bundles: `export web` writes the static site.
+    Export(export::ExportArgs),
+    /// Show where each locale stands: messages and words translated, missing, stale, errors,
+    /// warnings, and whether it is published (at least its min_coverage).
+    Status(status::StatusArgs),
+    /// Exchange translations with CAT tools (Trados, memoQ, OmegaT) as XLIFF 2.0 or 1.2.
+    #[command(subcommand)]
+    Xliff(xliff::XliffCommand),
 }
 
 /// How a command ended when it did not fail outright.
@@ -68,11 +85,23 @@ pub fn run() -> ExitCode {
 }
 
 fn execute(cli: Cli) -> Result<Outcome, fluentpress::Error> {
+    // Commands that need no project come first.
+    let command = match cli.command {
+        Command::Init(args) => return init::run(cli.project, args),
+        Command::Completions(args) => return completions::run(args),
+        other => other,
+    };
     let project = open_project(cli.project)?;
-    match cli.command {
+    match command {
         Command::Build(args) => build::run(&project, args),
         Command::Extract(args) => extract::run(&project, args),
         Command::Check(args) => check::run(&project, args),
+        Command::Init(_) | Command::Completions(_) => {
+            unreachable!("handled before opening a project")
+        }
+        Command::Export(args) => export::run(&project, args),
+        Command::Status(args) => status::run(&project, args),
+        Command::Xliff(command) => xliff::run(&project, command),
     }
 }
 

@@ -2,10 +2,16 @@
 //! One test binary (faster to link than one per file); one module per command.
 
 mod bad_input;
+mod browser;
 mod build;
 mod check;
+mod export_web;
+mod export_web_external;
 mod extract;
+mod init;
+mod status;
 mod properties;
 mod safety;
 mod support;
 mod translations;
+mod xliff;

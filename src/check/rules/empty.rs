@@ -1,7 +1,7 @@
 //! `empty-translation`: a value or attribute that shows nothing: empty, only whitespace, or only
 //! string literals of whitespace (`{ "" }`), which is how an "empty" Fluent value is written.
 
-use crate::catalog::PatternInfo;
+use crate::catalog::{PatternInfo, pattern_key};
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 fn shows_nothing(pattern: &PatternInfo) -> bool {
@@ -34,15 +34,8 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             if !shows_nothing(pattern) {
                 continue;
             }
-            let key = match attribute {
-                Some(a) => format!("{}.{a}", entry.id),
-                None => entry.id.clone(),
-            };
-            let offset = if pattern.span.is_empty() {
-                entry.id_span.start
-            } else {
-                pattern.span.start
-            };
+            let key = pattern_key(&entry.id, attribute);
+            let offset = entry.pattern_offset(pattern);
             let mut d = ctx.at(
                 Code::EmptyTranslation,
                 file,

@@ -18,7 +18,7 @@ mod syntax;
 mod variables;
 
 use super::{Diagnostic, LocaleContext};
-use crate::catalog::{CatalogFile, Entry, PatternInfo};
+use crate::catalog::{CatalogFile, Entry, PatternInfo, pattern_key};
 
 /// A source pattern and its translation: the value of a message in both locales, or one
 /// attribute in both.
@@ -35,19 +35,12 @@ pub struct PatternPair<'a> {
 impl PatternPair<'_> {
     /// `id` or `id.attribute`, for reports (built only when something is reported).
     pub fn key(&self) -> String {
-        match self.attribute {
-            Some(a) => format!("{}.{a}", self.message_id),
-            None => self.message_id.to_string(),
-        }
+        pattern_key(self.message_id, self.attribute)
     }
 
     /// Where to point for a problem with the whole translation: its first text, or the id.
     pub fn target_offset(&self) -> usize {
-        if self.target.span.is_empty() {
-            self.target_entry.id_span.start
-        } else {
-            self.target.span.start
-        }
+        self.target_entry.pattern_offset(self.target)
     }
 }
 

@@ -5,7 +5,7 @@
 //! every non-numeric key is a CLDR category name (`zero`…`other`). Numeric keys (`[0]`) are exact
 //! matches and always valid.
 
-use crate::catalog::{EntryKind, PatternInfo, SelectInfo};
+use crate::catalog::{EntryKind, PatternInfo, SelectInfo, pattern_key};
 use crate::check::{Code, Diagnostic, LocaleContext};
 use crate::plural::ALL_CATEGORIES;
 
@@ -27,10 +27,6 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     let categories = &ctx.plural_categories;
     let list = categories.iter().copied().collect::<Vec<_>>().join(", ");
     for (file, entry) in ctx.target.entries() {
-        let key_of = |attribute: Option<&str>| match attribute {
-            Some(a) => format!("{}.{a}", entry.id),
-            None => entry.id.clone(),
-        };
         let patterns = entry.value.iter().map(|p| (None, p)).chain(
             entry
                 .attributes
@@ -51,7 +47,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             if pattern.selects.is_empty() && !source_is_plural {
                 continue;
             }
-            let key = key_of(attribute);
+            let key = pattern_key(&entry.id, attribute);
             for select in pattern.selects.iter().filter(|s| is_plural(s)) {
                 for variant in select.variants.iter().filter(|v| !v.numeric) {
                     if !categories.contains(variant.key.as_str()) {
@@ -101,11 +97,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             // The source distinguishes plural forms but the translation has one text for all:
             // wrong for a language with more than one form.
             if source_is_plural && !ctx.is_source && !has_plural(pattern) && categories.len() > 1 {
-                let offset = if pattern.span.is_empty() {
-                    entry.id_span.start
-                } else {
-                    pattern.span.start
-                };
+                let offset = entry.pattern_offset(pattern);
                 let mut d = ctx.at(
                     Code::MissingPluralCategory,
                     file,

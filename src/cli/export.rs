@@ -1,0 +1,141 @@
+//! `fluentpress export <format>`: localized bundles from the catalog. Each format is a
+//! subcommand with its own arguments.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use fluentpress::catalog;
+use fluentpress::config::Project;
+use fluentpress::export::web::{self, Progress, WebOptions, WebSummary};
+
+use super::Outcome;
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(subcommand)]
+    format: ExportFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportFormat {
+    /// The localized static site: pages per locale, search, sitemap (default: <output>/web).
+    Web(WebArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct WebArgs {
+    /// The output folder, replaced as a whole when the export succeeds.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Publish locales below their min_coverage too.
+    #[arg(long)]
+    include_incomplete: bool,
+    /// Locales to publish (default: all); the source locale is always published.
+    #[arg(value_name = "LOCALE")]
+    locales: Vec<String>,
+}
+
+impl WebArgs {
+    /// The library's options for these arguments.
+    pub fn options(&self, project: &Project) -> WebOptions {
+        let mut options = WebOptions::new(project);
+        if let Some(out) = &self.out {
+            options.out = out.clone();
+        }
+        options.include_incomplete = self.include_incomplete;
+        options.locales = self.locales.clone();
+        options
+    }
+}
+
+pub fn run(project: &Project, args: ExportArgs) -> Result<Outcome, fluentpress::Error> {
+    match args.format {
+        ExportFormat::Web(args) => {
+            let catalog = catalog::load_catalog(project)?;
+            run_web(project, &catalog, &args.options(project))
+        }
+    }
+}
+
+/// Exports the site and prints its summary (shared with `build`).
+pub fn run_web(
+    project: &Project,
+    catalog: &catalog::Catalog,
+    options: &WebOptions,
+) -> Result<Outcome, fluentpress::Error> {
+    let bar = ProgressBar::new();
+    let summary = web::export_web(project, catalog, options, &bar)?;
+    print_summary(project, &summary);
+    Ok(Outcome::Clean)
+}
+
+pub fn print_summary(project: &Project, summary: &WebSummary) {
+    let inside = project.root.is_absolute() && summary.out.starts_with(&project.root);
+    let out = if summary.out.is_absolute() && !inside {
+        summary.out.display().to_string()
+    } else {
+        project.relative(&summary.out).into_owned()
+    };
+    println!("export web: {out}");
+    println!(
+        "{:<10} {:>6} {:>9} {:>10} {:>6} {:>13}",
+        "locale", "pages", "coverage", "fallbacks", "stale", "search index"
+    );
+    for l in &summary.locales {
+        println!(
+            "{:<10} {:>6} {:>8.1}% {:>10} {:>6} {:>13}",
+            l.tag,
+            l.pages,
+            l.coverage,
+            l.fallback_messages,
+            l.stale_pages,
+            format_bytes(l.index_bytes)
+        );
+    }
+    for u in &summary.unpublished {
+        println!("not published: {}: {}", u.tag, u.reason);
+    }
+    println!(
+        "{} pages in {} locales in {:.2} s",
+        summary.pages(),
+        summary.locales.len(),
+        summary.elapsed.as_secs_f64()
+    );
+}
+
+fn format_bytes(bytes: usize) -> String {
+    if bytes < 1024 {
+        format!("{bytes} B")
+    } else {
+        format!("{:.1} KiB", bytes as f64 / 1024.0)
+    }
+}
+
+/// A progress bar on a terminal; nothing when the output is piped or under CI.
+struct ProgressBar(Option<indicatif::ProgressBar>);
+
+impl ProgressBar {
+    fn new() -> Self {
+        let show = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        ProgressBar(show.then(|| indicatif::ProgressBar::new(0)))
+    }
+}
+
+impl Progress for ProgressBar {
+    fn start(&self, total: usize) {
+        if let Some(bar) = &self.0 {
+            bar.set_length(total as u64);
+        }
+    }
+    fn advance(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+        }
+    }
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}

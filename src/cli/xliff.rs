@@ -1,0 +1,168 @@
+//! `fluentpress xliff export|import`: the round trip with CAT tools.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use fluentpress::config::Project;
+use fluentpress::fsutil;
+use fluentpress::xliff::{self, ImportOptions, ImportOutcome, Only, XliffError, XliffVersion};
+
+use super::Outcome;
+
+#[derive(Debug, Subcommand)]
+pub enum XliffCommand {
+    /// Write a locale's messages as XLIFF: one unit per message, attribute and plural variant,
+    /// placeables and markup protected as inline codes.
+    Export(ExportArgs),
+    /// Read translations back from an XLIFF file into the locale's FTL files, changing only
+    /// what changed; refuses the whole file (exit 1, nothing written) on any problem.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The target locale to export.
+    #[arg(value_name = "LOCALE")]
+    locale: String,
+
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Which units to include.
+    #[arg(long, value_enum, default_value = "all")]
+    only: Only,
+
+    /// XLIFF version (1.2 for older tools).
+    #[arg(long = "xliff-version", value_enum, default_value = "2.0")]
+    xliff_version: XliffVersion,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The XLIFF file (2.x or 1.2) to import.
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+
+    /// Show what would change; write nothing.
+    #[arg(long)]
+    dry_run: bool,
+
+    /// Import units whose source text changed since the file was exported.
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn run(project: &Project, command: XliffCommand) -> Result<Outcome, fluentpress::Error> {
+    match command {
+        XliffCommand::Export(args) => export(project, args),
+        XliffCommand::Import(args) => import(project, args),
+    }
+}
+
+fn export(project: &Project, args: ExportArgs) -> Result<Outcome, fluentpress::Error> {
+    let Some((xml, summary)) =
+        xliff::export_locale(project, &args.locale, args.xliff_version, args.only)?
+    else {
+        eprintln!(
+            "xliff export: {}: no units to export (--only {}); nothing written",
+            args.locale,
+            match args.only {
+                Only::Missing => "missing",
+                Only::Stale => "stale",
+                Only::All => "all",
+            }
+        );
+        return Ok(Outcome::Clean);
+    };
+    let destination = match &args.output {
+        Some(path) => {
+            fsutil::write_atomic(path, xml.as_bytes()).map_err(|source| XliffError::Write {
+                path: path.clone(),
+                source,
+            })?;
+            path.display().to_string()
+        }
+        None => {
+            print!("{xml}");
+            "standard output".into()
+        }
+    };
+    eprintln!(
+        "xliff export: {}: {} units in {} files ({} missing, {} stale) → {destination}",
+        args.locale, summary.units, summary.files, summary.missing, summary.stale
+    );
+    Ok(Outcome::Clean)
+}
+
+fn import(project: &Project, args: ImportArgs) -> Result<Outcome, fluentpress::Error> {
+    let options = ImportOptions {
+        dry_run: args.dry_run,
+        force: args.force,
+    };
+    let report = match xliff::import::import_xliff(project, &args.file, options)? {
+        ImportOutcome::Refused(problems) => {
+            let file = args.file.display();
+            for p in &problems {
+                match &p.unit {
+                    Some(unit) => {
+                        eprintln!(
+                            "{file}:{}:{}: unit `{unit}`: {}",
+                            p.line, p.column, p.message
+                        )
+                    }
+                    None => eprintln!("{file}:{}:{}: {}", p.line, p.column, p.message),
+                }
+            }
+            eprintln!(
+                "fluentpress: xliff import refused: {} problem{} in {file}; nothing was written",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            );
+            return Ok(Outcome::ProblemsFound);
+        }
+        ImportOutcome::Done(report) => report,
+    };
+    let changed: usize = report.files.iter().map(|f| f.changed.len()).sum();
+    let added: usize = report.files.iter().map(|f| f.added.len()).sum();
+    let mut summary = format!(
+        "xliff import: {}: {} units read; ",
+        report.locale, report.units
+    );
+    if changed + added == 0 && report.confirmed.is_empty() {
+        summary.push_str("no changes");
+    } else {
+        summary.push_str(&format!("{changed} messages changed, {added} added"));
+        if !report.confirmed.is_empty() {
+            summary.push_str(&format!(
+                ", {} stale translations confirmed",
+                report.confirmed.len()
+            ));
+        }
+    }
+    if report.dry_run {
+        summary.push_str(" (dry run: nothing written)");
+    }
+    println!("{summary}");
+    for file in &report.files {
+        let created = if file.created { " (new file)" } else { "" };
+        if !file.changed.is_empty() {
+            println!("  ~ {}{created}: {}", file.path, file.changed.join(", "));
+        }
+        if !file.added.is_empty() {
+            println!("  + {}{created}: {}", file.path, file.added.join(", "));
+        }
+    }
+    if !report.confirmed.is_empty() {
+        println!("  confirmed after review: {}", report.confirmed.join(", "));
+    }
+    if let Some(snapshot) = &report.snapshot {
+        let verb = if report.dry_run {
+            "would update"
+        } else {
+            "updated"
+        };
+        println!("  {verb} {snapshot}");
+    }
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,124 @@
+//! `/{locale}/messages.json`: every message of a locale, resolved through its fallback chain,
+//! for a client-side runtime (or any other consumer that wants plain text and no Fluent).
+//!
+//! Each message gives its text and the locale that served it; attributes likewise. A message
+//! that needs arguments (a plural, a name) cannot be turned into text in advance: it lists its
+//! variables instead, and a client formats it from the `.ftl` files published beside this file
+//! (`resources`, relative to the locale's folder), in the order of `fallback`.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::catalog::EntryKind;
+use crate::config::Project;
+use crate::localize::Localizer;
+
+#[derive(Serialize)]
+struct MessagesFile<'a> {
+    locale: &'a str,
+    /// The locales tried after this one, in order.
+    fallback: &'a [String],
+    /// This locale's `.ftl` files, relative to its folder (`ftl/ui.ftl`).
+    resources: Vec<String>,
+    messages: BTreeMap<String, MessageJson>,
+}
+
+#[derive(Serialize)]
+struct MessageJson {
+    #[serde(flatten)]
+    value: Option<TextJson>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    attributes: BTreeMap<String, TextJson>,
+}
+
+#[derive(Serialize)]
+struct TextJson {
+    /// Who served the text.
+    locale: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<String>,
+    /// Variables the text needs; when present there is no `value`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    variables: Vec<String>,
+}
+
+/// The folder below `/{locale}/` holding the locale's `.ftl` files.
+pub const FTL_DIR: &str = "ftl";
+
+/// The `messages.json` of `tag`: every message of the source locale.
+pub fn messages_json(
+    project: &Project,
+    catalog: &crate::catalog::Catalog,
+    localizer: &Localizer,
+    tag: &str,
+) -> String {
+    let source_tag = &project.source_locale().tag;
+    let mut messages = BTreeMap::new();
+    // Each locale's messages by id (first definition wins, as in the bundles).
+    let by_id: BTreeMap<&str, BTreeMap<&str, &crate::catalog::Entry>> = catalog
+        .locales
+        .iter()
+        .map(|l| {
+            let mut entries = BTreeMap::new();
+            for (_, e) in l.entries() {
+                if e.kind == EntryKind::Message {
+                    entries.entry(e.id.as_str()).or_insert(e);
+                }
+            }
+            (l.tag.as_str(), entries)
+        })
+        .collect();
+    let text = |id: &str, attribute: Option<&str>| -> Option<TextJson> {
+        let found = localizer.format(tag, id, attribute, None)?;
+        // The variables of the serving locale's pattern decide whether the text is final.
+        let variables: Vec<String> = by_id
+            .get(found.locale.as_str())
+            .and_then(|entries| entries.get(id))
+            .and_then(|e| match attribute {
+                Some(name) => e.attribute(name).map(|a| &a.pattern),
+                None => e.value.as_ref(),
+            })
+            .map(|p| p.variables.iter().cloned().collect())
+            .unwrap_or_default();
+        Some(TextJson {
+            locale: found.locale,
+            value: variables.is_empty().then_some(found.text),
+            variables,
+        })
+    };
+    if let Some(source) = catalog.locale(source_tag) {
+        for (_, entry) in source.entries() {
+            if entry.kind != EntryKind::Message || messages.contains_key(&entry.id) {
+                continue;
+            }
+            let attributes = entry
+                .attributes
+                .iter()
+                .filter_map(|a| Some((a.name.clone(), text(&entry.id, Some(&a.name))?)))
+                .collect();
+            let value = entry.value.as_ref().and_then(|_| text(&entry.id, None));
+            messages.insert(entry.id.clone(), MessageJson { value, attributes });
+        }
+    }
+    let resources = catalog
+        .locale(tag)
+        .map(|l| {
+            l.files
+                .iter()
+                .map(|f| format!("{FTL_DIR}/{}", f.relative))
+                .collect()
+        })
+        .unwrap_or_default();
+    let file = MessagesFile {
+        locale: tag,
+        fallback: project
+            .locale(tag)
+            .map_or(&[], |l| l.fallback_chain.as_slice()),
+        resources,
+        messages,
+    };
+    let mut json = serde_json::to_string_pretty(&file).unwrap_or_default();
+    json.push('\n');
+    json
+}

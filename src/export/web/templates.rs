@@ -1,0 +1,142 @@
+//! The site's templates and static assets: embedded in the binary, each replaceable by a file
+//! of the same name in the project's `templates/` folder.
+//!
+//! Templates are `minijinja` with HTML auto-escaping: a value is escaped unless the exporter
+//! marked it as HTML it rendered itself (message markup, already escaped). A template that does
+//! not parse, or uses a name the exporter does not provide, is an error naming the file and line.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior, Value};
+
+use super::WebError;
+use crate::config::Project;
+use crate::fsutil;
+
+/// The built-in templates, by name.
+pub const TEMPLATES: [(&str, &str); 5] = [
+    ("base.html", include_str!("../../assets/base.html")),
+    ("page.html", include_str!("../../assets/page.html")),
+    ("search.html", include_str!("../../assets/search.html")),
+    ("404.html", include_str!("../../assets/404.html")),
+    ("root.html", include_str!("../../assets/root.html")),
+];
+
+/// The built-in static files, copied to `/assets/`.
+pub const ASSETS: [(&str, &str); 2] = [
+    ("style.css", include_str!("../../assets/style.css")),
+    ("site.js", include_str!("../../assets/site.js")),
+];
+
+/// The folder of a project's own templates and assets.
+pub fn templates_dir(project: &Project) -> PathBuf {
+    project.root.join("templates")
+}
+
+pub struct Templates {
+    env: Environment<'static>,
+    /// Template name → where it came from, for error messages.
+    origins: BTreeMap<String, String>,
+    /// Asset name → contents (built-in or the project's).
+    pub assets: Vec<(String, String)>,
+}
+
+impl Templates {
+    /// Loads the built-in templates and the project's overrides, and compiles them all.
+    pub fn load(project: &Project) -> Result<Templates, WebError> {
+        let dir = templates_dir(project);
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_keep_trailing_newline(true);
+        // minijinja's own HTML escaping also escapes `/`, which is valid but makes every URL
+        // unreadable; ours escapes the five characters that matter.
+        env.set_formatter(|out, state, value| {
+            let plain = state.auto_escape() == AutoEscape::Html
+                && !value.is_safe()
+                && !value.is_undefined()
+                && !value.is_none();
+            if plain {
+                out.write_str(&super::html::escape(&value.to_string()))
+                    .map_err(|e| minijinja::Error::new(ErrorKind::WriteFailure, e.to_string()))
+            } else {
+                minijinja::escape_formatter(out, state, value)
+            }
+        });
+        let mut sources: BTreeMap<String, (String, String)> = TEMPLATES
+            .iter()
+            .map(|(name, text)| {
+                (
+                    (*name).to_string(),
+                    (format!("(built-in) {name}"), (*text).to_string()),
+                )
+            })
+            .collect();
+        let mut assets: BTreeMap<String, String> = ASSETS
+            .iter()
+            .map(|(name, text)| ((*name).to_string(), (*text).to_string()))
+            .collect();
+        if dir.is_dir() {
+            for (name, path) in list_files(&dir)? {
+                let text = fsutil::read_utf8(&path).map_err(WebError::Read)?;
+                if name.ends_with(".html") {
+                    sources.insert(name, (project.relative(&path).into_owned(), text));
+                } else {
+                    assets.insert(name, text);
+                }
+            }
+        }
+        let mut origins = BTreeMap::new();
+        for (name, (origin, text)) in sources {
+            origins.insert(name.clone(), origin);
+            env.add_template_owned(name, text)
+                .map_err(|e| template_error(&e, &origins))?;
+        }
+        Ok(Templates {
+            env,
+            origins,
+            assets: assets.into_iter().collect(),
+        })
+    }
+
+    pub fn render(&self, name: &str, context: Value) -> Result<String, WebError> {
+        self.env
+            .get_template(name)
+            .and_then(|t| t.render(context))
+            .map_err(|e| template_error(&e, &self.origins))
+    }
+}
+
+/// Files directly in `dir` (templates and assets are flat), sorted.
+fn list_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, WebError> {
+    let list_err = |source| WebError::Write {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(list_err)? {
+        let entry = entry.map_err(list_err)?;
+        let path = entry.path();
+        if path.is_file() {
+            out.push((entry.file_name().to_string_lossy().into_owned(), path));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn template_error(error: &minijinja::Error, origins: &BTreeMap<String, String>) -> WebError {
+    let origin = error
+        .name()
+        .map(|n| origins.get(n).cloned().unwrap_or_else(|| n.to_string()))
+        .unwrap_or_else(|| "template".to_string());
+    let location = match error.line() {
+        Some(line) => format!("{origin}:{line}"),
+        None => origin,
+    };
+    let message = match error.detail() {
+        Some(detail) => format!("{}: {detail}", error.kind()),
+        None => error.kind().to_string(),
+    };
+    WebError::Template { location, message }
+}

@@ -1,0 +1,89 @@
+//! The translator round trip: a locale as XLIFF for CAT tools (Trados, memoQ, OmegaT), and back.
+//!
+//! - [`model`]: a source pattern and its translation as units (one per value, attribute and
+//!   plural variant), their text with placeables and Markdown protected as inline codes, and the
+//!   way back to an FTL pattern.
+//! - [`units`]: a locale's units in source order, with state and numbered codes.
+//! - [`export`]: units → XLIFF 2.0 or 1.2.
+//! - [`read`]: XLIFF → an element tree, refusing DOCTYPEs, unknown entities and deep nesting.
+//! - [`import`]: checks every unit against the files on disk, then rewrites only what changed
+//!   and refreshes the locale's snapshot.
+
+pub mod export;
+pub mod import;
+pub mod model;
+pub mod read;
+pub mod units;
+
+use std::path::PathBuf;
+
+pub use export::ExportSummary;
+pub use import::{FileChange, ImportOptions, ImportOutcome, ImportProblem, ImportReport};
+
+use crate::catalog::{self, CatalogError};
+use crate::config::Project;
+use crate::fsutil::ReadError;
+use crate::snapshot::SnapshotError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum XliffVersion {
+    #[value(name = "2.0")]
+    V2_0,
+    #[value(name = "1.2")]
+    V1_2,
+}
+
+/// Which units an export includes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Only {
+    /// Untranslated units, and plural categories the translation lacks.
+    Missing,
+    /// Translations whose source changed since they were last edited.
+    Stale,
+    /// Every unit.
+    All,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum XliffError {
+    #[error("`{tag}` is not a target locale (target locales: {configured})")]
+    UnknownLocale { tag: String, configured: String },
+    #[error(transparent)]
+    Catalog(#[from] CatalogError),
+    #[error(transparent)]
+    Snapshot(#[from] SnapshotError),
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error("cannot write {}: {source}", .path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("internal error: {message}")]
+    Internal { message: String },
+}
+
+/// The XLIFF document of locale `tag`, or `None` when `only` leaves no unit.
+pub fn export_locale(
+    project: &Project,
+    tag: &str,
+    version: XliffVersion,
+    only: Only,
+) -> Result<Option<(String, ExportSummary)>, XliffError> {
+    let source_tag = project.source_locale().tag.clone();
+    if tag == source_tag || project.locale(tag).is_none() {
+        return Err(XliffError::UnknownLocale {
+            tag: tag.to_string(),
+            configured: project
+                .target_locales()
+                .iter()
+                .map(|l| l.tag.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+    }
+    let catalog = catalog::load_locales(project, &[source_tag.as_str(), tag])?;
+    let units = units::locale_units(project, &catalog, tag)?;
+    Ok(export::render_xliff(&units, version, only))
+}

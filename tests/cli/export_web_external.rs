@@ -1,0 +1,282 @@
+//! `export web` checked by outside programs: the exported bundles loaded by `@fluent/bundle`
+//! under Node, the site driven in headless Chromium, and the search payload compared with
+//! Pagefind's. Ignored by default; `.ci/run` installs the programs (`.ci/install-deps`) and runs
+//! them with `--include-ignored`.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::{Value, json};
+
+use crate::browser::{Browser, Server, js_dir};
+use crate::export_web::sample_project;
+use crate::support::TestProject;
+
+fn export(project: &TestProject, args: &[&str]) {
+    let mut all = vec!["export", "web"];
+    all.extend_from_slice(args);
+    let (code, stdout, stderr) = project.run(&all);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+}
+
+fn node(args: &[&str]) -> Value {
+    let output = Command::new("node")
+        .args(args)
+        .current_dir(js_dir())
+        .output()
+        .expect("node");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+// A client runtime loads a locale's published .ftl resources (listed in messages.json) with
+// @fluent/bundle and formats a plural message in that locale's categories.
+#[test]
+#[ignore = "needs node and tests/js/node_modules; run by .ci/run"]
+fn fluent_bundle_formats_the_exported_resources() {
+    let project = TestProject::fixture("web");
+    export(&project, &[]);
+    let dist = project.path("dist/web");
+    let dist = dist.to_str().unwrap();
+    let formatted = |locale: &str, count: &str| {
+        let out = node(&["fluent-bundle.mjs", dist, locale, "search-results", count]);
+        assert_eq!(out["errors"], json!([]), "{out}");
+        assert_eq!(
+            out["manifest"],
+            json!({"locale": locale, "variables": ["count", "query"]})
+        );
+        out["formatted"].as_str().unwrap().to_string()
+    };
+    assert_eq!(formatted("fr", "1"), "1 résultat pour «\u{a0}q\u{a0}»");
+    assert_eq!(formatted("fr", "3"), "3 résultats pour «\u{a0}q\u{a0}»");
+    assert_eq!(formatted("ar", "2"), "نتيجتان عن «q»");
+    assert_eq!(formatted("ar", "3"), "3 نتائج عن «q»");
+    assert_eq!(formatted("ar", "11"), "11 نتيجة عن «q»");
+}
+
+// In a real browser: lang and dir, the language switcher from the zh-CN profile page to the fr
+// one, the root page's choice of language, and search for an English word, for 铝 and for a
+// French word typed without its accents.
+#[test]
+#[ignore = "needs chromium; run by .ci/run"]
+fn site_in_a_real_browser() {
+    let sample = sample_project();
+    export(&sample, &[]);
+    let fixture = TestProject::fixture("web");
+    export(&fixture, &[]);
+    let site = Server::start(&sample.path("dist/web"));
+    let rtl = Server::start(&fixture.path("dist/web"));
+    let mut browser = Browser::launch();
+
+    browser.goto(&rtl.url("/ar/profile/"));
+    assert_eq!(browser.eval("document.documentElement.lang"), "ar");
+    assert_eq!(
+        browser.eval("getComputedStyle(document.body).direction"),
+        "rtl"
+    );
+    assert_eq!(
+        browser.eval("document.querySelector('main p').closest('[lang]').lang + ' ' + getComputedStyle(document.querySelector('main p')).direction"),
+        "en-US ltr"
+    );
+
+    browser.goto(&site.url("/zh-CN/profile/"));
+    assert_eq!(browser.eval("document.documentElement.lang"), "zh-CN");
+    assert_eq!(browser.eval("document.documentElement.dir"), "ltr");
+    browser.eval("document.querySelector('.language-switcher a[hreflang=fr]').click()");
+    browser.wait_for("location.pathname === '/fr/profile/' && document.readyState === 'complete'");
+    assert_eq!(browser.eval("document.documentElement.lang"), "fr");
+    assert_eq!(
+        browser.eval("document.querySelector('h1').textContent"),
+        "Présentation de l’entreprise"
+    );
+
+    // The root page follows the browser's languages, and remembers a language picked above.
+    let user_agent = browser.call("Browser.getVersion", json!({}))["userAgent"].clone();
+    browser.call(
+        "Network.setUserAgentOverride",
+        json!({"userAgent": user_agent, "acceptLanguage": "id-ID,id;q=0.9"}),
+    );
+    browser.goto(&site.url("/"));
+    browser.wait_for("location.pathname === '/fr/'");
+    browser.eval("localStorage.removeItem('fluentpress-locale')");
+    browser.goto(&site.url("/"));
+    browser.wait_for("location.pathname === '/id-ID/'");
+
+    let search = |browser: &mut Browser, page: &str, query: &str| -> (Value, Value) {
+        browser.goto(&site.url(page));
+        browser.eval(&format!(
+            "(() => {{ const i = document.getElementById('search-input'); i.value = {}; i.form.requestSubmit(); }})()",
+            json!(query)
+        ));
+        browser.wait_for("document.getElementById('search')?.dataset.state === 'done'");
+        (
+            browser.eval("document.getElementById('search-count').textContent"),
+            browser.eval("Array.from(document.querySelectorAll('#search-results a')).map(a => a.getAttribute('href'))"),
+        )
+    };
+    let (count, links) = search(&mut browser, "/en-US/", "aluminum");
+    assert_eq!(count, "3 results for “aluminum”");
+    assert!(
+        links.as_array().unwrap().contains(&json!("../profile/")),
+        "{links}"
+    );
+    let (count, links) = search(&mut browser, "/zh-CN/", "铝");
+    assert!(count.as_str().unwrap().contains("“铝”"), "{count}");
+    assert!(!links.as_array().unwrap().is_empty(), "{links}");
+    // Results lead to pages of the same locale.
+    browser.eval("document.querySelector('#search-results a').click()");
+    browser.wait_for(
+        "location.pathname.startsWith('/zh-CN/') && !location.pathname.includes('search')",
+    );
+    let (count, _) = search(&mut browser, "/fr/", "developpement");
+    assert!(count.as_str().unwrap().contains("résultat"), "{count}");
+    let (count, links) = search(&mut browser, "/fr/", "zzzz");
+    assert_eq!(count, "Aucun résultat pour «\u{a0}zzzz\u{a0}»");
+    assert_eq!(links, json!([]));
+}
+
+// The hostile fixture's translations run nothing: no script, handler or link of theirs sets the
+// marker they all aim for, on the page or in the search results.
+#[test]
+#[ignore = "needs chromium; run by .ci/run"]
+fn hostile_translations_execute_nothing_in_a_browser() {
+    let project = TestProject::fixture("hostile");
+    export(&project, &[]);
+    let site = Server::start(&project.path("dist/web"));
+    let mut browser = Browser::launch();
+    browser.goto(&site.url("/fr/"));
+    // Give any injected handler (img onerror, iframe) time to fire.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let pwned = "document.documentElement.dataset.pwned === undefined";
+    assert_eq!(browser.eval(pwned), true);
+    assert_eq!(browser.eval("document.scripts.length"), 1);
+    assert_eq!(
+        browser.eval("document.querySelectorAll('img, iframe, b').length"),
+        0
+    );
+    // Hovering and clicking every link of the page's content runs nothing either.
+    browser.eval("document.querySelectorAll('main a, nav a').forEach(a => a.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})))");
+    assert_eq!(browser.eval(pwned), true);
+    assert_eq!(
+        browser.eval("Array.from(document.querySelectorAll('a[href]')).filter(a => !['http:', 'https:', 'mailto:'].includes(a.protocol)).length"),
+        0
+    );
+    browser.goto(&site.url("/fr/search/?q=paragraphe"));
+    browser.wait_for("document.getElementById('search')?.dataset.state === 'done'");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(
+        browser.eval("document.querySelectorAll('#search-results li').length"),
+        1
+    );
+    assert_eq!(browser.eval(pwned), true);
+    assert!(
+        browser
+            .eval("document.querySelector('#search-results a').textContent")
+            .as_str()
+            .unwrap()
+            .contains("<script>")
+    );
+}
+
+/// Sum of the bytes the page loaded from resources whose URL matches `filter`.
+fn loaded_bytes(browser: &mut Browser, filter: &str) -> (u64, Vec<String>) {
+    let entries = browser.eval(&format!(
+        "performance.getEntriesByType('resource').filter(e => {filter}).map(e => [e.name, e.encodedBodySize])"
+    ));
+    let mut total = 0;
+    let mut names = Vec::new();
+    for entry in entries.as_array().unwrap() {
+        total += entry[1].as_u64().unwrap();
+        names.push(
+            entry[0]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string(),
+        );
+    }
+    (total, names)
+}
+
+fn gzip_size(path: &Path) -> u64 {
+    let output = Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(path)
+        .output()
+        .expect("gzip");
+    output.stdout.len() as u64
+}
+
+// The bytes a visitor downloads for one search, ours against Pagefind's on the same exported
+// HTML (Pagefind's own files come compressed; ours are also shown gzipped, as any host serves
+// them). Prints the table quoted in the README; fails if ours is not the smaller.
+#[test]
+#[ignore = "needs chromium, node and tests/js/node_modules (pagefind); run by .ci/run"]
+fn search_payload_against_pagefind() {
+    let project = sample_project();
+    export(&project, &[]);
+    let dist = project.path("dist/web");
+    let status = Command::new(js_dir().join("node_modules/.bin/pagefind"))
+        .arg("--site")
+        .arg(&dist)
+        .arg("--quiet")
+        .status()
+        .expect("pagefind");
+    assert!(status.success());
+    let site = Server::start(&dist);
+    let mut browser = Browser::launch();
+    println!("query            | fluentpress raw | fluentpress gzip | pagefind (5 results shown)");
+    for (locale, query) in [
+        ("en-US", "aluminum"),
+        ("zh-CN", "铝"),
+        ("fr", "developpement"),
+    ] {
+        browser.goto(&site.url(&format!("/{locale}/search/?q={}", urlencode(query))));
+        browser.wait_for("document.getElementById('search')?.dataset.state === 'done'");
+        let (ours, names) = loaded_bytes(
+            &mut browser,
+            "e.name.endsWith('/site.js') || e.name.endsWith('/search-index.json')",
+        );
+        assert_eq!(names.len(), 2, "{names:?}");
+        let ours_gzip = gzip_size(&dist.join("assets/site.js"))
+            + gzip_size(&dist.join(locale).join("search-index.json"));
+
+        // Pagefind's documented JS API, on a page of the same locale: search, then load the
+        // data of the first five results, as its default UI shows them.
+        let probe = format!(
+            "<!DOCTYPE html><html lang=\"{locale}\"><head><meta charset=\"utf-8\"><title>probe</title></head><body><script type=\"module\">\nconst pagefind = await import('../pagefind/pagefind.js');\nconst search = await pagefind.search({});\nconst data = await Promise.all(search.results.slice(0, 5).map(r => r.data()));\ndocument.body.dataset.count = String(search.results.length);\ndocument.body.dataset.done = 'yes';\n</script></body></html>",
+            json!(query)
+        );
+        std::fs::write(dist.join(locale).join("pagefind-probe.html"), probe).unwrap();
+        browser.goto(&site.url(&format!("/{locale}/pagefind-probe.html")));
+        browser.wait_for("document.body.dataset.done === 'yes'");
+        let found = browser.eval("Number(document.body.dataset.count)");
+        assert!(
+            found.as_u64().unwrap() > 0,
+            "pagefind found nothing for {query}"
+        );
+        let (theirs, _) = loaded_bytes(&mut browser, "e.name.includes('/pagefind/')");
+        println!(
+            "{locale} {query:<10} | {ours:>15} | {ours_gzip:>16} | {theirs:>10} ({found} results)"
+        );
+        assert!(ours_gzip < theirs, "{locale}: {ours_gzip} >= {theirs}");
+    }
+}
+
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
