@@ -52,8 +52,7 @@ impl Localizer {
             let _ = bundle.add_builtins();
             if let Some(files) = catalog.locale(&locale.tag) {
                 for file in &files.files {
-                    let body = file.text.strip_prefix('\u{feff}').unwrap_or(&file.text);
-                    let resource = match FluentResource::try_new(body.to_string()) {
+                    let resource = match FluentResource::try_new(file.parse_text().to_string()) {
                         Ok(resource) | Err((resource, _)) => resource,
                     };
                     // Duplicates keep their first definition; the rest of the file still loads.

@@ -92,6 +92,9 @@ pub struct CatalogFile {
     pub text: String,
     /// Built on first use: most files never need a position.
     lines: std::sync::OnceLock<LineIndex>,
+    /// The text the parser read, when it differs from `text`: entries nested too deep blanked
+    /// out (see [`MAX_PLACEABLE_DEPTH`]). Same length as `text`.
+    blanked: Option<String>,
     /// Messages and terms in source order.
     pub entries: Vec<Entry>,
     pub junk: Vec<Junk>,
@@ -113,6 +116,15 @@ impl CatalogFile {
     /// The text of 1-based `line`, without its line ending.
     pub fn line_text(&self, line: usize) -> &str {
         self.lines().line_text(&self.text, line)
+    }
+
+    /// The text to hand to a Fluent parser (fluent-bundle, fluent-syntax): without the byte
+    /// order mark, and with the entries the catalog refused as too deeply nested blanked out,
+    /// which would otherwise overflow the parser's stack. Offsets are those of `text` minus the
+    /// byte-order mark.
+    pub fn parse_text(&self) -> &str {
+        let text = self.blanked.as_deref().unwrap_or(&self.text);
+        text.strip_prefix('\u{feff}').unwrap_or(text)
     }
 
     pub fn entry(&self, id: &str, kind: EntryKind) -> Option<&Entry> {
@@ -283,13 +295,8 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
     // Entries nested too deep are blanked out (same length, so every offset stays true) and
     // reported as Junk of their own; the rest of the file parses as usual.
     let too_deep = deeply_nested_entries(&text[bom..], MAX_PLACEABLE_DEPTH);
-    let masked;
-    let parsed: &str = if too_deep.is_empty() {
-        &text
-    } else {
-        masked = blank_out(&text, bom, &too_deep);
-        &masked
-    };
+    let blanked = (!too_deep.is_empty()).then(|| blank_out(&text, bom, &too_deep));
+    let parsed: &str = blanked.as_deref().unwrap_or(&text);
     let body = &parsed[bom..];
     let (resource, errors) = match fluent_syntax::parser::parse(body) {
         Ok(resource) => (resource, Vec::new()),
@@ -367,8 +374,10 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
         });
     }
     junk.sort_by_key(|j| j.span.start);
+    drop(resource);
     CatalogFile {
         lines: std::sync::OnceLock::new(),
+        blanked,
         path,
         relative,
         entries,

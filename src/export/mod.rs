@@ -76,6 +76,14 @@ impl StagedDir {
         };
         let staged = self.staging.keep();
         let parent = staged.parent().unwrap_or(Path::new("."));
+        // Where the kernel can swap two paths in one step, an interruption (even SIGKILL) at any
+        // point leaves either the old output or the new one in place, never neither.
+        #[cfg(target_os = "linux")]
+        if self.destination.exists() && exchange(&staged, &self.destination).is_ok() {
+            // The staging path now holds the previous output.
+            let _ = std::fs::remove_dir_all(&staged);
+            return Ok(());
+        }
         let mut old = None;
         if self.destination.exists() {
             let aside = tempfile::Builder::new()
@@ -101,6 +109,14 @@ impl StagedDir {
         }
         Ok(())
     }
+}
+
+/// Atomically exchanges two paths (Linux `renameat2(RENAME_EXCHANGE)`); fails on file systems
+/// that cannot, and the caller falls back to two renames.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
 }
 
 #[cfg(test)]

@@ -411,8 +411,7 @@ struct Definition<'r, 's> {
 }
 
 fn parse(file: &CatalogFile) -> ast::Resource<&str> {
-    let body = file.text.strip_prefix('\u{feff}').unwrap_or(&file.text);
-    match fluent_syntax::parser::parse(body) {
+    match fluent_syntax::parser::parse(file.parse_text()) {
         Ok(resource) | Err((resource, _)) => resource,
     }
 }

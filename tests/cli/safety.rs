@@ -141,8 +141,12 @@ fn deeply_nested_placeables_are_a_syntax_error() {
             .any(|d| d["message_id"] == "limit"),
         "{stdout}"
     );
+    // Every other reader of the files (the web export's bundles, XLIFF) is spared the entry too.
     let (code, _, stderr) = project.run(&["build"]);
     assert!(code == 0 || code == 1, "{stderr}");
+    let (code, stdout, stderr) = project.run(&["xliff", "export", "fr"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("limit"), "{stdout}");
 }
 
 /// The YAML "billion laughs": nine levels of aliases, each repeating the one below ten times.
