@@ -389,3 +389,136 @@ fn concurrent_extract_runs_do_not_corrupt_files() {
         assert_eq!(code, 0, "{stdout}");
     }
 }
+
+/// Every file below `dir` with its bytes, sorted (empty when `dir` does not exist).
+fn tree(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                out.push((rel, std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// `export web` killed with SIGKILL at many points of its run (while writing pages, and around
+/// the final swap) leaves the previous `dist/web` exactly as it was, or, once the swap is done,
+/// the complete new one; never a mixture, never nothing. The next export then succeeds.
+#[cfg(unix)]
+#[test]
+#[ignore = "heavy (about 20 s: ten exports of 1,200 pages, killed); run by .ci/run"]
+fn export_killed_mid_run_leaves_the_previous_output() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let options = fluentpress::synth::SynthOptions {
+        locales: 2,
+        messages: 100,
+        per_file: 100,
+        pages: 400,
+    };
+    fluentpress::synth::write_project(dir.path(), &options).unwrap();
+    let binary = assert_cmd::cargo::cargo_bin("fluentpress");
+    let run = |args: &[&str]| {
+        let output = Command::new(&binary)
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}: {output:?}");
+    };
+    run(&["extract"]);
+    let export = ["export", "web", "--include-incomplete"];
+    run(&export);
+    let out = dir.path().join("dist/web");
+    let before = tree(&out);
+    assert!(before.len() > 1000, "{}", before.len());
+
+    // The next export differs on every page: the site's name changes.
+    let config = dir.path().join("fluentpress.yaml");
+    let yaml = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, yaml.replace("name: Synthetic", "name: Renamed")).unwrap();
+    let after = {
+        let copy = tempfile::tempdir().unwrap();
+        crate::support::copy_dir(dir.path(), copy.path());
+        let output = Command::new(&binary)
+            .args(export)
+            .current_dir(copy.path())
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        tree(&copy.path().join("dist/web"))
+    };
+    assert_ne!(before, after);
+
+    let staging_started = || {
+        std::fs::read_dir(dir.path().join("dist"))
+            .unwrap()
+            .any(|e| e.unwrap().file_name().to_string_lossy().contains("staging"))
+    };
+    let mut killed_mid_run = 0;
+    for delay_ms in [0, 0, 100, 300, 600, 900, 1200, 1500, 2000, 3000] {
+        let mut child = Command::new(&binary)
+            .args(export)
+            .current_dir(dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait until it writes its staging folder (or finishes), then a little more.
+        let start = Instant::now();
+        while !staging_started()
+            && child.try_wait().unwrap().is_none()
+            && start.elapsed() < Duration::from_secs(30)
+        {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let finished = child.try_wait().unwrap().is_some();
+        let _ = child.kill();
+        child.wait().unwrap();
+        let now = tree(&out);
+        if finished {
+            assert!(
+                now == after,
+                "finished export after {delay_ms} ms left another output"
+            );
+        } else {
+            assert!(
+                now == before || now == after,
+                "killed after {delay_ms} ms: dist/web is neither the previous nor the new output"
+            );
+            if now == before {
+                killed_mid_run += 1;
+            }
+        }
+        if now == after {
+            // Back to the previous output for the next round.
+            std::fs::write(&config, &yaml).unwrap();
+            run(&export);
+            std::fs::write(&config, yaml.replace("name: Synthetic", "name: Renamed")).unwrap();
+            assert_eq!(tree(&out), before);
+        }
+    }
+    assert!(
+        killed_mid_run >= 3,
+        "only {killed_mid_run} kills landed mid-run"
+    );
+    // Interrupted runs leave only their staging folders behind; the next export succeeds.
+    run(&export);
+    assert_eq!(tree(&out), after);
+}
