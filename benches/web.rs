@@ -4,7 +4,8 @@
 //! interface strings) is generated into a temporary folder twice: as a fluentpress project and
 //! as a Hugo site with one content folder per language, the same text, a base template with
 //! navigation, language switcher, hreflang alternates and a search form. Each tool builds it
-//! `RUNS` times; the medians and pages per second are printed, and the ratio.
+//! `RUNS` times; the medians and pages per second are printed, and the ratio, with each
+//! process's peak RSS when GNU time is installed (`/usr/bin/time`, Debian `time`).
 //!
 //! Run: `cargo bench --bench web` (Hugo from Debian's `hugo` package; without it only
 //! fluentpress is measured). Environment: `FP_BENCH_PAGES` (default 1000), `FP_BENCH_RUNS` (5).
@@ -125,7 +126,7 @@ fn main() {
     report("hugo", hg, total_pages, produced);
     println!(
         "ratio: fluentpress is {:.2}x Hugo's pages per second",
-        hg.as_secs_f64() / fp.as_secs_f64()
+        hg.0.as_secs_f64() / fp.0.as_secs_f64()
     );
 }
 
@@ -136,7 +137,32 @@ fn env_number(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-fn run(command: &mut Command) -> Duration {
+/// Runs `command`; returns its wall time and, when GNU time is installed (Debian `time`), its
+/// peak resident set size in KiB (`/usr/bin/time -f %M` wraps the process).
+fn run(command: &mut Command) -> (Duration, Option<u64>) {
+    let gnu_time = Path::new("/usr/bin/time");
+    let rss_file = tempfile::NamedTempFile::new().unwrap();
+    let mut wrapped;
+    let command = if gnu_time.exists() {
+        wrapped = Command::new(gnu_time);
+        wrapped
+            .args(["-f", "%M", "-o"])
+            .arg(rss_file.path())
+            .arg(command.get_program())
+            .args(command.get_args());
+        for (key, value) in command.get_envs() {
+            match value {
+                Some(value) => wrapped.env(key, value),
+                None => wrapped.env_remove(key),
+            };
+        }
+        if let Some(dir) = command.get_current_dir() {
+            wrapped.current_dir(dir);
+        }
+        &mut wrapped
+    } else {
+        command
+    };
     let start = Instant::now();
     let output = command.output().expect("cannot run the command");
     let elapsed = start.elapsed();
@@ -147,19 +173,29 @@ fn run(command: &mut Command) -> Duration {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
-    elapsed
+    let rss = std::fs::read_to_string(rss_file.path())
+        .ok()
+        .and_then(|s| s.lines().last().and_then(|l| l.trim().parse().ok()));
+    (elapsed, rss)
 }
 
-fn median(runs: usize, mut f: impl FnMut() -> Duration) -> Duration {
+/// The median wall time of `runs` runs after a warm-up, and the largest peak RSS seen.
+fn median(runs: usize, mut f: impl FnMut() -> (Duration, Option<u64>)) -> (Duration, Option<u64>) {
     let _warm_up = f();
-    let mut times: Vec<Duration> = (0..runs.max(1)).map(|_| f()).collect();
+    let results: Vec<(Duration, Option<u64>)> = (0..runs.max(1)).map(|_| f()).collect();
+    let mut times: Vec<Duration> = results.iter().map(|r| r.0).collect();
     times.sort();
-    times[times.len() / 2]
+    let rss = results.iter().filter_map(|r| r.1).max();
+    (times[times.len() / 2], rss)
 }
 
-fn report(name: &str, time: Duration, pages: usize, produced: usize) {
+fn report(name: &str, (time, rss): (Duration, Option<u64>), pages: usize, produced: usize) {
+    let rss = rss.map_or_else(
+        || "peak RSS not measured (no /usr/bin/time)".to_string(),
+        |kib| format!("peak RSS {:.0} MiB", kib as f64 / 1024.0),
+    );
     println!(
-        "{name}: median {:.3} s, {:.0} pages/s ({produced} index.html files written)",
+        "{name}: median {:.3} s, {:.0} pages/s, {rss} ({produced} index.html files written)",
         time.as_secs_f64(),
         pages as f64 / time.as_secs_f64()
     );

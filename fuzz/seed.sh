@@ -22,3 +22,17 @@ for page in ../content/*.md ../tests/fixtures/*/content/*.md ../tests/fixtures/*
     cp "$page" "corpus/content_extract/seed-$n"
 done
 echo "seeded: $(ls corpus/check_ftl | wc -l) check_ftl, $(ls corpus/content_extract | wc -l) content_extract"
+# xliff_import: every target locale of the XLIFF fixture exported in both versions, all units and
+# missing ones only, with the release binary.
+mkdir -p corpus/xliff_import
+(cd .. && cargo build --release --quiet --bin fluentpress)
+for locale in fr zh-CN pl; do
+    for version in 2.0 1.2; do
+        for only in all missing; do
+            n=$((n + 1))
+            ../target/release/fluentpress --project ../tests/fixtures/xliff xliff export "$locale" \
+                --xliff-version "$version" --only "$only" > "corpus/xliff_import/seed-$n" || true
+        done
+    done
+done
+echo "seeded: $(ls corpus/xliff_import | wc -l) xliff_import"

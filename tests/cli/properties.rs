@@ -221,3 +221,103 @@ proptest! {
         }
     }
 }
+
+/// One message of a generated locale file: a value and/or attributes, made of words, variables,
+/// term references, markup and plural selections; `translated` marks the target's version.
+fn ftl_message() -> impl Strategy<Value = (bool, bool, bool, u8, Vec<String>)> {
+    (
+        any::<bool>(), // has a value
+        any::<bool>(), // has an attribute
+        any::<bool>(), // value is a plural selection
+        0u8..4,        // 0: missing in the target, 3: Junk there
+        prop::collection::vec(word_or_placeable(), 1..6),
+    )
+}
+
+fn word_or_placeable() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[a-zA-Zéü中]{1,8}",
+        1 => Just("{ $name }".to_string()),
+        1 => Just("{ -brand }".to_string()),
+        1 => Just("*em*".to_string()),
+        1 => Just("[link](https://x.example/)".to_string()),
+        1 => Just("{ \"{\" }".to_string()),
+    ]
+}
+
+/// Source and target FTL files from generated messages.
+fn render_locale_files(messages: &[(bool, bool, bool, u8, Vec<String>)]) -> (String, String) {
+    let mut source = String::from("-brand = Acme\n\n");
+    let mut target = String::from("### Cible.\n\n-brand = Acme\n\n");
+    for (i, (value, attribute, plural, fate, words)) in messages.iter().enumerate() {
+        let text = words.join(" ");
+        let value = *value || !*attribute;
+        let render = |prefix: &str| {
+            let mut out = format!("msg-{i} =");
+            if value {
+                if *plural {
+                    out.push_str(&format!(
+                        "\n    {{ $count ->\n        [one] {prefix}{text} one\n       *[other] {prefix}{text}\n    }}"
+                    ));
+                } else {
+                    out.push_str(&format!(" {prefix}{text}"));
+                }
+            }
+            if *attribute {
+                out.push_str(&format!("\n    .title = {prefix}{text} title"));
+            }
+            out.push_str("\n\n");
+            out
+        };
+        source.push_str(&render(""));
+        match fate {
+            0 => {}
+            3 => target.push_str(&format!("msg-{i} = {{ $broken\n\n")),
+            _ => target.push_str(&render("fr ")),
+        }
+    }
+    (source, target)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Export a locale to XLIFF (2.0 and 1.2) and import the file unchanged: no byte of any FTL
+    /// file or snapshot changes.
+    #[test]
+    fn xliff_round_trip_is_the_identity_on_unchanged_files(
+        messages in prop::collection::vec(ftl_message(), 1..12),
+        crlf in any::<bool>(),
+    ) {
+        use fluentpress::xliff::import::import_xliff;
+        use fluentpress::xliff::{ImportOptions, ImportOutcome, Only, XliffVersion, export_locale};
+        let (source, target) = render_locale_files(&messages);
+        let (source, target) = if crlf {
+            (source.replace('\n', "\r\n"), target.replace('\n', "\r\n"))
+        } else {
+            (source, target)
+        };
+        for version in [XliffVersion::V2_0, XliffVersion::V1_2] {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::write(dir.path().join("fluentpress.yaml"), CONFIG).unwrap();
+            std::fs::create_dir_all(dir.path().join("locales/en-US")).unwrap();
+            std::fs::create_dir_all(dir.path().join("locales/fr")).unwrap();
+            std::fs::write(dir.path().join("locales/en-US/ui.ftl"), &source).unwrap();
+            std::fs::write(dir.path().join("locales/fr/ui.ftl"), &target).unwrap();
+            let project = load_project(dir.path()).unwrap();
+            let before = tree(dir.path());
+            let Some((xml, _)) = export_locale(&project, "fr", version, Only::All).unwrap() else {
+                continue;
+            };
+            let path = dir.path().join("fr.xlf");
+            std::fs::write(&path, &xml).unwrap();
+            let outcome = import_xliff(&project, &path, ImportOptions::default()).unwrap();
+            let ImportOutcome::Done(report) = outcome else {
+                return Err(TestCaseError::fail(format!("refused: {outcome:?}\n{xml}")));
+            };
+            prop_assert!(report.files.is_empty(), "{report:?}");
+            std::fs::remove_file(&path).unwrap();
+            prop_assert_eq!(tree(dir.path()), before);
+        }
+    }
+}
