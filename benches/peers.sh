@@ -62,6 +62,8 @@ measure() {
     fi
     echo "$(( (end - start) / 1000 ))" >> "$root/$WORK/$name.times"
     sed -n 's/.*Maximum resident set size (kbytes): //p' "$root/$WORK/$name.time" >> "$root/$WORK/$name.rss"
+    # CPU time (user + system), which other work on the machine disturbs less than wall time.
+    awk -F': ' '/User time|System time/ { t += $2 } END { print t }' "$root/$WORK/$name.time" >> "$root/$WORK/$name.cpu"
 }
 
 for _ in $(seq "$RUNS"); do
@@ -76,14 +78,15 @@ work, locales, messages, runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]),
 def stats(name):
     times = [int(l) / 1e6 for l in open(f"{work}/{name}.times")]
     rss = [int(l) / 1024 for l in open(f"{work}/{name}.rss")]
-    return statistics.median(times), max(rss)
+    cpu = [float(l) for l in open(f"{work}/{name}.cpu")]
+    return statistics.median(times), max(rss), statistics.median(cpu)
 
-fp_time, fp_rss = stats("fluentpress")
-cl_time, cl_rss = stats("compare-locales")
+fp_time, fp_rss, fp_cpu = stats("fluentpress")
+cl_time, cl_rss, cl_cpu = stats("compare-locales")
 print(f"synthetic project: {locales} target locales x {messages} messages, median of {runs} runs")
-print(f"  fluentpress check   {fp_time * 1000:9.1f} ms   peak RSS {fp_rss:7.1f} MiB")
-print(f"  compare-locales     {cl_time * 1000:9.1f} ms   peak RSS {cl_rss:7.1f} MiB")
-print(f"  ratio: fluentpress check is {cl_time / fp_time:.0f}x faster")
+print(f"  fluentpress check   wall {fp_time * 1000:9.1f} ms   CPU {fp_cpu * 1000:8.0f} ms   peak RSS {fp_rss:6.1f} MiB")
+print(f"  compare-locales     wall {cl_time * 1000:9.1f} ms   CPU {cl_cpu * 1000:8.0f} ms   peak RSS {cl_rss:6.1f} MiB")
+print(f"  ratio: fluentpress check is {cl_time / fp_time:.0f}x faster (wall), {cl_cpu / fp_cpu:.0f}x less CPU time")
 
 # Missing messages per locale, as ids, from both tools' JSON.
 fp = json.load(open(f"{work}/fluentpress.out"))
