@@ -19,7 +19,8 @@
 //! - [`snapshot`]: per-locale fingerprints that tell a stale translation from a fresh one.
 //! - [`markup`]: the inline Markdown subset inside messages, judged safe, for exporters.
 //! - [`localize`]: one fluent-bundle per locale, lookup through fallback chains.
-//! - [`export`]: the exporters, each writing into a staged folder swapped in on success.
+//! - [`export`]: the exporters, each writing into a staged folder swapped in on success;
+//!   `export::print` (feature `print`, on by default) typesets one PDF per locale with Typst.
 //!
 //! Library errors are typed enums carrying the file and position; the binary renders them.
 
@@ -48,4 +49,7 @@ pub enum Error {
     Catalog(#[from] catalog::CatalogError),
     #[error(transparent)]
     Glossary(#[from] glossary::GlossaryError),
+    #[cfg(feature = "print")]
+    #[error(transparent)]
+    Print(#[from] export::print::PrintError),
 }

@@ -1,4 +1,5 @@
-//! `fluentpress build`: the one command that does the whole job.
+//! `fluentpress build`: the one command that does the whole job: extract, load every locale,
+//! and export (the PDFs, with the `print` feature).
 
 use clap::Args;
 use fluentpress::catalog::{self, EntryKind};
@@ -34,6 +35,12 @@ pub fn run(project: &Project, _args: BuildArgs) -> Result<Outcome, fluentpress::
             count(EntryKind::Term),
             junk
         );
+    }
+    #[cfg(feature = "print")]
+    {
+        use fluentpress::export::print::{PrintOptions, export_print};
+        let report = export_print(project, &catalog, &PrintOptions::default())?;
+        super::export::print::print_report(&report);
     }
     Ok(Outcome::Clean)
 }

@@ -9,6 +9,7 @@
 #![allow(clippy::result_large_err)]
 
 mod build;
+mod export;
 mod extract;
 
 use std::path::PathBuf;
@@ -36,6 +37,8 @@ enum Command {
     Build(build::BuildArgs),
     /// Regenerate the source locale's page messages (locales/<source>/pages/) from content/.
     Extract(extract::ExtractArgs),
+    /// Write localized bundles: `export print` (PDF).
+    Export(export::ExportArgs),
 }
 
 /// How a command ended when it did not fail outright.
@@ -68,6 +71,7 @@ fn execute(cli: Cli) -> Result<Outcome, fluentpress::Error> {
     match cli.command {
         Command::Build(args) => build::run(&project, args),
         Command::Extract(args) => extract::run(&project, args),
+        Command::Export(args) => export::run(&project, args),
     }
 }
 

@@ -4,6 +4,9 @@
 //! the destination only when the whole export succeeded. A failed or interrupted export leaves
 //! the previous output untouched, never a half-written `dist/`.
 
+#[cfg(feature = "print")]
+pub mod print;
+
 use std::path::{Path, PathBuf};
 
 /// Errors of the staging folder itself.

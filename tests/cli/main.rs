@@ -4,5 +4,7 @@
 mod bad_input;
 mod build;
 mod extract;
+#[cfg(feature = "print")]
+mod print;
 mod support;
 mod translations;
