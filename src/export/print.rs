@@ -61,6 +61,11 @@ pub enum PrintError {
     Unpublished { tag: String, percent: f64, min: f64 },
     #[error("the print template failed for locale `{locale}`:\n  {}", .errors.join("\n  "))]
     Template { locale: String, errors: Vec<String> },
+    #[error(
+        "{} holds {}, which export print did not write; it replaces the whole folder, so choose a new folder or one holding only PDFs",
+        .path.display(), .entry
+    )]
+    ForeignOutput { path: PathBuf, entry: String },
     #[error("cannot write {}: {source}", .path.display())]
     Write {
         path: PathBuf,
@@ -125,6 +130,11 @@ pub fn export_print(
             .collect::<Vec<_>>()
             .join(", "),
     })?;
+    let out_dir = options
+        .out_dir
+        .clone()
+        .unwrap_or_else(|| project.output_dir.join("print"));
+    check_out_dir(&out_dir)?;
     let (locales, unpublished) = locales_to_print(project, catalog, options)?;
     let template = load_template(project)?;
     let fonts =
@@ -142,10 +152,6 @@ pub fn export_print(
     // The typesetter's caches are worth keeping within one export, not across exports.
     typst::comemo::evict(0);
 
-    let out_dir = options
-        .out_dir
-        .clone()
-        .unwrap_or_else(|| project.output_dir.join("print"));
     let staged = StagedDir::new(&out_dir)?;
     let mut documents = Vec::new();
     let mut warnings = Vec::new();
@@ -236,6 +242,34 @@ fn locales_to_print<'p>(
         }
     }
     Ok((locales, unpublished))
+}
+
+/// The output folder is replaced as a whole: refuse one holding anything but a previous
+/// export's files (`--out .` must not replace the project).
+fn check_out_dir(dir: &Path) -> Result<(), PrintError> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    let mut foreign: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            let path = entry.path();
+            let ours = matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("pdf" | "typ" | "json")
+            );
+            !(ours && entry.file_type().is_ok_and(|t| t.is_file()))
+        })
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    foreign.sort();
+    match foreign.into_iter().next() {
+        Some(entry) => Err(PrintError::ForeignOutput {
+            path: dir.to_path_buf(),
+            entry,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// The project's template when it has one, else the built-in one.
@@ -539,6 +573,44 @@ mod tests {
                 message: "no installed font has `中` (U+4E2D), `文` (U+6587); it would print as blank boxes (install a font for it or add one to `print.font_dirs`)".into(),
             }]
         );
+    }
+
+    // What --emit typst writes compiles on its own, the data read from the .json file (as
+    // `typst compile --input data-file=fr.json fr.typ` does).
+    #[test]
+    fn emitted_typst_source_compiles_with_its_data_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = data::tests::project(dir.path());
+        let catalog = load_catalog(&project).unwrap();
+        let options = PrintOptions {
+            emit_typst: true,
+            include_incomplete: true,
+            locales: vec!["fr".into()],
+            ..PrintOptions::default()
+        };
+        let report = export_print(&project, &catalog, &options).unwrap();
+        let out = &report.out_dir;
+        let template = Template {
+            text: std::fs::read_to_string(out.join("fr.typ")).unwrap(),
+            path: Some(out.join("fr.typ")),
+        };
+        let inputs = [(
+            typst::foundations::Str::from("data-file"),
+            typst::foundations::Value::Str("fr.json".into()),
+        )];
+        let fonts = Fonts::embedded_only();
+        let world = PrintWorld::with_inputs(
+            &project.root,
+            &template,
+            inputs.into_iter().collect(),
+            &fonts,
+        );
+        let document = world::compile(&world, &template).document.unwrap();
+        let mut text = String::new();
+        for page in document.pages() {
+            frame_text(&page.frame, &mut text);
+        }
+        assert!(text.contains("Accueil #set [x] $y$ \\z"), "{text}");
     }
 
     // A configured font folder that does not exist is an error naming it.

@@ -135,6 +135,23 @@ fn print_section_of_the_config() {
     assert!(stderr.contains("unknown field `margins`"), "{stderr}");
 }
 
+// The output folder is replaced as a whole, so one holding other files is refused.
+#[test]
+fn out_folder_with_other_files_is_refused() {
+    let project = basic();
+    let before = project.snapshot_tree("content");
+    let (code, _, stderr) = project.run(&["export", "print", "--out", "."]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("export print did not write"), "{stderr}");
+    assert_eq!(project.snapshot_tree("content"), before);
+    let (code, _, stderr) = project.run(&["export", "print", "--out", "dist"]);
+    assert_eq!(code, 0, "{stderr}");
+    project.write("dist/notes.txt", "mine");
+    let (code, _, stderr) = project.run(&["export", "print", "--out", "dist"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("dist holds notes.txt"), "{stderr}");
+}
+
 // Unknown pages and locales are errors that list what exists.
 #[test]
 fn unknown_page_or_locale_is_an_error() {

@@ -98,6 +98,12 @@ pub struct PrintWorld<'a> {
 impl<'a> PrintWorld<'a> {
     /// `data` is the document's JSON, passed as `sys.inputs.data`.
     pub fn new(root: &Path, template: &Template, data: String, fonts: &'a Fonts) -> Self {
+        let inputs = [(Str::from("data"), Value::Str(Str::from(data)))];
+        Self::with_inputs(root, template, inputs.into_iter().collect(), fonts)
+    }
+
+    /// A world with any `sys.inputs` (as the Typst CLI's `--input key=value`).
+    pub fn with_inputs(root: &Path, template: &Template, inputs: Dict, fonts: &'a Fonts) -> Self {
         let vpath = template
             .path
             .as_deref()
@@ -107,9 +113,6 @@ impl<'a> PrintWorld<'a> {
             });
         // A unique id: every world (one per locale, maybe in parallel) has its own main file.
         let id = FileId::unique(RootedPath::new(VirtualRoot::Project, vpath));
-        let inputs: Dict = [(Str::from("data"), Value::Str(Str::from(data)))]
-            .into_iter()
-            .collect();
         PrintWorld {
             library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
             fonts,
