@@ -22,7 +22,8 @@
 //! - [`markup`]: the inline Markdown subset inside messages, judged safe, for exporters.
 //! - [`localize`]: one fluent-bundle per locale, lookup through fallback chains.
 //! - [`export`]: the exporters, each writing into a staged folder swapped in on success:
-//!   [`export::web`] (the localized static site, with search) and [`export::json`].
+//!   [`export::web`] (the localized static site, with search), [`export::json`], and
+//!   `export::print` (feature `print`, on by default: one PDF per locale typeset with Typst).
 //! - [`status`]: one row per locale (coverage, stale, problems, published), for people and CI.
 //! - [`xliff`]: the translator round trip: a locale as XLIFF 2.0 / 1.2 for CAT tools, and back.
 //!
@@ -66,4 +67,7 @@ pub enum Error {
     Web(#[from] export::web::WebError),
     #[error(transparent)]
     Xliff(#[from] xliff::XliffError),
+    #[cfg(feature = "print")]
+    #[error(transparent)]
+    Print(#[from] export::print::PrintError),
 }

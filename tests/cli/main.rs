@@ -9,6 +9,8 @@ mod export_web;
 mod export_web_external;
 mod extract;
 mod init;
+#[cfg(feature = "print")]
+mod print;
 mod status;
 mod support;
 mod translations;
