@@ -23,6 +23,8 @@
 //! - [`localize`]: one fluent-bundle per locale, lookup through fallback chains.
 //! - [`export`]: the exporters, each writing into a staged folder swapped in on success:
 //!   [`export::web`] (the localized static site, with search) and [`export::json`].
+//! - [`serve`]: the web export served locally, re-rendered as files change, pages reloading by
+//!   themselves with `check`'s findings shown over them.
 //!
 //! Library errors are typed enums carrying the file and position; the binary renders them.
 
@@ -39,6 +41,7 @@ pub mod init;
 pub mod localize;
 pub mod markup;
 pub mod plural;
+pub mod serve;
 pub mod snapshot;
 pub mod synth;
 
@@ -60,4 +63,6 @@ pub enum Error {
     Init(#[from] init::InitError),
     #[error(transparent)]
     Web(#[from] export::web::WebError),
+    #[error(transparent)]
+    Serve(#[from] serve::ServeError),
 }

@@ -14,6 +14,7 @@ mod completions;
 mod export;
 mod extract;
 mod init;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,6 +50,9 @@ enum Command {
     Completions(completions::CompletionsArgs),
     /// Export localized bundles: `export web` writes the static site.
     Export(export::ExportArgs),
+    /// Serve the site on this machine, rebuilding and reloading the open pages as files change,
+    /// with check's findings shown over them.
+    Serve(serve::ServeArgs),
 }
 
 /// How a command ended when it did not fail outright.
@@ -92,6 +96,7 @@ fn execute(cli: Cli) -> Result<Outcome, fluentpress::Error> {
             unreachable!("handled before opening a project")
         }
         Command::Export(args) => export::run(&project, args),
+        Command::Serve(args) => serve::run(&project, args),
     }
 }
 

@@ -9,5 +9,6 @@ mod export_web;
 mod export_web_external;
 mod extract;
 mod init;
+mod serve;
 mod support;
 mod translations;
