@@ -182,6 +182,26 @@ mod tests {
     }
 
     #[test]
+    fn reloading_one_locale_leaves_the_others_as_they_were() {
+        let project = project();
+        let mut catalog = Catalog {
+            locales: vec![
+                locale("en-US", "a = A\n"),
+                locale("zh-TW", "a = 甲\n"),
+                locale("zh-HK", "b = 乙\n"),
+            ],
+        };
+        let mut l = Localizer::new(&project, &catalog);
+        catalog.locales[1] = locale("zh-TW", "a = 新\n");
+        catalog.locales[2] = locale("zh-HK", "a = 港\n");
+        l.reload_locale(&project, &catalog, "zh-TW");
+        assert_eq!(l.format("zh-TW", "a", None, None).unwrap().text, "新");
+        // zh-HK was not reloaded: it still falls back to zh-TW's (new) text.
+        let a = l.format("zh-HK", "a", None, None).unwrap();
+        assert_eq!((a.text.as_str(), a.locale.as_str()), ("新", "zh-TW"));
+    }
+
+    #[test]
     fn missing_variable_still_gives_text_and_an_error() {
         let catalog = Catalog {
             locales: vec![locale("en-US", "c = C { $n }\n")],

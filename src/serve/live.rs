@@ -299,6 +299,8 @@ impl LiveSite {
         }
         if changes.content_files || !changes.markdown.is_empty() {
             model.copy_images(&self.root)?;
+            // An image may show on any page.
+            written.everything |= changes.content_files;
         }
         Ok(Applied::Updated(written))
     }

@@ -400,9 +400,11 @@ impl Session {
                 Err(e) => Err(e),
             }
         };
+        // Nothing to show, unless an error this change fixed must leave the overlay.
+        let fixes_an_error = changed.iter().any(|f| self.overlay.has_error(f));
         let (written, full) = match result {
             Ok(Some(done)) => done,
-            Ok(None) if glossaries.is_empty() => return,
+            Ok(None) if glossaries.is_empty() && !fixes_an_error => return,
             Ok(None) => (Written::default(), false),
             Err(error) => {
                 let message = error_text(&error);
@@ -420,15 +422,19 @@ impl Session {
                 return;
             }
         };
+        let before = self.overlay.clone();
         if full {
             self.overlay.clear_errors();
+        } else if !changes.markdown.is_empty() {
+            // Every page was loaded again: no page is broken any more.
+            self.overlay
+                .clear_errors_where(|file| file.ends_with(".md"));
         }
         for file in &changed {
             self.overlay.clear_error(file);
         }
 
         // Check the locales of the changed files (all of them after a full rebuild).
-        let before = self.overlay.clone();
         let mut tags: Vec<String> = if full {
             self.live.published.clone()
         } else {
@@ -446,6 +452,7 @@ impl Session {
         files.extend(changed.iter().cloned());
         let mut shown = Vec::new();
         if !tags.is_empty() {
+            self.overlay.clear_error("check");
             match check_locales(&self.live, &tags) {
                 Ok(report) => {
                     self.overlay.set_checked(&tags, &report.diagnostics, &files);

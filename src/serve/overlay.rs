@@ -69,12 +69,20 @@ impl Overlay {
         self.errors.insert(file.to_string(), message.to_string());
     }
 
+    pub fn has_error(&self, file: &str) -> bool {
+        self.errors.contains_key(file)
+    }
+
     pub fn clear_error(&mut self, file: &str) {
         self.errors.remove(file);
     }
 
     pub fn clear_errors(&mut self) {
         self.errors.clear();
+    }
+
+    pub fn clear_errors_where(&mut self, which: impl Fn(&str) -> bool) {
+        self.errors.retain(|file, _| !which(file));
     }
 
     fn all_diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {

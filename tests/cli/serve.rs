@@ -9,6 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
+use crate::browser::Browser;
 use crate::export_web::sample_project;
 use crate::support::TestProject;
 
@@ -274,12 +275,15 @@ fn edits_reload_the_page_and_syntax_errors_show_in_the_overlay() {
         !b.contains("id=\"fluentpress-overlay\"") && b.contains("中国宏桥是全球最大的铝生产商之一")
     });
 
-    // Ctrl-C: a clean stop, the temporary folder removed.
-    let interrupted = Command::new("kill")
-        .args(["-INT", &serve.child.id().to_string()])
-        .status()
-        .is_ok_and(|s| s.success());
-    if interrupted {
+    // Ctrl-C (SIGINT, sent with the shell's own `kill`): a clean stop, exit code 0, the
+    // temporary folder removed.
+    #[cfg(unix)]
+    {
+        let sent = Command::new("sh")
+            .args(["-c", &format!("kill -INT {}", serve.child.id())])
+            .status()
+            .unwrap();
+        assert!(sent.success());
         let deadline = Instant::now() + PATIENCE;
         let status = loop {
             if let Some(status) = serve.child.try_wait().unwrap() {
@@ -324,6 +328,155 @@ fn a_markdown_edit_re_extracts_and_re_renders_the_page_everywhere() {
     serve.wait_for("/fr/profile/", "the outdated notice", |b| {
         b.contains("outdated-translation")
     });
+
+    // A page that no longer parses: the last good site stays, the error is in the overlay.
+    let good = project.read("content/profile.md");
+    project.write("content/profile.md", format!("{good}\n<div>raw</div>\n"));
+    let json = serve.wait_for("/__fluentpress/diagnostics", "the error", |b| {
+        b.contains("raw HTML is not supported")
+    });
+    assert!(json.contains("\"file\": \"content/profile.md\""), "{json}");
+    let (status, page) = serve.get("/en-US/profile/");
+    assert_eq!(status, 200);
+    assert!(page.contains("China Hongqiao employs over 43,000 workers"));
+    assert!(page.contains("id=\"fluentpress-overlay\""), "{page}");
+    // Fixed: the overlay goes, and every open page is told to reload.
+    while events.try_recv().is_ok() {}
+    project.write("content/profile.md", good);
+    let reload = events.recv_timeout(PATIENCE).expect("no reload event");
+    assert!(reload.contains("\"all\":true"), "{reload}");
+    serve.wait_for("/en-US/profile/", "no overlay", |b| {
+        !b.contains("id=\"fluentpress-overlay\"")
+    });
+}
+
+// Re-rendering only what a change touches gives the same site as exporting everything again:
+// after edits of an interface string, a term other messages use, a page's messages, a Markdown
+// page (new English text, now stale translations) and a syntax error, the served folder equals
+// a fresh `export web --include-incomplete` byte for byte.
+#[test]
+fn incremental_updates_equal_a_full_export() {
+    let project = sample_project();
+    let serve = Serve::start(&project, &[]);
+    let events = subscribe(serve.addr);
+    let edits = [
+        (
+            "locales/zh-CN/ui.ftl",
+            "skip-to-content = 跳转至主要内容",
+            "skip-to-content = 跳到正文",
+        ),
+        (
+            "locales/zh-HK/ui.ftl",
+            "-company-name = 中國宏橋集團",
+            "-company-name = 中國宏橋",
+        ),
+        (
+            "content/profile.md",
+            "China Hongqiao employs more than 43,000 workers",
+            "China Hongqiao employs over 43,000 workers",
+        ),
+        (
+            "locales/fr/pages/home.ftl",
+            "home-title = ",
+            "home-title = Accueil : ",
+        ),
+        (
+            "locales/zh-CN/pages/profile.ftl",
+            "profile-at-a-glance-p1 = ",
+            "profile-at-a-glance-p1 = { $broken ",
+        ),
+    ];
+    for (file, from, to) in edits {
+        edit(&project, file, from, to);
+        events
+            .recv_timeout(PATIENCE)
+            .unwrap_or_else(|_| panic!("no reload after editing {file}"));
+    }
+    // Let the server see (and ignore) its own writes from the extraction.
+    std::thread::sleep(Duration::from_millis(500));
+    let site = std::fs::read_dir(&serve.folder)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let (code, _, stderr) = project.run(&["export", "web", "--include-incomplete"]);
+    assert_eq!(code, 0, "{stderr}");
+    let exported = TestProject {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    crate::support::copy_dir(&site, &exported.path("served"));
+    let served = exported.snapshot_tree("served");
+    let fresh = project.snapshot_tree("dist/web");
+    let names =
+        |tree: &[(String, Vec<u8>)]| tree.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&served), names(&fresh));
+    for ((name, a), (_, b)) in served.iter().zip(&fresh) {
+        assert!(
+            a == b,
+            "{name} differs from a full export:\n--- served\n{}\n--- exported\n{}",
+            String::from_utf8_lossy(a),
+            String::from_utf8_lossy(b)
+        );
+    }
+}
+
+// In a real browser the open page reloads by itself after an edit (the injected script), the
+// overlay appears over it after a syntax error, and its button closes it.
+#[test]
+#[ignore = "needs chromium; run by .ci/run"]
+fn the_open_page_reloads_in_a_browser() {
+    let project = sample_project();
+    let serve = Serve::start(&project, &[]);
+    let mut browser = Browser::launch();
+    browser.goto(&format!("http://{}/zh-CN/profile/", serve.addr));
+    assert_eq!(
+        browser.eval("document.getElementById('at-a-glance').textContent"),
+        "公司概览"
+    );
+    // Once a stream of our own is open, the page's (opened while loading) is open too.
+    let opened = "new Promise(r => { const e = new EventSource('/__fluentpress/events'); \
+                  e.onopen = () => { e.close(); r(true); }; })";
+    assert_eq!(browser.eval(opened), true);
+    std::thread::sleep(Duration::from_millis(300));
+    // A mark on the window: gone once the page has reloaded.
+    browser.eval("window.notReloaded = true");
+    edit(
+        &project,
+        "locales/zh-CN/pages/profile.ftl",
+        "profile-at-a-glance-title = 公司概览",
+        "profile-at-a-glance-title = 公司概况一览",
+    );
+    browser.wait_for(
+        "window.notReloaded === undefined && document.readyState === 'complete' \
+         && document.getElementById('at-a-glance').textContent === '公司概况一览'",
+    );
+    assert_eq!(
+        browser.eval("document.getElementById('fluentpress-overlay') === null"),
+        true
+    );
+
+    assert_eq!(browser.eval(opened), true);
+    std::thread::sleep(Duration::from_millis(300));
+    edit(
+        &project,
+        "locales/zh-CN/pages/profile.ftl",
+        "profile-at-a-glance-p1 = ",
+        "profile-at-a-glance-p1 = { $broken ",
+    );
+    browser.wait_for("document.getElementById('fluentpress-overlay') !== null");
+    let text = browser.eval("document.getElementById('fluentpress-overlay').textContent");
+    let text = text.as_str().unwrap();
+    assert!(text.contains("error[syntax-error]"), "{text}");
+    assert!(
+        text.contains("locales/zh-CN/pages/profile.ftl:12:"),
+        "{text}"
+    );
+    browser.eval("document.querySelector('#fluentpress-overlay button').click()");
+    assert_eq!(
+        browser.eval("document.getElementById('fluentpress-overlay') === null"),
+        true
+    );
 }
 
 // Path traversal is impossible: `..` in any spelling is refused before the file system is
