@@ -275,8 +275,10 @@ pub fn write_site(
     let rendered = parallel_map(&jobs, |&(l, p)| {
         let out = model
             .render_page(&locales[l], &pages[p], templates)
-            .and_then(|page| {
+            .and_then(|mut page| {
                 write(&root.join(&page.file.path), page.file.contents.as_bytes())?;
+                // Written: only the counts and the search document are needed from here on.
+                page.file.contents = String::new();
                 Ok(page)
             });
         progress.advance();
