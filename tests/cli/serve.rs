@@ -108,7 +108,18 @@ impl Serve {
 }
 
 impl Drop for Serve {
+    /// Stops the server as Ctrl-C does (so it removes its temporary folder), killing it if it
+    /// does not stop within a few seconds.
     fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = Command::new("sh")
+                .args(["-c", &format!("kill -INT {}", self.child.id())])
+                .status();
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while Instant::now() < deadline && matches!(self.child.try_wait(), Ok(None)) {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
