@@ -26,6 +26,8 @@
 //!   `export::print` (feature `print`, on by default: one PDF per locale typeset with Typst).
 //! - [`status`]: one row per locale (coverage, stale, problems, published), for people and CI.
 //! - [`xliff`]: the translator round trip: a locale as XLIFF 2.0 / 1.2 for CAT tools, and back.
+//! - [`serve`]: the web export served locally, re-rendered as files change, pages reloading by
+//!   themselves with `check`'s findings shown over them.
 //!
 //! Library errors are typed enums carrying the file and position; the binary renders them.
 
@@ -42,6 +44,7 @@ pub mod init;
 pub mod localize;
 pub mod markup;
 pub mod plural;
+pub mod serve;
 pub mod snapshot;
 pub mod status;
 pub mod synth;
@@ -70,4 +73,6 @@ pub enum Error {
     #[cfg(feature = "print")]
     #[error(transparent)]
     Print(#[from] export::print::PrintError),
+    #[error(transparent)]
+    Serve(#[from] serve::ServeError),
 }

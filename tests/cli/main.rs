@@ -11,6 +11,7 @@ mod extract;
 mod init;
 #[cfg(feature = "print")]
 mod print;
+mod serve;
 mod status;
 mod support;
 mod translations;
