@@ -39,6 +39,8 @@ pub struct ProjectConfig {
     pub paths: PathsConfig,
     #[serde(default)]
     pub check: CheckConfig,
+    #[serde(default)]
+    pub print: PrintConfig,
 }
 
 /// The `check:` section: severities and suppressions of `fluentpress check`.
@@ -160,6 +162,41 @@ impl Default for PathsConfig {
     }
 }
 
+/// `print:`: the PDF export (`fluentpress export print`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrintConfig {
+    /// The pages to print, by their path below `content/` without `.md` (`profile`,
+    /// `about/team`); default: every page. They are printed in navigation order whatever the
+    /// order here.
+    #[serde(default)]
+    pub pages: Option<Vec<String>>,
+    #[serde(default)]
+    pub paper: Paper,
+    /// Folders searched for fonts, before the system's; relative to the project root.
+    #[serde(default)]
+    pub font_dirs: Vec<PathBuf>,
+}
+
+/// The paper size of printed documents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Paper {
+    #[default]
+    A4,
+    UsLetter,
+}
+
+impl Paper {
+    /// The name Typst's `page(paper: ..)` knows it by.
+    pub fn typst_name(self) -> &'static str {
+        match self {
+            Paper::A4 => "a4",
+            Paper::UsLetter => "us-letter",
+        }
+    }
+}
+
 /// One locale of the project, source or target, with its resolved fallback chain.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Locale {
@@ -189,6 +226,8 @@ pub struct Project {
     pub output_dir: PathBuf,
     pub snapshots_dir: PathBuf,
     pub check: CheckConfig,
+    /// The `print:` section, with `font_dirs` made absolute.
+    pub print: PrintConfig,
 }
 
 impl Project {
@@ -406,6 +445,10 @@ fn resolve(
         output_dir: at_root(&config.paths.output),
         snapshots_dir: at_root(&config.paths.snapshots),
         check: config.check,
+        print: PrintConfig {
+            font_dirs: config.print.font_dirs.iter().map(|d| at_root(d)).collect(),
+            ..config.print
+        },
         config_path,
         site: config.site,
         locales,
@@ -543,6 +586,34 @@ mod tests {
         );
         assert_eq!(p.locale("zh-TW").unwrap().fallback_chain, ["en-US"]);
         assert_eq!(p.source_locale().tag, "en-US");
+    }
+
+    #[test]
+    fn print_section_defaults_and_values() {
+        let p = load(BASE).unwrap();
+        assert_eq!(p.print, PrintConfig::default());
+        assert_eq!(p.print.paper.typst_name(), "a4");
+        let p = load(&format!(
+            "{BASE}print:\n  pages: [home, about/team]\n  paper: us-letter\n  font_dirs: [fonts]\n"
+        ))
+        .unwrap();
+        assert_eq!(p.print.paper, Paper::UsLetter);
+        assert_eq!(
+            p.print.pages.as_deref(),
+            Some(&["home".to_string(), "about/team".to_string()][..])
+        );
+        assert_eq!(p.print.font_dirs, [p.root.join("fonts")]);
+        let err = load(&format!("{BASE}print:\n  paper: a5\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("unknown variant `a5`, expected `a4` or `us-letter`"),
+            "{err}"
+        );
+        let err = load(&format!("{BASE}print:\n  font: x\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown field `font`"), "{err}");
     }
 
     #[test]

@@ -22,9 +22,12 @@
 //! - [`markup`]: the inline Markdown subset inside messages, judged safe, for exporters.
 //! - [`localize`]: one fluent-bundle per locale, lookup through fallback chains.
 //! - [`export`]: the exporters, each writing into a staged folder swapped in on success:
-//!   [`export::web`] (the localized static site, with search) and [`export::json`].
+//!   [`export::web`] (the localized static site, with search), [`export::json`], and
+//!   `export::print` (feature `print`, on by default: one PDF per locale typeset with Typst).
 //! - [`status`]: one row per locale (coverage, stale, problems, published), for people and CI.
 //! - [`xliff`]: the translator round trip: a locale as XLIFF 2.0 / 1.2 for CAT tools, and back.
+//! - [`serve`]: the web export served locally, re-rendered as files change, pages reloading by
+//!   themselves with `check`'s findings shown over them.
 //!
 //! Library errors are typed enums carrying the file and position; the binary renders them.
 
@@ -41,6 +44,7 @@ pub mod init;
 pub mod localize;
 pub mod markup;
 pub mod plural;
+pub mod serve;
 pub mod snapshot;
 pub mod status;
 pub mod synth;
@@ -66,4 +70,9 @@ pub enum Error {
     Web(#[from] export::web::WebError),
     #[error(transparent)]
     Xliff(#[from] xliff::XliffError),
+    #[cfg(feature = "print")]
+    #[error(transparent)]
+    Print(#[from] export::print::PrintError),
+    #[error(transparent)]
+    Serve(#[from] serve::ServeError),
 }

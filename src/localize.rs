@@ -12,7 +12,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 
 use crate::catalog::Catalog;
-use crate::config::Project;
+use crate::config::{Locale, Project};
 
 /// Text ready to show, with where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,29 +45,24 @@ impl Localizer {
         let mut bundles = BTreeMap::new();
         let mut chains = BTreeMap::new();
         for locale in &project.locales {
-            let mut bundle = FluentBundle::new_concurrent(vec![locale.langid.clone()]);
-            // Bidi isolation marks (U+2068/U+2069) are for plain-text UIs; HTML and print mark
-            // direction with markup, and stray marks break search and copy-paste.
-            bundle.set_use_isolating(false);
-            let _ = bundle.add_builtins();
-            if let Some(files) = catalog.locale(&locale.tag) {
-                for file in &files.files {
-                    let resource = match FluentResource::try_new(file.parse_text().to_string()) {
-                        Ok(resource) | Err((resource, _)) => resource,
-                    };
-                    // Duplicates keep their first definition; the rest of the file still loads.
-                    let _ = bundle.add_resource(resource);
-                }
-            }
             let mut chain = vec![locale.tag.clone()];
             chain.extend(locale.fallback_chain.iter().cloned());
             chains.insert(locale.tag.clone(), chain);
-            bundles.insert(locale.tag.clone(), bundle);
+            bundles.insert(locale.tag.clone(), bundle_of(locale, catalog));
         }
         Localizer {
             bundles,
             chains,
             source: project.source_locale().tag.clone(),
+        }
+    }
+
+    /// Rebuilds the bundle of locale `tag` from `catalog` (after one of its files changed); the
+    /// other locales' bundles stay as they are.
+    pub fn reload_locale(&mut self, project: &Project, catalog: &Catalog, tag: &str) {
+        if let Some(locale) = project.locale(tag) {
+            self.bundles
+                .insert(locale.tag.clone(), bundle_of(locale, catalog));
         }
     }
 
@@ -124,6 +119,25 @@ impl Localizer {
     }
 }
 
+/// One locale's bundle, from the files `catalog` loaded for it.
+fn bundle_of(locale: &Locale, catalog: &Catalog) -> FluentBundle<FluentResource> {
+    let mut bundle = FluentBundle::new_concurrent(vec![locale.langid.clone()]);
+    // Bidi isolation marks (U+2068/U+2069) are for plain-text UIs; HTML and print mark
+    // direction with markup, and stray marks break search and copy-paste.
+    bundle.set_use_isolating(false);
+    let _ = bundle.add_builtins();
+    if let Some(files) = catalog.locale(&locale.tag) {
+        for file in &files.files {
+            let resource = match FluentResource::try_new(file.parse_text().to_string()) {
+                Ok(resource) | Err((resource, _)) => resource,
+            };
+            // Duplicates keep their first definition; the rest of the file still loads.
+            let _ = bundle.add_resource(resource);
+        }
+    }
+    bundle
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +178,26 @@ mod tests {
         assert_eq!((c.text.as_str(), c.locale.as_str()), ("C 3", "en-US"));
         assert!(l.format("zh-HK", "nope", None, None).is_none());
         assert!(l.has_own("zh-HK", "a") && !l.has_own("zh-HK", "b"));
+    }
+
+    #[test]
+    fn reloading_one_locale_leaves_the_others_as_they_were() {
+        let project = project();
+        let mut catalog = Catalog {
+            locales: vec![
+                locale("en-US", "a = A\n"),
+                locale("zh-TW", "a = 甲\n"),
+                locale("zh-HK", "b = 乙\n"),
+            ],
+        };
+        let mut l = Localizer::new(&project, &catalog);
+        catalog.locales[1] = locale("zh-TW", "a = 新\n");
+        catalog.locales[2] = locale("zh-HK", "a = 港\n");
+        l.reload_locale(&project, &catalog, "zh-TW");
+        assert_eq!(l.format("zh-TW", "a", None, None).unwrap().text, "新");
+        // zh-HK was not reloaded: it still falls back to zh-TW's (new) text.
+        let a = l.format("zh-HK", "a", None, None).unwrap();
+        assert_eq!((a.text.as_str(), a.locale.as_str()), ("新", "zh-TW"));
     }
 
     #[test]

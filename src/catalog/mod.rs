@@ -38,6 +38,10 @@ impl Catalog {
     pub fn locale(&self, tag: &str) -> Option<&LocaleCatalog> {
         self.locales.iter().find(|l| l.tag == tag)
     }
+
+    pub fn locale_mut(&mut self, tag: &str) -> Option<&mut LocaleCatalog> {
+        self.locales.iter_mut().find(|l| l.tag == tag)
+    }
 }
 
 /// One locale's files, sorted by path.
@@ -65,6 +69,27 @@ impl LocaleCatalog {
 
     pub fn file(&self, relative: &str) -> Option<&CatalogFile> {
         self.files.iter().find(|f| f.relative == relative)
+    }
+
+    /// Puts `file` in place of the file with the same relative path, or adds it in path order;
+    /// returns the file it replaced. For tools that re-read one file (`serve`).
+    pub fn replace_file(&mut self, file: CatalogFile) -> Option<CatalogFile> {
+        match self
+            .files
+            .binary_search_by(|f| f.relative.as_str().cmp(&file.relative))
+        {
+            Ok(i) => Some(std::mem::replace(&mut self.files[i], file)),
+            Err(i) => {
+                self.files.insert(i, file);
+                None
+            }
+        }
+    }
+
+    /// Removes the file with this relative path (deleted from disk); returns it.
+    pub fn remove_file(&mut self, relative: &str) -> Option<CatalogFile> {
+        let i = self.files.iter().position(|f| f.relative == relative)?;
+        Some(self.files.remove(i))
     }
 
     /// Every message and term of the locale, with its file, in file then source order.
@@ -572,6 +597,21 @@ mod tests {
         );
         assert_eq!(file.line_column(file.junk[0].error_offset).0, 2);
         assert!(file.entries.iter().any(|e| e.id == "after"));
+    }
+
+    #[test]
+    fn replacing_a_file_keeps_the_path_order() {
+        let mut locale = LocaleCatalog::from_text("fr", "b.ftl", "b = B\n");
+        let a = parse_file(PathBuf::from("a.ftl"), "a.ftl".into(), "a = A\n".into());
+        assert!(locale.replace_file(a).is_none());
+        let b = parse_file(PathBuf::from("b.ftl"), "b.ftl".into(), "b = Bis\n".into());
+        let old = locale.replace_file(b).unwrap();
+        assert_eq!(old.text, "b = B\n");
+        let order: Vec<_> = locale.files.iter().map(|f| f.relative.as_str()).collect();
+        assert_eq!(order, ["a.ftl", "b.ftl"]);
+        assert_eq!(locale.file("b.ftl").unwrap().text, "b = Bis\n");
+        assert_eq!(locale.remove_file("a.ftl").unwrap().relative, "a.ftl");
+        assert!(locale.remove_file("a.ftl").is_none());
     }
 
     #[test]

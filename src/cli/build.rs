@@ -1,5 +1,6 @@
 //! `fluentpress build`: the one command that does the whole job: extract, load every locale,
-//! export the web site (into `<output>/web`).
+//! export the web site (into `<output>/web`) and, with the `print` feature, the PDFs (into
+//! `<output>/print`).
 
 use clap::Args;
 use fluentpress::catalog::{self, EntryKind};
@@ -46,10 +47,17 @@ pub fn run(project: &Project, _args: BuildArgs) -> Result<Outcome, fluentpress::
     let warnings = report.count(Severity::Warning);
     println!("check: {errors} errors, {warnings} warnings (details: `fluentpress check`)");
     println!();
-    // The export runs even when the check found errors, so authors see the result; the exit
+    // The exports run even when the check found errors, so authors see the result; the exit
     // code still reports the errors.
     let options = fluentpress::export::web::WebOptions::new(project);
     let exported = super::export::run_web(project, &catalog, &options)?;
+    #[cfg(feature = "print")]
+    {
+        use fluentpress::export::print::{PrintOptions, export_print};
+        println!();
+        let report = export_print(project, &catalog, &PrintOptions::default())?;
+        super::export::print::print_report(&report);
+    }
     Ok(if errors > 0 {
         Outcome::ProblemsFound
     } else {

@@ -1,5 +1,6 @@
 //! `fluentpress export <format>`: localized bundles from the catalog. Each format is a
-//! subcommand with its own arguments.
+//! subcommand with its own arguments: `web` (the static site) and `print` (PDF, with the
+//! default cargo feature `print`).
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -21,6 +22,9 @@ pub struct ExportArgs {
 pub enum ExportFormat {
     /// The localized static site: pages per locale, search, sitemap (default: <output>/web).
     Web(WebArgs),
+    /// One PDF per published locale: cover, contents, every page as a chapter (dist/print/).
+    #[cfg(feature = "print")]
+    Print(print::PrintArgs),
 }
 
 #[derive(Debug, Args)]
@@ -55,6 +59,8 @@ pub fn run(project: &Project, args: ExportArgs) -> Result<Outcome, fluentpress::
             let catalog = catalog::load_catalog(project)?;
             run_web(project, &catalog, &args.options(project))
         }
+        #[cfg(feature = "print")]
+        ExportFormat::Print(args) => print::run(project, args),
     }
 }
 
@@ -136,6 +142,78 @@ impl Progress for ProgressBar {
     fn finish(&self) {
         if let Some(bar) = &self.0 {
             bar.finish_and_clear();
+        }
+    }
+}
+
+#[cfg(feature = "print")]
+pub mod print {
+    use std::path::PathBuf;
+
+    use clap::{Args, ValueEnum};
+    use fluentpress::catalog;
+    use fluentpress::config::Project;
+    use fluentpress::export::print::{PrintOptions, PrintReport, export_print};
+
+    use super::Outcome;
+
+    #[derive(Debug, Args)]
+    pub struct PrintArgs {
+        /// The output folder (default: <output>/print, `paths.output` in fluentpress.yaml).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Print only these pages, by their path below content/ without `.md` (overrides
+        /// `print.pages` in fluentpress.yaml).
+        #[arg(long, value_name = "PAGE,...", value_delimiter = ',')]
+        pages: Option<Vec<String>>,
+        /// Also write each document's Typst source (.typ) and data (.json) beside its PDF.
+        #[arg(long, value_name = "FORMAT")]
+        emit: Vec<Emit>,
+        /// Also print locales below their `min_coverage` (missing text comes from fallbacks).
+        #[arg(long)]
+        include_incomplete: bool,
+        /// The locales to print (default: every published locale).
+        #[arg(value_name = "LOCALE")]
+        locales: Vec<String>,
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+    enum Emit {
+        /// The `.typ` template and the `.json` data it reads.
+        Typst,
+    }
+
+    pub fn run(project: &Project, args: PrintArgs) -> Result<Outcome, fluentpress::Error> {
+        let catalog = catalog::load_catalog(project)?;
+        let options = PrintOptions {
+            out_dir: args.out,
+            pages: args.pages,
+            emit_typst: args.emit.contains(&Emit::Typst),
+            include_incomplete: args.include_incomplete,
+            locales: args.locales,
+        };
+        let report = export_print(project, &catalog, &options)?;
+        print_report(&report);
+        Ok(Outcome::Clean)
+    }
+
+    /// One line per PDF on stdout; skipped locales and warnings on stderr.
+    pub fn print_report(report: &PrintReport) {
+        for document in &report.documents {
+            println!(
+                "print  {:<8} {} ({} pages)",
+                document.locale,
+                document.path.display(),
+                document.pages
+            );
+        }
+        for (tag, percent, min) in &report.unpublished {
+            eprintln!(
+                "fluentpress: note: {tag} not printed: {percent:.0}% translated, below its min_coverage of {min}% (--include-incomplete prints it)"
+            );
+        }
+        for warning in &report.warnings {
+            eprintln!("fluentpress: warning: {warning}");
         }
     }
 }

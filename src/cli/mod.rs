@@ -14,6 +14,7 @@ mod completions;
 mod export;
 mod extract;
 mod init;
+mod serve;
 mod status;
 mod xliff;
 
@@ -57,6 +58,9 @@ enum Command {
     /// Exchange translations with CAT tools (Trados, memoQ, OmegaT) as XLIFF 2.0 or 1.2.
     #[command(subcommand)]
     Xliff(xliff::XliffCommand),
+    /// Serve the site on this machine, rebuilding and reloading the open pages as files change,
+    /// with check's findings shown over them.
+    Serve(serve::ServeArgs),
 }
 
 /// How a command ended when it did not fail outright.
@@ -102,6 +106,7 @@ fn execute(cli: Cli) -> Result<Outcome, fluentpress::Error> {
         Command::Export(args) => export::run(&project, args),
         Command::Status(args) => status::run(&project, args),
         Command::Xliff(command) => xliff::run(&project, command),
+        Command::Serve(args) => serve::run(&project, args),
     }
 }
 

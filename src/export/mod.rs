@@ -5,6 +5,8 @@
 //! the previous output untouched, never a half-written `dist/`.
 
 pub mod json;
+#[cfg(feature = "print")]
+pub mod print;
 pub mod web;
 
 use std::path::{Path, PathBuf};

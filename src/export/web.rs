@@ -7,10 +7,12 @@
 //! and the shared assets. All links between pages are relative, so the site works under any
 //! base path; canonical and alternate URLs are absolute, from `site.base_url`.
 //!
-//! The steps, in order: load the pages, decide which locales are published (coverage against
-//! `min_coverage`), compile the templates, then render every page of every locale in parallel
-//! into a [`StagedDir`], build the per-locale files, and swap the folder into place. Any error
-//! (a broken template, say) leaves the previous output untouched.
+//! The steps, in order: load the pages, compile the templates, build the [`SiteModel`] (which
+//! locales are published, by coverage against `min_coverage`, and what every page shares), then
+//! [`write_site`]: render every page of every locale in parallel into a [`StagedDir`], build the
+//! per-locale files, and swap the folder into place. Any error (a broken template, say) leaves
+//! the previous output untouched. The model renders one page or one locale's files at a time
+//! too, which `serve` uses to re-render only what a change touches.
 //!
 //! Text served by a fallback locale keeps its own `lang` (and `dir`) and the page says it is
 //! partly translated; a page with a stale translation links to the source-language page.
@@ -30,7 +32,7 @@ use unic_langid::CharacterDirection;
 
 use self::html::{PageLinks, escape, lang_attributes, render_inline};
 use self::search::{ResultCountText, SearchDocument};
-use self::templates::Templates;
+pub use self::templates::Templates;
 use super::{StageError, StagedDir};
 use crate::catalog::{Catalog, EntryKind, LocaleCatalog};
 use crate::config::{Locale, Project};
@@ -193,6 +195,24 @@ pub fn export_web(
 ) -> Result<WebSummary, WebError> {
     let started = Instant::now();
     let pages = content::load_pages(&project.root, &project.content_dir)?;
+    validate(project, &pages, options)?;
+    let templates = Templates::load(project)?;
+    let localizer = Localizer::new(project, catalog);
+    let model = SiteModel::new(project, catalog, &pages, &localizer, options);
+    let staged = StagedDir::new(&options.out)?;
+    let written = write_site(&model, &templates, staged.path(), progress)?;
+    staged.commit()?;
+    Ok(WebSummary {
+        out: options.out.clone(),
+        locales: written.reports,
+        unpublished: model.unpublished,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Refuses what no site can be made of: a page using the search page's slug, an unknown
+/// locale among those requested.
+pub fn validate(project: &Project, pages: &[Page], options: &WebOptions) -> Result<(), WebError> {
     if let Some(page) = pages.iter().find(|p| p.slug == SEARCH_SLUG) {
         return Err(WebError::ReservedSlug {
             path: page.path.clone(),
@@ -211,37 +231,41 @@ pub fn export_web(
             });
         }
     }
-    let empty = LocaleCatalog::default();
-    let source_tag = &project.source_locale().tag;
-    let source_catalog = catalog.locale(source_tag).unwrap_or(&empty);
-    let (published, unpublished) = choose_locales(project, catalog, options);
-    let templates = Templates::load(project)?;
-    let localizer = Localizer::new(project, catalog);
-    let site = Site::new(
-        project,
-        catalog,
-        &pages,
-        &published,
-        &localizer,
-        source_catalog,
-        options,
-    );
+    Ok(())
+}
 
-    let staged = StagedDir::new(&options.out)?;
-    let root = staged.path();
+/// One file of the site: its path below the site's root (`/`-separated) and its contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteFile {
+    pub path: String,
+    pub contents: String,
+}
 
+/// What [`write_site`] wrote, for the summary and for later partial updates.
+#[derive(Debug, Clone)]
+pub struct WrittenSite {
+    pub reports: Vec<LocaleReport>,
+    /// Each published locale's search documents, in page order (what its index was built from).
+    pub documents: BTreeMap<String, Vec<SearchDocument>>,
+    /// Each published locale's stale keys (`id`, `id.attr`).
+    pub stale: BTreeMap<String, BTreeSet<String>>,
+}
+
+/// Renders the whole site of `model` into the folder `root`: every content page of every
+/// published locale (in parallel), each locale's own files, the root files and the images.
+pub fn write_site(
+    model: &SiteModel,
+    templates: &Templates,
+    root: &Path,
+    progress: &dyn Progress,
+) -> Result<WrittenSite, WebError> {
+    let pages = model.pages();
     // Per-locale data every page of the locale needs.
-    let mut locales = Vec::new();
-    for (locale, coverage) in &published {
-        let stale = if locale.tag == *source_tag {
-            BTreeSet::new()
-        } else {
-            let snapshot = snapshot::load_snapshot(&snapshot::snapshot_path(project, &locale.tag))?;
-            let target = catalog.locale(&locale.tag).unwrap_or(&empty);
-            snapshot::stale_keys(&snapshot, source_catalog, target)
-        };
-        locales.push(LocaleSite::new(&site, locale, stale, *coverage));
-    }
+    let locales = model
+        .published()
+        .iter()
+        .map(|tag| model.locale(tag))
+        .collect::<Result<Vec<_>, _>>()?;
 
     // Every content page of every locale, rendered in parallel.
     let jobs: Vec<(usize, usize)> = (0..locales.len())
@@ -249,7 +273,14 @@ pub fn export_web(
         .collect();
     progress.start(jobs.len());
     let rendered = parallel_map(&jobs, |&(l, p)| {
-        let out = render_page(&site, &locales[l], &pages[p], &templates, root);
+        let out = model
+            .render_page(&locales[l], &pages[p], templates)
+            .and_then(|mut page| {
+                write(&root.join(&page.file.path), page.file.contents.as_bytes())?;
+                // Written: only the counts and the search document are needed from here on.
+                page.file.contents = String::new();
+                Ok(page)
+            });
         progress.advance();
         out
     });
@@ -266,30 +297,179 @@ pub fn export_web(
         c.2 += usize::from(page.stale);
         docs[l].push(page.document);
     }
-    for (l, locale) in locales.iter().enumerate() {
-        let index = search::build_index(&docs[l], &locale.result_count);
-        let dir = root.join(&locale.locale.tag);
-        write(&dir.join("search-index.json"), index.as_bytes())?;
-        write_locale_files(&site, locale, &templates, root)?;
+    let mut documents = BTreeMap::new();
+    let mut stale = BTreeMap::new();
+    for ((l, locale), docs) in locales.iter().enumerate().zip(docs) {
+        let files = model.locale_files(locale, &docs, templates)?;
+        for file in &files.files {
+            write(&root.join(&file.path), file.contents.as_bytes())?;
+        }
         reports.push(LocaleReport {
-            tag: locale.locale.tag.clone(),
+            tag: locale.tag().to_string(),
             pages: pages.len(),
             fallback_messages: counts[l].0 + locale.ui_fallbacks,
             pages_with_fallback: counts[l].1,
             stale_pages: counts[l].2,
-            index_bytes: index.len(),
+            index_bytes: files.index_bytes,
             coverage: locale.coverage,
         });
+        documents.insert(locale.tag().to_string(), docs);
+        stale.insert(locale.tag().to_string(), locale.stale.clone());
     }
-    write_root_files(&site, &locales, &templates, root)?;
-    copy_images(project, &pages, root)?;
-    staged.commit()?;
-    Ok(WebSummary {
-        out: options.out.clone(),
-        locales: reports,
-        unpublished,
-        elapsed: started.elapsed(),
+    for file in model.root_files(&locales, templates)? {
+        write(&root.join(&file.path), file.contents.as_bytes())?;
+    }
+    model.copy_images(root)?;
+    Ok(WrittenSite {
+        reports,
+        documents,
+        stale,
     })
+}
+
+/// The site to render, ready: the published locales chosen and what every page shares
+/// computed. [`write_site`] renders all of it; `serve` re-renders only the pages a change
+/// touches. It borrows the loaded project, so it is rebuilt (cheaply) after each change.
+pub struct SiteModel<'a> {
+    site: Site<'a>,
+    /// Published locales with their coverage, the source first.
+    published: Vec<(&'a Locale, f64)>,
+    /// Locales left out, and why.
+    pub unpublished: Vec<Unpublished>,
+}
+
+impl<'a> SiteModel<'a> {
+    /// The model of the site of `pages` and `catalog`, for `options` (already [`validate`]d).
+    pub fn new(
+        project: &'a Project,
+        catalog: &'a Catalog,
+        pages: &'a [Page],
+        localizer: &'a Localizer,
+        options: &WebOptions,
+    ) -> SiteModel<'a> {
+        let empty = LocaleCatalog::default();
+        let source_catalog = catalog
+            .locale(&project.source_locale().tag)
+            .unwrap_or(&empty);
+        let (published, unpublished) = choose_locales(project, catalog, options);
+        let site = Site::new(
+            project,
+            catalog,
+            pages,
+            &published,
+            localizer,
+            source_catalog,
+            options,
+        );
+        SiteModel {
+            site,
+            published,
+            unpublished,
+        }
+    }
+
+    pub fn pages(&self) -> &'a [Page] {
+        self.site.pages
+    }
+
+    /// The published locales' tags, the source first.
+    pub fn published(&self) -> Vec<&'a str> {
+        self.published.iter().map(|(l, _)| l.tag.as_str()).collect()
+    }
+
+    /// What every page of published locale `tag` needs: its interface strings (formatted),
+    /// its stale translations (from its snapshot). Panics if `tag` is not published.
+    pub fn locale(&self, tag: &str) -> Result<LocaleSite<'a>, WebError> {
+        let site = &self.site;
+        let (locale, coverage) = *self
+            .published
+            .iter()
+            .find(|(l, _)| l.tag == tag)
+            .unwrap_or_else(|| panic!("locale {tag} is not published"));
+        let source_tag = &site.project.source_locale().tag;
+        let stale = if locale.tag == *source_tag {
+            BTreeSet::new()
+        } else {
+            let empty = LocaleCatalog::default();
+            let snapshot =
+                snapshot::load_snapshot(&snapshot::snapshot_path(site.project, &locale.tag))?;
+            let source = site.catalog.locale(source_tag).unwrap_or(&empty);
+            let target = site.catalog.locale(&locale.tag).unwrap_or(&empty);
+            snapshot::stale_keys(&snapshot, source, target)
+        };
+        Ok(LocaleSite::new(site, locale, stale, coverage))
+    }
+
+    /// Renders content page `page` in `locale`.
+    pub fn render_page(
+        &self,
+        locale: &LocaleSite,
+        page: &Page,
+        templates: &Templates,
+    ) -> Result<RenderedPage, WebError> {
+        render_page(&self.site, locale, page, templates)
+    }
+
+    /// The files of one locale besides its content pages: the search page and its index (built
+    /// from `documents`, the locale's pages in order), the 404 page, `messages.json` and the
+    /// locale's `.ftl` files.
+    pub fn locale_files(
+        &self,
+        locale: &LocaleSite,
+        documents: &[SearchDocument],
+        templates: &Templates,
+    ) -> Result<LocaleFiles, WebError> {
+        let index = search::build_index(documents, &locale.result_count);
+        let index_bytes = index.len();
+        let mut files = vec![SiteFile {
+            path: format!("{}/search-index.json", locale.tag()),
+            contents: index,
+        }];
+        files.extend(locale_files(&self.site, locale, templates)?);
+        Ok(LocaleFiles { files, index_bytes })
+    }
+
+    /// `/index.html`, `/404.html`, `/sitemap.xml`, `/robots.txt` and `/assets/*`; `locales` are
+    /// every published locale, the source first.
+    pub fn root_files(
+        &self,
+        locales: &[LocaleSite],
+        templates: &Templates,
+    ) -> Result<Vec<SiteFile>, WebError> {
+        root_files(&self.site, locales, templates)
+    }
+
+    /// Copies the images pages refer to by relative path into the site folder `root`.
+    pub fn copy_images(&self, root: &Path) -> Result<(), WebError> {
+        copy_images(self.site.project, self.site.pages, root)
+    }
+
+    /// Every message id a content page shows besides the interface strings: its own messages
+    /// and the navigation labels (`nav-<page>` or the page's title).
+    pub fn page_message_ids(&self, page: &Page) -> BTreeSet<String> {
+        let mut ids: BTreeSet<String> = page.messages().into_iter().map(|m| m.id).collect();
+        for nav in &self.site.nav {
+            ids.insert(nav_message_id(nav));
+            ids.insert(nav.title_id());
+        }
+        ids
+    }
+
+    /// The interface strings every page of every locale shows (the source's `ui.ftl` and the
+    /// built-in ones): a change to one of them changes every page.
+    pub fn interface_message_ids(&self) -> BTreeSet<String> {
+        let mut ids = self.site.ui_ids.clone();
+        ids.extend(UI_WITH_ARGUMENTS.iter().map(|s| s.to_string()));
+        ids.extend(UI_BUILT_IN.iter().map(|s| s.to_string()));
+        ids
+    }
+}
+
+/// A locale's files besides its content pages, and the size of its search index.
+#[derive(Debug, Clone)]
+pub struct LocaleFiles {
+    pub files: Vec<SiteFile>,
+    pub index_bytes: usize,
 }
 
 /// The published locales (with their coverage) and the others with the reason.
@@ -479,7 +659,7 @@ struct Text {
 }
 
 /// One published locale: its interface strings and the rest every page of it needs.
-struct LocaleSite<'a> {
+pub struct LocaleSite<'a> {
     locale: &'a Locale,
     dir: &'static str,
     /// Stale keys of the locale's translations (`id`, `id.attr`).
@@ -519,6 +699,15 @@ const UI_WITH_ARGUMENTS: [&str; 5] = [
 ];
 
 impl<'a> LocaleSite<'a> {
+    pub fn tag(&self) -> &'a str {
+        &self.locale.tag
+    }
+
+    /// The keys (`id`, `id.attr`) of the locale's stale translations.
+    pub fn stale_keys(&self) -> &BTreeSet<String> {
+        &self.stale
+    }
+
     fn new(site: &Site<'a>, locale: &'a Locale, stale: BTreeSet<String>, coverage: f64) -> Self {
         let tag = locale.tag.as_str();
         let dir = direction(locale);
@@ -654,11 +843,20 @@ impl PageLinks for Links<'_, '_> {
     }
 }
 
-/// What rendering one page produced, besides its file.
-struct RenderedPage {
-    fallbacks: usize,
-    stale: bool,
-    document: SearchDocument,
+/// `nav-<page>`: the interface message that labels a page in the navigation, when defined.
+fn nav_message_id(page: &Page) -> String {
+    format!("nav-{}", page.key.replace('/', "-"))
+}
+
+/// One rendered content page: its file, and what the summary and the search index need.
+#[derive(Debug, Clone)]
+pub struct RenderedPage {
+    pub file: SiteFile,
+    /// Messages shown from a fallback locale.
+    pub fallbacks: usize,
+    /// Whether the page shows the "may be outdated" notice.
+    pub stale: bool,
+    pub document: SearchDocument,
 }
 
 fn render_page(
@@ -666,7 +864,6 @@ fn render_page(
     locale: &LocaleSite,
     page: &Page,
     templates: &Templates,
-    root: &Path,
 ) -> Result<RenderedPage, WebError> {
     let tag = locale.locale.tag.as_str();
     let up = to_root(&page.slug);
@@ -746,12 +943,11 @@ fn render_page(
     );
     context.insert("content", Value::from_safe_string(content));
     let html = templates.render("page.html", Value::from_iter(context))?;
-    let path = root
-        .join(tag)
-        .join(page.slug.replace('/', std::path::MAIN_SEPARATOR_STR))
-        .join("index.html");
-    write(&path, html.as_bytes())?;
     Ok(RenderedPage {
+        file: SiteFile {
+            path: format!("{tag}/{}index.html", slug_path(&page.slug)),
+            contents: html,
+        },
         fallbacks,
         stale,
         document: SearchDocument {
@@ -914,7 +1110,7 @@ fn common_context(
                 tag,
                 to_root: up,
             };
-            let nav_id = format!("nav-{}", page.key.replace('/', "-"));
+            let nav_id = nav_message_id(page);
             let id = if site.localizer.format(tag, &nav_id, None, None).is_some() {
                 nav_id
             } else {
@@ -976,14 +1172,14 @@ fn common_context(
 }
 
 /// The search page, the 404 page, `messages.json` and the `.ftl` files of one locale.
-fn write_locale_files(
+fn locale_files(
     site: &Site,
     locale: &LocaleSite,
     templates: &Templates,
-    root: &Path,
-) -> Result<(), WebError> {
+) -> Result<Vec<SiteFile>, WebError> {
     let tag = locale.locale.tag.as_str();
-    let dir = root.join(tag);
+    let mut files = Vec::new();
+    let mut add = |path: String, contents: String| files.push(SiteFile { path, contents });
 
     // The search page, at /{locale}/search/.
     let up = to_root(SEARCH_SLUG);
@@ -997,7 +1193,7 @@ fn write_locale_files(
     context.insert("index_url", Value::from("../search-index.json"));
     context.insert("locale_root", Value::from("../"));
     let html = templates.render("search.html", Value::from_iter(context))?;
-    write(&dir.join(SEARCH_SLUG).join("index.html"), html.as_bytes())?;
+    add(format!("{tag}/{SEARCH_SLUG}/index.html"), html);
 
     // The 404 page: a host serves it at any depth, so it pins its base to the locale's root.
     let up = "../";
@@ -1022,28 +1218,29 @@ fn write_locale_files(
     );
     context.insert("not_found_text", Value::from_safe_string(text.html));
     let html = templates.render("404.html", Value::from_iter(context))?;
-    write(&dir.join("404.html"), html.as_bytes())?;
+    add(format!("{tag}/404.html"), html);
 
     // Bundles for a client-side Fluent runtime.
     let json = super::json::messages_json(site.project, site.catalog, site.localizer, tag);
-    write(&dir.join("messages.json"), json.as_bytes())?;
-    if let Some(files) = site.catalog.locale(tag) {
-        for file in &files.files {
-            let path = dir.join(super::json::FTL_DIR).join(&file.relative);
-            write(&path, file.text.as_bytes())?;
+    add(format!("{tag}/messages.json"), json);
+    if let Some(catalog) = site.catalog.locale(tag) {
+        for file in &catalog.files {
+            add(
+                format!("{tag}/{}/{}", super::json::FTL_DIR, file.relative),
+                file.text.clone(),
+            );
         }
     }
-    Ok(())
+    Ok(files)
 }
 
-/// `/index.html`, `/404.html`, `/sitemap.xml`, `/robots.txt`, `/assets/*`, and each published
-/// locale's `.ftl` files under `/{locale}/ftl/`.
-fn write_root_files(
+/// `/index.html`, `/404.html`, `/sitemap.xml`, `/robots.txt` and `/assets/*`.
+fn root_files(
     site: &Site,
     locales: &[LocaleSite],
     templates: &Templates,
-    root: &Path,
-) -> Result<(), WebError> {
+) -> Result<Vec<SiteFile>, WebError> {
+    let mut files = Vec::new();
     let source = &locales[0];
     for not_found in [false, true] {
         let languages: Vec<Value> = locales
@@ -1077,22 +1274,30 @@ fn write_root_files(
         ]);
         let html = templates.render("root.html", context)?;
         let name = if not_found { "404.html" } else { "index.html" };
-        write(&root.join(name), html.as_bytes())?;
+        files.push(SiteFile {
+            path: name.to_string(),
+            contents: html,
+        });
     }
 
-    write(&root.join("sitemap.xml"), sitemap(site).as_bytes())?;
-    write(
-        &root.join("robots.txt"),
-        format!(
+    files.push(SiteFile {
+        path: "sitemap.xml".to_string(),
+        contents: sitemap(site),
+    });
+    files.push(SiteFile {
+        path: "robots.txt".to_string(),
+        contents: format!(
             "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
             site.base_url
-        )
-        .as_bytes(),
-    )?;
+        ),
+    });
     for (name, text) in &templates.assets {
-        write(&root.join("assets").join(name), text.as_bytes())?;
+        files.push(SiteFile {
+            path: format!("assets/{name}"),
+            contents: text.clone(),
+        });
     }
-    Ok(())
+    Ok(files)
 }
 
 /// `sitemap.xml`: every page of every published locale, each with its alternates.

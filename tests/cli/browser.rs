@@ -173,6 +173,12 @@ impl Browser {
 
     /// Sends one command and returns its result (events in between are skipped).
     pub fn call(&mut self, method: &str, params: Value) -> Value {
+        self.try_call(method, params)
+            .unwrap_or_else(|error| panic!("{method}: {error}"))
+    }
+
+    /// Sends one command: its result, or the error the browser answered.
+    fn try_call(&mut self, method: &str, params: Value) -> Result<Value, Value> {
         self.next_id += 1;
         let id = self.next_id;
         let message = json!({"id": id, "method": method, "params": params}).to_string();
@@ -181,9 +187,9 @@ impl Browser {
             let reply: Value = serde_json::from_slice(&websocket_read(&mut self.socket)).unwrap();
             if reply["id"] == id {
                 if let Some(error) = reply.get("error") {
-                    panic!("{method}: {error}");
+                    return Err(error.clone());
                 }
-                return reply["result"].clone();
+                return Ok(reply["result"].clone());
             }
         }
     }
@@ -212,7 +218,12 @@ impl Browser {
             "(() => {{ try {{ return !!({condition}); }} catch (e) {{ return false; }} }})()"
         );
         while start.elapsed() < Duration::from_secs(10) {
-            if self.eval(&expression) == json!(true) {
+            // A page that is reloading may answer with an error: ask again.
+            let result = self.try_call(
+                "Runtime.evaluate",
+                json!({"expression": expression, "returnByValue": true}),
+            );
+            if result.is_ok_and(|r| r["result"]["value"] == json!(true)) {
                 return;
             }
             std::thread::sleep(Duration::from_millis(50));

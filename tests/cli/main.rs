@@ -9,6 +9,9 @@ mod export_web;
 mod export_web_external;
 mod extract;
 mod init;
+#[cfg(feature = "print")]
+mod print;
+mod serve;
 mod properties;
 mod safety;
 mod status;

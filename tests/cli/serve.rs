@@ -1,0 +1,529 @@
+//! `fluentpress serve`: the real binary on a free port, driven over HTTP and server-sent events
+//! while the test edits the project's files. Timeouts are generous and every wait polls, so the
+//! tests hold on a loaded machine.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use crate::browser::Browser;
+use crate::export_web::sample_project;
+use crate::support::TestProject;
+
+const PATIENCE: Duration = Duration::from_secs(60);
+
+/// A running `fluentpress serve`, killed when dropped.
+struct Serve {
+    child: Child,
+    addr: SocketAddr,
+    /// Every line the server printed after the first.
+    lines: Receiver<String>,
+    /// The temporary folder the site was built in.
+    folder: PathBuf,
+}
+
+impl Serve {
+    fn start(project: &TestProject, args: &[&str]) -> Serve {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("fluentpress"))
+            .arg("serve")
+            .args(["--port", "0"])
+            .args(args)
+            .current_dir(project.dir.path())
+            .env("NO_COLOR", "1")
+            .env("SOURCE_DATE_EPOCH", "1704067200")
+            .env_remove("CI")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (send, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if send.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let first = lines.recv_timeout(PATIENCE).expect("serve printed nothing");
+        // The first line is the address: `serve: http://127.0.0.1:PORT/`.
+        let addr = first
+            .strip_prefix("serve: http://")
+            .and_then(|rest| rest.strip_suffix('/'))
+            .unwrap_or_else(|| panic!("first line: {first}"))
+            .parse()
+            .unwrap();
+        let second = lines.recv_timeout(PATIENCE).unwrap();
+        let folder = second
+            .split(" into ")
+            .nth(1)
+            .and_then(|rest| rest.split(" (removed").next())
+            .map(PathBuf::from)
+            .unwrap_or_else(|| panic!("second line: {second}"));
+        Serve {
+            child,
+            addr,
+            lines,
+            folder,
+        }
+    }
+
+    fn get(&self, path: &str) -> (u16, String) {
+        get(self.addr, path)
+    }
+
+    /// Polls `path` until its body satisfies `ok`; returns the body.
+    fn wait_for(&self, path: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let (_, body) = self.get(path);
+            if ok(&body) {
+                return body;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{path} never showed {what}:\n{body}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits for a printed line containing `text`.
+    fn wait_line(&self, text: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) if line.contains(text) => return line,
+                Ok(_) => {}
+                Err(_) => panic!("serve never printed {text:?}"),
+            }
+        }
+    }
+}
+
+impl Drop for Serve {
+    /// Stops the server as Ctrl-C does (so it removes its temporary folder), killing it if it
+    /// does not stop within a few seconds.
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = Command::new("sh")
+                .args(["-c", &format!("kill -INT {}", self.child.id())])
+                .status();
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while Instant::now() < deadline && matches!(self.child.try_wait(), Ok(None)) {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One GET with a minimal HTTP/1.1 client: (status, body).
+fn get(addr: SocketAddr, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect_timeout(&addr, PATIENCE).unwrap();
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, body.to_string())
+}
+
+/// Subscribes to the event stream; each `reload` event's data arrives on the channel.
+fn subscribe(addr: SocketAddr) -> Receiver<String> {
+    let mut stream = TcpStream::connect_timeout(&addr, PATIENCE).unwrap();
+    write!(
+        stream,
+        "GET /__fluentpress/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    let (send, events) = mpsc::channel();
+    let (ready, subscribed) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut event = String::new();
+        for line in BufReader::new(stream).lines() {
+            let Ok(line) = line else { break };
+            if line.starts_with(": fluentpress serve") {
+                let _ = ready.send(());
+            } else if let Some(name) = line.strip_prefix("event: ") {
+                event = name.to_string();
+            } else if let Some(data) = line.strip_prefix("data: ")
+                && event == "reload"
+                && send.send(data.to_string()).is_err()
+            {
+                break;
+            }
+        }
+    });
+    subscribed
+        .recv_timeout(PATIENCE)
+        .expect("the event stream did not open");
+    events
+}
+
+/// Replaces `from` by `to` in a project file (which must contain it).
+fn edit(project: &TestProject, file: &str, from: &str, to: &str) {
+    let text = project.read(file);
+    assert!(text.contains(from), "{file} lacks {from:?}");
+    project.write(file, text.replacen(from, to, 1));
+}
+
+// Serve builds the site into a temporary folder, serves it with the reload script, and after an
+// edit of one message sends `reload` and serves the new text; a syntax error then shows in the
+// overlay and in the JSON diagnostics while the page keeps its other translations (the broken
+// message falls back to English). Ctrl-C stops it cleanly and removes the folder; dist/ is never
+// written.
+#[test]
+fn edits_reload_the_page_and_syntax_errors_show_in_the_overlay() {
+    let project = sample_project();
+    let mut serve = Serve::start(&project, &[]);
+    // The site is built in a folder (`site-N`) inside the temporary folder.
+    let site = std::fs::read_dir(&serve.folder)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert!(site.join("zh-CN/profile/index.html").is_file());
+    assert!(!project.path("dist").exists(), "serve must not write dist/");
+
+    let (status, page) = serve.get("/zh-CN/profile/");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("<h2 id=\"at-a-glance\">公司概览</h2>"),
+        "{page}"
+    );
+    assert!(page.contains("/__fluentpress/events"), "the reload script");
+    assert!(
+        !page.contains("id=\"fluentpress-overlay\""),
+        "no problem, no overlay: {page}"
+    );
+    // The files on disk are the export's, without the script.
+    let on_disk = std::fs::read_to_string(site.join("zh-CN/profile/index.html")).unwrap();
+    assert!(!on_disk.contains("__fluentpress"));
+    // A folder without its slash is redirected, as static hosts do (relative links need it).
+    assert_eq!(serve.get("/zh-CN/profile").0, 301);
+
+    let events = subscribe(serve.addr);
+    edit(
+        &project,
+        "locales/zh-CN/pages/profile.ftl",
+        "profile-at-a-glance-title = 公司概览",
+        "profile-at-a-glance-title = 公司概况一览",
+    );
+    let reload = events.recv_timeout(PATIENCE).expect("no reload event");
+    assert!(reload.contains("/zh-CN/profile/"), "{reload}");
+    let page = serve.wait_for("/zh-CN/profile/", "the new heading", |b| {
+        b.contains("<h2 id=\"at-a-glance\">公司概况一览</h2>")
+    });
+    assert!(!page.contains("id=\"fluentpress-overlay\""), "{page}");
+    let line = serve.wait_line("locales/zh-CN/pages/profile.ftl:");
+    assert!(line.contains("reload sent"), "{line}");
+    // Other locales were not touched.
+    let (_, fr) = serve.get("/fr/profile/");
+    assert!(!fr.contains("公司概况一览"));
+
+    // A syntax error: the entry becomes Junk; the last good translations stay.
+    edit(
+        &project,
+        "locales/zh-CN/pages/profile.ftl",
+        "profile-at-a-glance-p1 = ",
+        "profile-at-a-glance-p1 = { $broken ",
+    );
+    events.recv_timeout(PATIENCE).expect("no reload event");
+    let diagnostics = serve.wait_for("/__fluentpress/diagnostics", "syntax-error", |b| {
+        b.contains("syntax-error")
+    });
+    let json: serde_json::Value = serde_json::from_str(&diagnostics).unwrap();
+    let syntax = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "syntax-error")
+        .unwrap();
+    assert_eq!(syntax["file"], "locales/zh-CN/pages/profile.ftl");
+    assert_eq!(syntax["line"], 12);
+    assert_eq!(syntax["severity"], "error");
+    let (status, page) = serve.get("/zh-CN/profile/");
+    assert_eq!(status, 200);
+    assert!(page.contains("id=\"fluentpress-overlay\""), "{page}");
+    assert!(
+        page.contains("error[syntax-error]</span> <code>locales/zh-CN/pages/profile.ftl:12:"),
+        "{page}"
+    );
+    assert!(page.contains("公司概况一览"), "the good translations stay");
+    assert!(
+        page.contains("<p lang=\"en-US\">China Hongqiao is one of the world"),
+        "the broken message falls back to English: {page}"
+    );
+    serve.wait_line("error[syntax-error]");
+
+    // Fixing it clears the overlay.
+    edit(
+        &project,
+        "locales/zh-CN/pages/profile.ftl",
+        "profile-at-a-glance-p1 = { $broken ",
+        "profile-at-a-glance-p1 = ",
+    );
+    serve.wait_for("/zh-CN/profile/", "no overlay", |b| {
+        !b.contains("id=\"fluentpress-overlay\"") && b.contains("中国宏桥是全球最大的铝生产商之一")
+    });
+
+    // Ctrl-C (SIGINT, sent with the shell's own `kill`): a clean stop, exit code 0, the
+    // temporary folder removed.
+    #[cfg(unix)]
+    {
+        let sent = Command::new("sh")
+            .args(["-c", &format!("kill -INT {}", serve.child.id())])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let deadline = Instant::now() + PATIENCE;
+        let status = loop {
+            if let Some(status) = serve.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "serve did not stop on SIGINT");
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        assert_eq!(status.code(), Some(0));
+        serve.wait_line("serve: stopped");
+        assert!(!serve.folder.exists(), "{}", serve.folder.display());
+    }
+    assert!(!project.path("dist").exists(), "serve must not write dist/");
+}
+
+// A Markdown edit is extracted again (the generated en-US file changes) and the page re-rendered
+// in every locale: the English text changes, and the translations of the changed paragraph are
+// now stale, so the French page says it may be outdated.
+#[test]
+fn a_markdown_edit_re_extracts_and_re_renders_the_page_everywhere() {
+    let project = sample_project();
+    let serve = Serve::start(&project, &[]);
+    let events = subscribe(serve.addr);
+    let (_, fr) = serve.get("/fr/profile/");
+    assert!(!fr.contains("notice-outdated") && !fr.contains("outdated-translation"));
+    edit(
+        &project,
+        "content/profile.md",
+        "China Hongqiao employs more than 43,000 workers",
+        "China Hongqiao employs over 43,000 workers",
+    );
+    events.recv_timeout(PATIENCE).expect("no reload event");
+    serve.wait_for("/en-US/profile/", "the new English text", |b| {
+        b.contains("China Hongqiao employs over 43,000 workers")
+    });
+    assert!(
+        project
+            .read("locales/en-US/pages/profile.ftl")
+            .contains("employs over 43,000 workers"),
+        "the generated file was extracted again"
+    );
+    serve.wait_for("/fr/profile/", "the outdated notice", |b| {
+        b.contains("outdated-translation")
+    });
+
+    // A page that no longer parses: the last good site stays, the error is in the overlay.
+    let good = project.read("content/profile.md");
+    project.write("content/profile.md", format!("{good}\n<div>raw</div>\n"));
+    let json = serve.wait_for("/__fluentpress/diagnostics", "the error", |b| {
+        b.contains("raw HTML is not supported")
+    });
+    assert!(json.contains("\"file\": \"content/profile.md\""), "{json}");
+    let (status, page) = serve.get("/en-US/profile/");
+    assert_eq!(status, 200);
+    assert!(page.contains("China Hongqiao employs over 43,000 workers"));
+    assert!(page.contains("id=\"fluentpress-overlay\""), "{page}");
+    // Fixed: the overlay goes, and every open page is told to reload.
+    while events.try_recv().is_ok() {}
+    project.write("content/profile.md", good);
+    let reload = events.recv_timeout(PATIENCE).expect("no reload event");
+    assert!(reload.contains("\"all\":true"), "{reload}");
+    serve.wait_for("/en-US/profile/", "no overlay", |b| {
+        !b.contains("id=\"fluentpress-overlay\"")
+    });
+}
+
+// Re-rendering only what a change touches gives the same site as exporting everything again:
+// after edits of an interface string, a term other messages use, a page's messages, a Markdown
+// page (new English text, now stale translations) and a syntax error, the served folder equals
+// a fresh `export web --include-incomplete` byte for byte.
+#[test]
+fn incremental_updates_equal_a_full_export() {
+    let project = sample_project();
+    let serve = Serve::start(&project, &[]);
+    let events = subscribe(serve.addr);
+    let edits = [
+        (
+            "locales/zh-CN/ui.ftl",
+            "skip-to-content = 跳转至主要内容",
+            "skip-to-content = 跳到正文",
+        ),
+        (
+            "locales/zh-HK/ui.ftl",
+            "-company-name = 中國宏橋集團",
+            "-company-name = 中國宏橋",
+        ),
+        (
+            "content/profile.md",
+            "China Hongqiao employs more than 43,000 workers",
+            "China Hongqiao employs over 43,000 workers",
+        ),
+        (
+            "locales/fr/pages/home.ftl",
+            "home-title = ",
+            "home-title = Accueil : ",
+        ),
+        (
+            "locales/zh-CN/pages/profile.ftl",
+            "profile-at-a-glance-p1 = ",
+            "profile-at-a-glance-p1 = { $broken ",
+        ),
+    ];
+    for (file, from, to) in edits {
+        edit(&project, file, from, to);
+        events
+            .recv_timeout(PATIENCE)
+            .unwrap_or_else(|_| panic!("no reload after editing {file}"));
+    }
+    // Let the server see (and ignore) its own writes from the extraction.
+    std::thread::sleep(Duration::from_millis(500));
+    let site = std::fs::read_dir(&serve.folder)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let (code, _, stderr) = project.run(&["export", "web", "--include-incomplete"]);
+    assert_eq!(code, 0, "{stderr}");
+    let exported = TestProject {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    crate::support::copy_dir(&site, &exported.path("served"));
+    let served = exported.snapshot_tree("served");
+    let fresh = project.snapshot_tree("dist/web");
+    let names =
+        |tree: &[(String, Vec<u8>)]| tree.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&served), names(&fresh));
+    for ((name, a), (_, b)) in served.iter().zip(&fresh) {
+        assert!(
+            a == b,
+            "{name} differs from a full export:\n--- served\n{}\n--- exported\n{}",
+            String::from_utf8_lossy(a),
+            String::from_utf8_lossy(b)
+        );
+    }
+}
+
+// In a real browser the open page reloads by itself after an edit (the injected script), the
+// overlay appears over it after a syntax error, and its button closes it.
+#[test]
+#[ignore = "needs chromium; run by .ci/run"]
+fn the_open_page_reloads_in_a_browser() {
+    let project = sample_project();
+    let serve = Serve::start(&project, &[]);
+    let mut browser = Browser::launch();
+    browser.goto(&format!("http://{}/zh-CN/profile/", serve.addr));
+    assert_eq!(
+        browser.eval("document.getElementById('at-a-glance').textContent"),
+        "公司概览"
+    );
+    // Once a stream of our own is open, the page's (opened while loading) is open too.
+    let opened = "new Promise(r => { const e = new EventSource('/__fluentpress/events'); \
+                  e.onopen = () => { e.close(); r(true); }; })";
+    assert_eq!(browser.eval(opened), true);
+    std::thread::sleep(Duration::from_millis(300));
+    // A mark on the window: gone once the page has reloaded.
+    browser.eval("window.notReloaded = true");
+    edit(
+        &project,
+        "locales/zh-CN/pages/profile.ftl",
+        "profile-at-a-glance-title = 公司概览",
+        "profile-at-a-glance-title = 公司概况一览",
+    );
+    browser.wait_for(
+        "window.notReloaded === undefined && document.readyState === 'complete' \
+         && document.getElementById('at-a-glance').textContent === '公司概况一览'",
+    );
+    assert_eq!(
+        browser.eval("document.getElementById('fluentpress-overlay') === null"),
+        true
+    );
+
+    assert_eq!(browser.eval(opened), true);
+    std::thread::sleep(Duration::from_millis(300));
+    edit(
+        &project,
+        "locales/zh-CN/pages/profile.ftl",
+        "profile-at-a-glance-p1 = ",
+        "profile-at-a-glance-p1 = { $broken ",
+    );
+    browser.wait_for("document.getElementById('fluentpress-overlay') !== null");
+    let text = browser.eval("document.getElementById('fluentpress-overlay').textContent");
+    let text = text.as_str().unwrap();
+    assert!(text.contains("error[syntax-error]"), "{text}");
+    assert!(
+        text.contains("locales/zh-CN/pages/profile.ftl:12:"),
+        "{text}"
+    );
+    browser.eval("document.querySelector('#fluentpress-overlay button').click()");
+    assert_eq!(
+        browser.eval("document.getElementById('fluentpress-overlay') === null"),
+        true
+    );
+}
+
+// Path traversal is impossible: `..` in any spelling is refused before the file system is
+// touched, and nothing outside the site folder is ever sent.
+#[test]
+fn paths_outside_the_site_are_refused() {
+    let project = sample_project();
+    let serve = Serve::start(&project, &[]);
+    for path in [
+        "/../fluentpress.yaml",
+        "/../../../../etc/passwd",
+        "/%2e%2e/fluentpress.yaml",
+        "/zh-CN/..%2f..%2ffluentpress.yaml",
+        "/zh-CN/%2E%2E/%2E%2E/fluentpress.yaml",
+        "/..%5c..%5cfluentpress.yaml",
+        "/.%2e/.%2e/etc/passwd",
+    ] {
+        let (status, body) = serve.get(path);
+        assert_eq!(status, 400, "{path}");
+        assert!(!body.contains("source_locale") && !body.contains("root:"));
+    }
+    // An unknown page below a locale gets the locale's 404 page.
+    let (status, body) = serve.get("/fr/no-such-page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("lang=\"fr\""), "{body}");
+}
+
+// A port in use is an error naming the way out (--port), with exit code 2.
+#[test]
+fn a_port_in_use_is_a_clear_error() {
+    let project = sample_project();
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let (code, stdout, stderr) = project.run(&["serve", "--port", &port]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(stderr.contains("the port is in use"), "{stderr}");
+    assert!(stderr.contains("--port"), "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+}
