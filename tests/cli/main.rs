@@ -11,9 +11,9 @@ mod extract;
 mod init;
 #[cfg(feature = "print")]
 mod print;
-mod serve;
 mod properties;
 mod safety;
+mod serve;
 mod status;
 mod support;
 mod translations;
