@@ -10,6 +10,10 @@ use fluentpress::check::{CheckOptions, check};
 use fluentpress::config::load_project;
 use fluentpress::synth::{SynthOptions, write_project};
 
+// The allocator the `fluentpress` binary ships with, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
     samples[samples.len() / 2]

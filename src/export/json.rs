@@ -55,10 +55,13 @@ pub fn messages_json(
 ) -> String {
     let source_tag = &project.source_locale().tag;
     let mut messages = BTreeMap::new();
-    // Each locale's messages by id (first definition wins, as in the bundles).
+    // Each locale's messages by id (first definition wins, as in the bundles): only the locales
+    // that can serve this one, its fallback chain.
+    let chain = localizer.chain(tag);
     let by_id: BTreeMap<&str, BTreeMap<&str, &crate::catalog::Entry>> = catalog
         .locales
         .iter()
+        .filter(|l| chain.contains(&l.tag))
         .map(|l| {
             let mut entries = BTreeMap::new();
             for (_, e) in l.entries() {

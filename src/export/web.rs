@@ -482,6 +482,7 @@ fn choose_locales<'p>(
     let source = catalog
         .locale(&project.source_locale().tag)
         .unwrap_or(&empty);
+    let source_words = coverage::SourceWords::new(source);
     let mut published = vec![(project.source_locale(), 100.0)];
     let mut unpublished = Vec::new();
     for locale in project.target_locales() {
@@ -489,7 +490,7 @@ fn choose_locales<'p>(
             continue;
         }
         let target = catalog.locale(&locale.tag).unwrap_or(&empty);
-        let percent = coverage::coverage(source, target).percent();
+        let percent = coverage::coverage_of(&source_words, target).percent();
         if percent + 1e-9 < locale.min_coverage && !options.include_incomplete {
             unpublished.push(Unpublished {
                 tag: locale.tag.clone(),

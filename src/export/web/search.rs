@@ -12,7 +12,7 @@
 //! description) and, for each term, the pages containing it. The client matches Latin terms by
 //! prefix (`alum` finds "aluminium") and requires every term of the query.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -30,6 +30,10 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Case- and diacritic-folded text: "Crédit Élevé" → "credit eleve".
 pub fn fold(text: &str) -> String {
+    // Most text of most sites is ASCII: decomposition cannot change it.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -39,38 +43,40 @@ pub fn fold(text: &str) -> String {
 /// The terms of a text: folded words, and CJK unigrams and bigrams.
 pub fn terms(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut word = String::new();
-    let mut cjk: Vec<char> = Vec::new();
-    let flush_cjk = |cjk: &mut Vec<char>, out: &mut Vec<String>| {
-        for (i, c) in cjk.iter().enumerate() {
-            out.push(c.to_string());
-            if let Some(next) = cjk.get(i + 1) {
-                out.push([*c, *next].iter().collect());
-            }
-        }
-        cjk.clear();
-    };
-    for c in fold(text).chars() {
-        if is_cjk(c) {
-            if !word.is_empty() {
-                out.push(std::mem::take(&mut word));
-            }
-            cjk.push(c);
-        } else if c.is_alphanumeric() {
-            flush_cjk(&mut cjk, &mut out);
-            word.push(c);
-        } else {
-            flush_cjk(&mut cjk, &mut out);
-            if !word.is_empty() {
-                out.push(std::mem::take(&mut word));
-            }
-        }
-    }
-    flush_cjk(&mut cjk, &mut out);
-    if !word.is_empty() {
-        out.push(word);
-    }
+    for_each_term(text, |term| out.push(term.to_string()));
     out
+}
+
+/// Calls `f` with each term of `text` in order, as slices of one folded copy: building an index
+/// allocates a string per distinct term, not per occurrence.
+pub fn for_each_term(text: &str, mut f: impl FnMut(&str)) {
+    let folded = fold(text);
+    let mut word_start: Option<usize> = None;
+    // Start of the previous character when it was CJK, for bigrams.
+    let mut previous_cjk: Option<usize> = None;
+    for (i, c) in folded.char_indices() {
+        let end = i + c.len_utf8();
+        if is_cjk(c) {
+            if let Some(start) = word_start.take() {
+                f(&folded[start..i]);
+            }
+            f(&folded[i..end]);
+            if let Some(previous) = previous_cjk {
+                f(&folded[previous..end]);
+            }
+            previous_cjk = Some(i);
+        } else {
+            previous_cjk = None;
+            if c.is_alphanumeric() {
+                word_start.get_or_insert(i);
+            } else if let Some(start) = word_start.take() {
+                f(&folded[start..i]);
+            }
+        }
+    }
+    if let Some(start) = word_start {
+        f(&folded[start..]);
+    }
 }
 
 /// One searchable page.
@@ -106,12 +112,22 @@ struct IndexFile<'a> {
 
 /// Builds the JSON index of one locale. Deterministic: pages in the given order, terms sorted.
 pub fn build_index(docs: &[SearchDocument], results: &ResultCountText) -> String {
-    let mut postings: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+    // Documents are visited in order, so a posting list stays sorted and a repeat of the
+    // current document is always its last entry.
+    let mut postings: rustc_hash::FxHashMap<String, Vec<u32>> = Default::default();
     for (n, doc) in docs.iter().enumerate() {
+        let n = n as u32;
         for text in [&doc.title, &doc.description, &doc.body] {
-            for term in terms(text) {
-                postings.entry(term).or_default().insert(n as u32);
-            }
+            for_each_term(text, |term| match postings.get_mut(term) {
+                Some(list) => {
+                    if list.last() != Some(&n) {
+                        list.push(n);
+                    }
+                }
+                None => {
+                    postings.insert(term.to_string(), vec![n]);
+                }
+            });
         }
     }
     let file = IndexFile {
@@ -119,10 +135,7 @@ pub fn build_index(docs: &[SearchDocument], results: &ResultCountText) -> String
             .iter()
             .map(|d| [d.url.as_str(), d.title.as_str(), d.description.as_str()])
             .collect(),
-        terms: postings
-            .into_iter()
-            .map(|(t, d)| (t, d.into_iter().collect()))
-            .collect(),
+        terms: postings.into_iter().collect(),
         results,
     };
     serde_json::to_string(&file).unwrap_or_default()
@@ -217,7 +230,7 @@ mod tests {
     fn cjk_runs_become_unigrams_and_bigrams() {
         assert_eq!(
             terms("氧化铝 and 宏桥"),
-            ["氧", "氧化", "化", "化铝", "铝", "and", "宏", "宏桥", "桥"]
+            ["氧", "化", "氧化", "铝", "化铝", "and", "宏", "桥", "宏桥"]
         );
     }
 
