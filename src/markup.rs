@@ -107,12 +107,33 @@ pub fn parse_inline(text: &str) -> Vec<Inline> {
 /// line break, no block marker at the start, no surrounding white space. Most messages are such
 /// text, and skipping the parser for them makes rendering a site markedly faster.
 fn is_plain(text: &str) -> bool {
-    let special = |c: char| "*_`[]\\<>&!#|=~\n\r\t".contains(c);
+    // All the characters that matter are ASCII, so a byte scan suffices.
+    let special = |b: &u8| {
+        matches!(
+            b,
+            b'*' | b'_'
+                | b'`'
+                | b'['
+                | b']'
+                | b'\\'
+                | b'<'
+                | b'>'
+                | b'&'
+                | b'!'
+                | b'#'
+                | b'|'
+                | b'='
+                | b'~'
+                | b'\n'
+                | b'\r'
+                | b'\t'
+        )
+    };
     let starts_plainly = text
         .chars()
         .next()
         .is_some_and(|c| !c.is_whitespace() && !c.is_ascii_digit() && c != '-' && c != '+');
-    starts_plainly && !text.ends_with(char::is_whitespace) && !text.contains(special)
+    starts_plainly && !text.ends_with(char::is_whitespace) && !text.as_bytes().iter().any(special)
 }
 
 /// A message is one run of inline text, but a CommonMark parser reads `# x`, `- x`, `> x`,
