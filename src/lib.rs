@@ -50,6 +50,22 @@ pub mod status;
 pub mod synth;
 pub mod xliff;
 
+/// An error's message followed by each cause not already spelled out in it, one per line: how
+/// the CLI and `serve` show an error to a person.
+pub fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut out = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !out.contains(&text) {
+            out.push_str("\n  caused by: ");
+            out.push_str(&text);
+        }
+        source = cause.source();
+    }
+    out
+}
+
 /// Any error a command can end with. Each variant's message names the file (and the line and
 /// column where known).
 #[derive(Debug, thiserror::Error)]

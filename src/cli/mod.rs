@@ -82,7 +82,7 @@ pub fn run() -> ExitCode {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::ProblemsFound) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("fluentpress: error: {}", render_error(&e));
+            eprintln!("fluentpress: error: {}", fluentpress::error_chain(&e));
             ExitCode::from(2)
         }
     }
@@ -130,19 +130,4 @@ fn open_project(dir: Option<PathBuf>) -> Result<Project, fluentpress::Error> {
         }
     };
     Ok(config::load_project(&root)?)
-}
-
-/// The error's message followed by each cause not already spelled out in it.
-fn render_error(error: &dyn std::error::Error) -> String {
-    let mut out = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        let text = cause.to_string();
-        if !out.contains(&text) {
-            out.push_str("\n  caused by: ");
-            out.push_str(&text);
-        }
-        source = cause.source();
-    }
-    out
 }

@@ -407,7 +407,7 @@ impl Session {
             Ok(None) if glossaries.is_empty() && !fixes_an_error => return,
             Ok(None) => (Written::default(), false),
             Err(error) => {
-                let message = error_text(&error);
+                let message = crate::error_chain(&error);
                 for file in &changed {
                     self.overlay.set_error(file, &message);
                 }
@@ -463,7 +463,7 @@ impl Session {
                         .collect();
                 }
                 Err(error) => {
-                    self.overlay.set_error("check", &error_text(&error));
+                    self.overlay.set_error("check", &crate::error_chain(&error));
                 }
             }
         }
@@ -552,19 +552,4 @@ fn render_diagnostics(live: &LiveSite, diagnostics: Vec<Diagnostic>) -> String {
         ..CheckReport::default()
     };
     report::render(Format::Human, &report, &live.project, &live.catalog, false)
-}
-
-/// An error and its causes not already in its message.
-fn error_text(error: &dyn std::error::Error) -> String {
-    let mut out = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        let text = cause.to_string();
-        if !out.contains(&text) {
-            out.push_str("\n  caused by: ");
-            out.push_str(&text);
-        }
-        source = cause.source();
-    }
-    out
 }
