@@ -671,6 +671,9 @@ pub struct LocaleSite<'a> {
     ui_text: BTreeMap<String, Value>,
     ui_fallbacks: usize,
     result_count: ResultCountText,
+    /// Navigation labels (HTML, one per navigation page) by the page's way up to the site root:
+    /// every page of a depth shares them, so they are formatted once per depth, not per page.
+    nav_labels: std::sync::Mutex<BTreeMap<String, Vec<String>>>,
 }
 
 /// Interface messages the built-in templates use: present in every locale's `ui` map even when
@@ -704,6 +707,43 @@ impl<'a> LocaleSite<'a> {
         &self.locale.tag
     }
 
+    /// The navigation labels as HTML, in navigation order, for pages `up` below the site root.
+    fn nav_labels(&self, site: &Site, up: &str) -> Vec<String> {
+        let cache = |m: &std::sync::Mutex<BTreeMap<String, Vec<String>>>| {
+            m.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .get(up)
+                .cloned()
+        };
+        if let Some(labels) = cache(&self.nav_labels) {
+            return labels;
+        }
+        let tag = self.locale.tag.as_str();
+        let links = Links {
+            site,
+            tag,
+            to_root: up,
+        };
+        let labels: Vec<String> = site
+            .nav
+            .iter()
+            .map(|page| {
+                let nav_id = nav_message_id(page);
+                let id = if site.localizer.format(tag, &nav_id, None, None).is_some() {
+                    nav_id
+                } else {
+                    page.title_id()
+                };
+                self.format(site, &id, None, &links).html
+            })
+            .collect();
+        self.nav_labels
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(up.to_string(), labels.clone());
+        labels
+    }
+
     /// The keys (`id`, `id.attr`) of the locale's stale translations.
     pub fn stale_keys(&self) -> &BTreeSet<String> {
         &self.stale
@@ -721,6 +761,7 @@ impl<'a> LocaleSite<'a> {
             ui_text: BTreeMap::new(),
             ui_fallbacks: 0,
             result_count: ResultCountText::default(),
+            nav_labels: Default::default(),
         };
         // Interface links (in notices) are relative to the locale's root.
         let links = Links {
@@ -760,8 +801,10 @@ impl<'a> LocaleSite<'a> {
     ) -> Text {
         match site.localizer.format(&self.locale.tag, id, None, args) {
             Some(found) => {
-                let inner = render_inline(&found.text, links);
-                let plain = plain_text(&parse_inline(&found.text));
+                // One parse for both the HTML and the plain text.
+                let inlines = parse_inline(&found.text);
+                let inner = html::render_parsed(&inlines, found.text.len(), links);
+                let plain = plain_text(&inlines);
                 let fallback = found.is_fallback(&self.locale.tag);
                 let html = if fallback {
                     format!(
@@ -1102,28 +1145,18 @@ fn common_context(
 ) -> BTreeMap<&'static str, Value> {
     let tag = locale.locale.tag.as_str();
     let locale_root = format!("{up}{tag}/");
+    let labels = locale.nav_labels(site, up);
     let nav: Vec<Value> = site
         .nav
         .iter()
-        .map(|page| {
-            let links = Links {
-                site,
-                tag,
-                to_root: up,
-            };
-            let nav_id = nav_message_id(page);
-            let id = if site.localizer.format(tag, &nav_id, None, None).is_some() {
-                nav_id
-            } else {
-                page.title_id()
-            };
-            let text = locale.format(site, &id, None, &links);
+        .zip(labels)
+        .map(|(page, label)| {
             Value::from_iter([
                 (
                     "href",
                     Value::from(format!("{locale_root}{}", slug_path(&page.slug))),
                 ),
-                ("label", Value::from_safe_string(text.html)),
+                ("label", Value::from_safe_string(label)),
                 ("lang_attributes", Value::from_safe_string(String::new())),
                 (
                     "current",

@@ -39,8 +39,13 @@ pub trait PageLinks {
 
 /// Renders a message's text (inline Markdown) as HTML.
 pub fn render_inline(text: &str, links: &dyn PageLinks) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    write_inlines(&parse_inline(text), links, &mut out);
+    render_parsed(&parse_inline(text), text.len(), links)
+}
+
+/// [`render_inline`] for text already parsed (`len`: the text's length, for the buffer).
+pub fn render_parsed(inlines: &[Inline], len: usize, links: &dyn PageLinks) -> String {
+    let mut out = String::with_capacity(len + 16);
+    write_inlines(inlines, links, &mut out);
     out
 }
 
