@@ -6,7 +6,8 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::catalog::{EntryKind, LocaleCatalog, PatternInfo};
+use crate::catalog::{Catalog, EntryKind, LocaleCatalog, PatternInfo};
+use crate::config::{Locale, Project};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Coverage {
@@ -100,6 +101,40 @@ pub fn coverage_of(source: &SourceWords<'_>, target: &LocaleCatalog) -> Coverage
         }
     }
     result
+}
+
+/// One locale's standing for publication.
+#[derive(Debug, Clone, Copy)]
+pub struct Publication<'p> {
+    pub locale: &'p Locale,
+    /// Percent of source messages the locale translates itself (100 for the source).
+    pub percent: f64,
+    /// The source locale always; a target when `percent` reaches its `min_coverage`.
+    pub published: bool,
+}
+
+/// The publishing rule every exporter follows, for every configured locale, source first.
+pub fn publication<'p>(project: &'p Project, catalog: &Catalog) -> Vec<Publication<'p>> {
+    let empty = LocaleCatalog::default();
+    let source = catalog
+        .locale(&project.source_locale().tag)
+        .unwrap_or(&empty);
+    let words = SourceWords::new(source);
+    let mut out = vec![Publication {
+        locale: project.source_locale(),
+        percent: 100.0,
+        published: true,
+    }];
+    for locale in project.target_locales() {
+        let percent = coverage_of(&words, catalog.locale(&locale.tag).unwrap_or(&empty)).percent();
+        out.push(Publication {
+            locale,
+            percent,
+            // The epsilon keeps 80.0 of 80 published despite floating-point division.
+            published: percent + 1e-9 >= locale.min_coverage,
+        });
+    }
+    out
 }
 
 /// Words of a pattern's text, placeables excluded: runs of letters or digits separated by

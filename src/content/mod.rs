@@ -193,10 +193,18 @@ pub fn collect_files(
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let path = entry.path();
-        let meta = std::fs::symlink_metadata(&path).map_err(|source| ContentError::List {
-            path: path.clone(),
-            source,
-        })?;
+        let meta = match std::fs::symlink_metadata(&path) {
+            Ok(meta) => meta,
+            // Gone since the folder was listed (another run's temporary file, renamed or
+            // deleted meanwhile): there is nothing to collect.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(source) => {
+                return Err(ContentError::List {
+                    path: path.clone(),
+                    source,
+                });
+            }
+        };
         if meta.file_type().is_symlink() {
             let root = if root.as_os_str().is_empty() {
                 Path::new(".")

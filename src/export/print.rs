@@ -216,20 +216,15 @@ fn locales_to_print<'p>(
             });
         }
     }
-    let source = catalog.locale(&project.source_locale().tag);
     let mut locales = Vec::new();
     let mut unpublished = Vec::new();
-    for locale in &project.locales {
+    for p in coverage::publication(project, catalog) {
+        let (locale, percent) = (p.locale, p.percent);
         let asked = options.locales.is_empty() || options.locales.contains(&locale.tag);
         if !asked {
             continue;
         }
-        let percent = match (source, catalog.locale(&locale.tag)) {
-            _ if locale.tag == project.source_locale().tag => 100.0,
-            (Some(source), Some(target)) => coverage::coverage(source, target).percent(),
-            _ => 0.0,
-        };
-        if percent >= locale.min_coverage || options.include_incomplete {
+        if p.published || options.include_incomplete {
             locales.push(locale);
         } else if options.locales.is_empty() {
             unpublished.push((locale.tag.clone(), percent, locale.min_coverage));

@@ -478,20 +478,16 @@ fn choose_locales<'p>(
     catalog: &Catalog,
     options: &WebOptions,
 ) -> (Vec<(&'p Locale, f64)>, Vec<Unpublished>) {
-    let empty = LocaleCatalog::default();
-    let source = catalog
-        .locale(&project.source_locale().tag)
-        .unwrap_or(&empty);
-    let source_words = coverage::SourceWords::new(source);
-    let mut published = vec![(project.source_locale(), 100.0)];
+    let mut published = Vec::new();
     let mut unpublished = Vec::new();
-    for locale in project.target_locales() {
-        if !options.locales.is_empty() && !options.locales.contains(&locale.tag) {
+    for p in coverage::publication(project, catalog) {
+        let (locale, percent) = (p.locale, p.percent);
+        // The source locale is always published; targets as asked for.
+        let asked = options.locales.is_empty() || options.locales.contains(&locale.tag);
+        if !asked && locale.tag != project.source_locale().tag {
             continue;
         }
-        let target = catalog.locale(&locale.tag).unwrap_or(&empty);
-        let percent = coverage::coverage_of(&source_words, target).percent();
-        if percent + 1e-9 < locale.min_coverage && !options.include_incomplete {
+        if !p.published && !options.include_incomplete {
             unpublished.push(Unpublished {
                 tag: locale.tag.clone(),
                 reason: format!(
