@@ -155,3 +155,56 @@ fn sample_site_generated_files_are_current() {
         String::from_utf8_lossy(&output.stdout)
     );
 }
+
+// Every sentence of the user's seed text stands verbatim in the value of an en-US message
+// (the seed is in ../shared beside the repository, as in CI; a checkout without it skips, but
+// CI without it fails).
+#[test]
+fn sample_site_keeps_every_seed_sentence() {
+    let seed_path = sample_root().join("../shared/seed/000_d53a6de7a705d2e6.txt");
+    let Ok(seed) = std::fs::read_to_string(&seed_path) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "the seed is missing: {}",
+            seed_path.display()
+        );
+        eprintln!("skipped: no seed at {}", seed_path.display());
+        return;
+    };
+    let project = fluentpress::config::load_project(&sample_root()).unwrap();
+    let catalog = fluentpress::catalog::load_catalog(&project).unwrap();
+    let values: Vec<&str> = catalog
+        .locale("en-US")
+        .unwrap()
+        .entries()
+        .filter_map(|(_, e)| e.value.as_ref().map(|v| v.text.as_str()))
+        .collect();
+    let mut sentences = 0;
+    for line in seed.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        // Sentence ends: a full stop (or closing quote) followed by a space and a capital.
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        for w in chars.windows(3) {
+            let ((_, end), (_, space), (next, capital)) = (w[0], w[1], w[2]);
+            if matches!(end, '.' | '”') && space == ' ' && capital.is_uppercase() {
+                let sentence = line[start..next].trim();
+                // "Co., Ltd. is ..." is not a sentence end: keep such pieces joined.
+                if !sentence.ends_with("Ltd.") && !sentence.ends_with("PT.") {
+                    check_sentence(sentence, &values);
+                    sentences += 1;
+                    start = next;
+                }
+            }
+        }
+        check_sentence(line[start..].trim(), &values);
+        sentences += 1;
+    }
+    assert!(sentences > 50, "{sentences} sentences");
+}
+
+fn check_sentence(sentence: &str, values: &[&str]) {
+    assert!(
+        values.iter().any(|v| v.contains(sentence)),
+        "not verbatim in any en-US message: {sentence}"
+    );
+}
