@@ -11,6 +11,8 @@ use fluentpress::config::{Project, load_project};
 use fluentpress::extract::{apply_extraction, plan_extraction};
 use proptest::prelude::*;
 
+use crate::support::tree;
+
 const CONFIG: &str = "site:\n  name: P\n  base_url: https://p.example/\nsource_locale:\n  tag: en-US\n  name: English\nlocales:\n  - tag: fr\n    name: Français\n    complete: true\n";
 
 /// Words with the characters FTL and Markdown treat specially (no `<`: raw HTML is refused by
@@ -97,29 +99,6 @@ fn write_project(dir: &Path, pages: &[String]) {
     for (i, page) in pages.iter().enumerate() {
         std::fs::write(dir.join(format!("content/page-{i}.md")), page).unwrap();
     }
-}
-
-/// Every file below `dir`, sorted, with its bytes.
-fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                out.push((rel, std::fs::read(&path).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 proptest! {

@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::support::TestProject;
+use crate::support::{TestProject, tree};
 
 /// `(exit code, stdout, stderr, peak RSS in KiB, wall time)` of the binary under GNU time.
 fn run_measured(project: &TestProject, args: &[&str]) -> (i32, String, String, u64, Duration) {
@@ -388,32 +388,6 @@ fn concurrent_extract_runs_do_not_corrupt_files() {
         let (code, stdout, _) = project.run(&["extract", "--check"]);
         assert_eq!(code, 0, "{stdout}");
     }
-}
-
-/// Every file below `dir` with its bytes, sorted (empty when `dir` does not exist).
-fn tree(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for entry in entries {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                out.push((rel, std::fs::read(&path).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 /// `export web` killed with SIGKILL at many points of its run (while writing pages, and around

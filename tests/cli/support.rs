@@ -57,11 +57,17 @@ impl TestProject {
 
     /// Every file below `relative`, as (path, bytes), sorted.
     pub fn snapshot_tree(&self, relative: &str) -> Vec<(String, Vec<u8>)> {
-        let mut out = Vec::new();
-        walk(&self.path(relative), &self.path(relative), &mut out);
-        out.sort();
-        out
+        tree(&self.path(relative))
     }
+}
+
+/// Every file below `dir` with its bytes, `/`-separated relative paths, sorted (empty when `dir`
+/// does not exist).
+pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
 }
 
 fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
