@@ -466,30 +466,36 @@ mod tests {
     /// fonts; returns the text of every page.
     fn typeset(dir: &Path, tag: &str) -> String {
         let project = data::tests::project(dir);
-        let catalog = load_catalog(&project).unwrap();
-        let localizer = Localizer::new(&project, &catalog);
+        with_job(&project, |job| {
+            let printed = job.print(project.locale(tag).unwrap()).unwrap();
+            assert!(printed.pdf.starts_with(b"%PDF-"));
+            let json = serde_json::to_string(&printed.data).unwrap();
+            let world = PrintWorld::new(&project.root, job.template, json, job.fonts);
+            let document = world::compile(&world, job.template).document.unwrap();
+            let mut text = String::new();
+            for page in document.pages() {
+                frame_text(&page.frame, &mut text);
+            }
+            text
+        })
+    }
+
+    /// Runs `f` with a print job of every page of `project`, the built-in template and Typst's
+    /// own fonts.
+    fn with_job<R>(project: &Project, f: impl FnOnce(&Job) -> R) -> R {
+        let catalog = load_catalog(project).unwrap();
+        let localizer = Localizer::new(project, &catalog);
         let pages = content::load_pages(&project.root, &project.content_dir).unwrap();
         let selected = data::select_pages(&pages, None).unwrap();
-        let template = load_template(&project).unwrap();
+        let template = load_template(project).unwrap();
         let fonts = Fonts::embedded_only();
-        let job = Job {
-            project: &project,
+        f(&Job {
+            project,
             localizer: &localizer,
             pages: &selected,
             template: &template,
             fonts: &fonts,
-        };
-        let locale = project.locale(tag).unwrap();
-        let printed = job.print(locale).unwrap();
-        assert!(printed.pdf.starts_with(b"%PDF-"));
-        let json = serde_json::to_string(&printed.data).unwrap();
-        let world = PrintWorld::new(&project.root, &template, json, &fonts);
-        let document = world::compile(&world, &template).document.unwrap();
-        let mut text = String::new();
-        for page in document.pages() {
-            frame_text(&page.frame, &mut text);
-        }
-        text
+        })
     }
 
     // A translation holding Typst syntax (`#set`, `[x]`, `$y$`, `\z`) is printed as written.
@@ -546,20 +552,9 @@ mod tests {
             "legal-intro-p1 = Petits caractères 中文.\n",
         )
         .unwrap();
-        let catalog = load_catalog(&project).unwrap();
-        let localizer = Localizer::new(&project, &catalog);
-        let pages = content::load_pages(&project.root, &project.content_dir).unwrap();
-        let selected = data::select_pages(&pages, None).unwrap();
-        let template = load_template(&project).unwrap();
-        let fonts = Fonts::embedded_only();
-        let job = Job {
-            project: &project,
-            localizer: &localizer,
-            pages: &selected,
-            template: &template,
-            fonts: &fonts,
-        };
-        let printed = job.print(project.locale("fr").unwrap()).unwrap();
+        let printed = with_job(&project, |job| {
+            job.print(project.locale("fr").unwrap()).unwrap()
+        });
         assert_eq!(
             printed.warnings,
             [PrintWarning {
