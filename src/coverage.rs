@@ -4,7 +4,7 @@
 //! does not count). Words are the source text's words, so locales compare on one scale whatever
 //! their script; a Chinese or Japanese source counts each CJK character as a word.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::catalog::{Catalog, EntryKind, LocaleCatalog, PatternInfo};
 use crate::config::{Locale, Project};
@@ -74,26 +74,31 @@ pub fn coverage(source: &LocaleCatalog, target: &LocaleCatalog) -> Coverage {
 
 /// Coverage of `target` against precomputed source words (for many locales at once).
 pub fn coverage_of(source: &SourceWords<'_>, target: &LocaleCatalog) -> Coverage {
-    let mut with_value: HashSet<&str> = HashSet::default();
-    let mut defined: HashSet<&str> = HashSet::default();
+    // The first definition of each message counts, as it does for fluent-bundle.
+    let mut has_value: HashMap<&str, bool> = HashMap::default();
     for (_, e) in target.entries() {
         if e.kind == EntryKind::Message {
-            defined.insert(e.id.as_str());
-            if e.value.is_some() {
-                with_value.insert(e.id.as_str());
-            }
+            has_value.entry(e.id.as_str()).or_insert(e.value.is_some());
         }
     }
+    coverage_with(source, |id| has_value.get(id).copied())
+}
+
+/// Coverage given, for each source message id, whether the target defines it (`None`: not at
+/// all) and with a value (`Some(true)`).
+pub fn coverage_with(
+    source: &SourceWords<'_>,
+    target_has_value: impl Fn(&str) -> Option<bool>,
+) -> Coverage {
     let mut result = Coverage::default();
-    for &(id, words, has_value) in &source.messages {
+    for &(id, words, source_has_value) in &source.messages {
         result.messages += 1;
         result.words += words;
         // A message made of attributes only (an input's placeholder and title) is translated
         // when the locale defines it; any other needs its value.
-        let translated = if has_value {
-            with_value.contains(id)
-        } else {
-            defined.contains(id)
+        let translated = match target_has_value(id) {
+            None => false,
+            Some(has_value) => has_value || !source_has_value,
         };
         if translated {
             result.translated += 1;

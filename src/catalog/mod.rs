@@ -317,9 +317,11 @@ pub const MAX_PLACEABLE_DEPTH: usize = 100;
 /// Parses one file's text into a [`CatalogFile`].
 pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    // Entries nested too deep are blanked out (same length, so every offset stays true) and
-    // reported as Junk of their own; the rest of the file parses as usual.
-    let too_deep = deeply_nested_entries(&text[bom..], MAX_PLACEABLE_DEPTH);
+    // One pass over the lines finds where entries end and which nest too deep. Entries nested
+    // too deep are blanked out (same length, so every offset stays true) and reported as Junk
+    // of their own; the rest of the file parses as usual.
+    let scan = scan_lines(&text, bom, MAX_PLACEABLE_DEPTH);
+    let too_deep = scan.too_deep;
     let blanked = (!too_deep.is_empty()).then(|| blank_out(&text, bom, &too_deep));
     let parsed: &str = blanked.as_deref().unwrap_or(&text);
     let body = &parsed[bom..];
@@ -330,6 +332,7 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
     let base = parsed.as_ptr() as usize;
     let offset_of = |s: &str| (s.as_ptr() as usize).saturating_sub(base);
 
+    let mut scratch = String::with_capacity(256);
     let mut entries = Vec::with_capacity(resource.body.len());
     let mut junk = Vec::new();
     let mut resource_comments = Vec::new();
@@ -341,13 +344,13 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
                     kind: EntryKind::Message,
                     id: m.id.name.to_string(),
                     id_span: start..start + m.id.name.len(),
-                    span: start..entry_end(&text, start),
+                    span: start..entry_end(&text, start, &scan.breaks),
                     comment: m.comment.as_ref().map(comment_text),
                     value: m
                         .value
                         .as_ref()
-                        .map(|p| pattern::analyze_pattern(parsed, p)),
-                    attributes: attributes(parsed, &m.attributes),
+                        .map(|p| pattern::analyze_pattern_with(parsed, p, &mut scratch)),
+                    attributes: attributes(parsed, &m.attributes, &mut scratch),
                 });
             }
             ast::Entry::Term(t) => {
@@ -356,10 +359,14 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
                     kind: EntryKind::Term,
                     id: t.id.name.to_string(),
                     id_span: start..start + 1 + t.id.name.len(),
-                    span: start..entry_end(&text, start),
+                    span: start..entry_end(&text, start, &scan.breaks),
                     comment: t.comment.as_ref().map(comment_text),
-                    value: Some(pattern::analyze_pattern(parsed, &t.value)),
-                    attributes: attributes(parsed, &t.attributes),
+                    value: Some(pattern::analyze_pattern_with(
+                        parsed,
+                        &t.value,
+                        &mut scratch,
+                    )),
+                    attributes: attributes(parsed, &t.attributes, &mut scratch),
                 });
             }
             ast::Entry::ResourceComment(c) => resource_comments.push(comment_text(c)),
@@ -412,31 +419,70 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
     }
 }
 
-/// The entries of `text` whose placeables nest deeper than `limit`: (the entry's byte span, the
-/// offset of the first `{` past the limit).
+/// What one pass over a file's lines finds.
+struct LineScan {
+    /// Offsets (into the whole text) of the lines that start with a letter, `-` or `#`: the
+    /// lines where an entry's extent ends (see [`entry_end`]).
+    breaks: Vec<usize>,
+    /// The entries whose placeables nest deeper than the limit: (the entry's byte span, the
+    /// offset of the first `{` past the limit), offsets into the text after the byte-order mark.
+    too_deep: Vec<(Range<usize>, usize)>,
+}
+
+/// Scans the lines of `text` (whose first `bom` bytes are a byte-order mark) once.
 ///
-/// A cheap scan, not a parser; it may overestimate, never underestimate, the depth the parser
-/// reaches. The parser recurses only from an entry (`id =` or `-term =` at the start of a line),
-/// and such a line (or a `#` comment line) inside an open placeable is an error that unwinds the
-/// recursion, so counting restarts there. Braces inside string literals (`{ "{" }`) do not count;
-/// a `#` line is a comment and counts nothing.
-fn deeply_nested_entries(text: &str, limit: usize) -> Vec<(Range<usize>, usize)> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let (mut entry_start, mut depth, mut deepest) = (0, 0usize, None);
-    let mut pos = 0;
-    while pos < bytes.len() {
-        let end = bytes[pos..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(bytes.len(), |i| pos + i + 1);
-        let line = &bytes[pos..end];
-        if starts_entry(line) {
-            if let Some(deepest) = deepest.take() {
-                out.push((entry_start..pos, deepest));
+/// The depth test is a cheap scan, not a parser; it may overestimate, never underestimate, the
+/// depth the parser reaches. The parser recurses only from an entry (`id =` or `-term =` at the
+/// start of a line), and such a line (or a `#` comment line) inside an open placeable is an
+/// error that unwinds the recursion, so counting restarts there: the file is cut into segments
+/// at those lines. A segment with no more `{` than the limit cannot nest deeper (the common
+/// case, decided by counting bytes); only the others are scanned brace by brace.
+fn scan_lines(text: &str, bom: usize, limit: usize) -> LineScan {
+    let bytes = &text.as_bytes()[bom..];
+    let mut scan = LineScan {
+        breaks: Vec::new(),
+        too_deep: Vec::new(),
+    };
+    // Segments start at offset 0 and at every line that starts an entry or is a comment.
+    let mut segment_starts = vec![0];
+    let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+    for pos in line_starts.filter(|&pos| pos < bytes.len()) {
+        let first = bytes[pos];
+        if first.is_ascii_alphabetic() || first == b'-' || first == b'#' {
+            scan.breaks.push(pos + bom);
+            if pos > 0 && starts_entry(&bytes[pos..]) {
+                segment_starts.push(pos);
             }
-            (entry_start, depth) = (pos, 0);
         }
+    }
+    segment_starts.push(bytes.len());
+    // Count the `{` of each segment (one vectorised search through the file); scan brace by
+    // brace only a segment with more than `limit` of them.
+    let mut braces = memchr::memchr_iter(b'{', bytes).peekable();
+    for segment in segment_starts.windows(2) {
+        let (start, end) = (segment[0], segment[1]);
+        let mut count = 0;
+        while braces.next_if(|&at| at < end).is_some() {
+            count += 1;
+        }
+        if count > limit
+            && let Some(deepest) = deepest_brace(&bytes[start..end], limit)
+        {
+            scan.too_deep.push((start..end, start + deepest));
+        }
+    }
+    scan
+}
+
+/// Within one segment (an entry and the lines up to the next), the offset of the first `{`
+/// nested deeper than `limit`, if any. Braces inside string literals (`{ "{" }`) do not count;
+/// a `#` line is a comment and counts nothing.
+fn deepest_brace(segment: &[u8], limit: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut pos = 0;
+    while pos < segment.len() {
+        let end = memchr::memchr(b'\n', &segment[pos..]).map_or(segment.len(), |i| pos + i + 1);
+        let line = &segment[pos..end];
         if line[0] != b'#' {
             let mut in_string = false;
             let mut i = 0;
@@ -447,8 +493,8 @@ fn deeply_nested_entries(text: &str, limit: usize) -> Vec<(Range<usize>, usize)>
                     (false, b'"') if depth > 0 => in_string = true,
                     (false, b'{') => {
                         depth += 1;
-                        if depth > limit && deepest.is_none() {
-                            deepest = Some(pos + i);
+                        if depth > limit {
+                            return Some(pos + i);
                         }
                     }
                     (false, b'}') => depth = depth.saturating_sub(1),
@@ -459,14 +505,12 @@ fn deeply_nested_entries(text: &str, limit: usize) -> Vec<(Range<usize>, usize)>
         }
         pos = end;
     }
-    if let Some(deepest) = deepest {
-        out.push((entry_start..bytes.len(), deepest));
-    }
-    out
+    None
 }
 
 /// Whether a line starts an entry (`id =`, `-term =`) or is a comment.
 fn starts_entry(line: &[u8]) -> bool {
+    let line = memchr::memchr(b'\n', line).map_or(line, |i| &line[..i + 1]);
     if line[0] == b'#' {
         return true;
     }
@@ -497,7 +541,11 @@ fn blank_out(text: &str, bom: usize, spans: &[(Range<usize>, usize)]) -> String 
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-fn attributes(text: &str, attributes: &[ast::Attribute<&str>]) -> Vec<Attribute> {
+fn attributes(
+    text: &str,
+    attributes: &[ast::Attribute<&str>],
+    scratch: &mut String,
+) -> Vec<Attribute> {
     let base = text.as_ptr() as usize;
     attributes
         .iter()
@@ -506,7 +554,7 @@ fn attributes(text: &str, attributes: &[ast::Attribute<&str>]) -> Vec<Attribute>
             Attribute {
                 name: a.id.name.to_string(),
                 name_span: start..start + a.id.name.len(),
-                pattern: pattern::analyze_pattern(text, &a.value),
+                pattern: pattern::analyze_pattern_with(text, &a.value, scratch),
             }
         })
         .collect()
@@ -518,28 +566,19 @@ fn comment_text(comment: &ast::Comment<&str>) -> String {
 
 /// The end of the entry starting at `start`: Fluent entries begin at column 0, and every line
 /// of an entry but the first is indented (or a closing brace), so the entry runs until the next
-/// line that starts an identifier, a term or a comment.
-fn entry_end(text: &str, start: usize) -> usize {
+/// line that starts with a letter, `-` or `#` (`breaks`, in order), less its trailing blank
+/// lines.
+fn entry_end(text: &str, start: usize, breaks: &[usize]) -> usize {
     let bytes = text.as_bytes();
-    let line_end = |from: usize| {
-        text[from..]
-            .find('\n')
-            .map_or(bytes.len(), |i| from + i + 1)
-    };
-    let mut end = line_end(start);
-    let mut last_content_end = end;
-    while end < bytes.len() {
-        let next = line_end(end);
-        let line = &bytes[end..next];
-        if line[0].is_ascii_alphabetic() || line[0] == b'-' || line[0] == b'#' {
-            break;
-        }
-        if line.iter().any(|b| !b.is_ascii_whitespace()) {
-            last_content_end = next;
-        }
-        end = next;
-    }
-    last_content_end
+    let next = breaks
+        .get(breaks.partition_point(|&b| b <= start))
+        .copied()
+        .unwrap_or(bytes.len());
+    let last = bytes[start..next]
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(start, |i| start + i);
+    memchr::memchr(b'\n', &bytes[last..]).map_or(bytes.len(), |i| last + i + 1)
 }
 
 #[cfg(test)]
@@ -633,7 +672,7 @@ mod tests {
         let file = parse(&text);
         assert!(file.junk.is_empty(), "{:?}", file.junk);
         let deep = file.entry("deep", EntryKind::Message).unwrap();
-        assert!(deep.value.as_ref().unwrap().variables.contains("x"));
+        assert!(deep.value.as_ref().unwrap().variables().contains("x"));
     }
 
     #[test]
@@ -710,7 +749,7 @@ mod tests {
                 .value
                 .as_ref()
                 .unwrap()
-                .variables
+                .variables()
                 .contains("n")
         );
     }

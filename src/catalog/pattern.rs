@@ -4,7 +4,7 @@
 //! and text element a slice of the source, so a byte offset is a pointer difference. This module
 //! turns one pattern into a [`PatternInfo`]: plain data the catalog keeps after the AST is gone.
 
-use std::collections::BTreeSet;
+use std::borrow::Cow;
 use std::ops::Range;
 
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement, VariantKey};
@@ -56,14 +56,108 @@ impl Selector {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VariantInfo {
-    /// The key as written: `one`, `other`, `0`.
-    pub key: String,
+    /// The key as written: `one`, `other`, `0` (a plural category without an allocation).
+    pub key: Cow<'static, str>,
     pub numeric: bool,
     pub default: bool,
     /// Byte span of the key.
     pub span: Range<usize>,
-    /// Variables shown in this variant's text.
-    pub shown_variables: BTreeSet<String>,
+}
+
+/// A small set of names (variables, functions), sorted, in one string separated by spaces
+/// (Fluent identifiers have none). Patterns use none, one or two names: one allocation per
+/// set, instead of one per name and a tree node.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct NameSet(String);
+
+impl NameSet {
+    pub const fn new() -> NameSet {
+        NameSet(String::new())
+    }
+
+    pub fn insert(&mut self, name: &str) {
+        if self.0.is_empty() {
+            self.0.push_str(name);
+            return;
+        }
+        if self.0 == name {
+            return;
+        }
+        let mut at = self.0.len();
+        let mut pos = 0;
+        for existing in self.iter() {
+            match existing.cmp(name) {
+                std::cmp::Ordering::Less => pos += existing.len() + 1,
+                std::cmp::Ordering::Equal => return,
+                std::cmp::Ordering::Greater => {
+                    at = pos;
+                    break;
+                }
+            }
+        }
+        if self.0.is_empty() {
+            self.0.push_str(name);
+        } else if at >= self.0.len() {
+            self.0.push(' ');
+            self.0.push_str(name);
+        } else {
+            self.0.insert(at, ' ');
+            self.0.insert_str(at, name);
+        }
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        // Most sets hold one name: then the whole string is the name.
+        self.0 == name || (self.0.len() > name.len() && self.iter().any(|n| n == name))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.iter().count()
+    }
+
+    /// The names in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.split(' ').filter(|n| !n.is_empty())
+    }
+
+    /// The names of `self` that `other` lacks, in order.
+    pub fn difference<'a>(&'a self, other: &'a NameSet) -> impl Iterator<Item = &'a str> {
+        // Equal sets (the usual case: a translation uses its source's variables) are equal
+        // strings.
+        let names = (self.0 != other.0).then(|| self.iter());
+        names
+            .into_iter()
+            .flatten()
+            .filter(move |n| !other.contains(n))
+    }
+
+    pub fn is_superset(&self, other: &NameSet) -> bool {
+        other.iter().all(|n| self.contains(n))
+    }
+
+    pub fn extend_from(&mut self, other: &NameSet) {
+        if self.0.is_empty() {
+            self.0.clone_from(&other.0);
+            return;
+        }
+        for name in other.iter() {
+            self.insert(name);
+        }
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for NameSet {
+    fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> NameSet {
+        let mut set = NameSet::new();
+        for name in iter {
+            set.insert(name.as_ref());
+        }
+        set
+    }
 }
 
 /// Everything the checker and the exporters need to know about one pattern.
@@ -74,23 +168,86 @@ pub struct PatternInfo {
     /// The pattern's text with placeables written back in canonical FTL (`{ $count }`), variants
     /// joined; used to compare a translation with its source and to count words.
     pub text: String,
-    /// Variables used anywhere, including selectors.
-    pub variables: BTreeSet<String>,
-    /// Variables shown in the text (in any variant), not only used to select.
-    pub shown_variables: BTreeSet<String>,
-    pub message_refs: Vec<Reference>,
-    pub term_refs: Vec<Reference>,
-    pub functions: BTreeSet<String>,
-    pub selects: Vec<SelectInfo>,
-    /// For a pattern with select expressions only: the text a reader can see, each variant's
-    /// text on its own line, without the selection syntax (for markup comparison).
-    pub visible: Option<String>,
+    /// What the placeables use; `None` for plain text, which most patterns are: a catalog of
+    /// 300,000 patterns then holds 300,000 fewer allocations.
+    details: Option<Box<PatternDetails>>,
+    /// Whether the text may hold inline markup (`*`, `_`, `` ` ``, `](`): most text has none,
+    /// and then comparing markup is skipped without looking at the text again.
+    may_have_markup: bool,
 }
 
+/// The parts of a [`PatternInfo`] that only patterns with placeables have.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct PatternDetails {
+    variables: NameSet,
+    shown_variables: NameSet,
+    message_refs: Vec<Reference>,
+    term_refs: Vec<Reference>,
+    functions: NameSet,
+    selects: Vec<SelectInfo>,
+    visible: Option<String>,
+    /// Placeables written, in every variant and nested ones included.
+    placeables: usize,
+}
+
+static NO_DETAILS: PatternDetails = PatternDetails {
+    variables: NameSet::new(),
+    shown_variables: NameSet::new(),
+    message_refs: Vec::new(),
+    term_refs: Vec::new(),
+    functions: NameSet::new(),
+    selects: Vec::new(),
+    visible: None,
+    placeables: 0,
+};
+
 impl PatternInfo {
-    /// The text a reader can see (for a pattern without selections, its `text`).
+    fn details(&self) -> &PatternDetails {
+        self.details.as_deref().unwrap_or(&NO_DETAILS)
+    }
+
+    /// Variables used anywhere, including selectors.
+    pub fn variables(&self) -> &NameSet {
+        &self.details().variables
+    }
+
+    /// Variables shown in the text (in any variant), not only used to select.
+    pub fn shown_variables(&self) -> &NameSet {
+        &self.details().shown_variables
+    }
+
+    pub fn message_refs(&self) -> &[Reference] {
+        &self.details().message_refs
+    }
+
+    pub fn term_refs(&self) -> &[Reference] {
+        &self.details().term_refs
+    }
+
+    pub fn functions(&self) -> &NameSet {
+        &self.details().functions
+    }
+
+    pub fn selects(&self) -> &[SelectInfo] {
+        &self.details().selects
+    }
+
+    /// How many placeables the pattern writes, counting every variant and nested placeables:
+    /// at least as many as formatting it resolves.
+    pub fn placeables(&self) -> usize {
+        self.details().placeables
+    }
+
+    /// The text a reader can see: for a pattern with select expressions, each variant's text on
+    /// its own line, without the selection syntax (for markup comparison); otherwise `text`.
+    /// Kept only when [`PatternInfo::may_have_markup`]; otherwise this is `text`.
     pub fn visible_text(&self) -> &str {
-        self.visible.as_deref().unwrap_or(&self.text)
+        self.details().visible.as_deref().unwrap_or(&self.text)
+    }
+
+    /// Whether the text may hold inline markup; `false` means it certainly holds none.
+    pub fn may_have_markup(&self) -> bool {
+        self.may_have_markup
     }
 
     /// Text elements only (no placeables), trimmed: empty means the translation shows nothing.
@@ -99,43 +256,92 @@ impl PatternInfo {
     }
 }
 
-/// Analyzes `pattern`, whose slices borrow from `source`.
+/// Whether `text` has a character that starts inline markup.
+fn markup_chars(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Without an early exit the loop compiles to vector compares: texts are short, and most
+    // have none of these bytes.
+    let (mut marks, mut bracket) = (false, false);
+    for &b in bytes {
+        marks |= (b == b'*') | (b == b'_') | (b == b'`');
+        bracket |= b == b']';
+    }
+    marks || (bracket && bytes.windows(2).any(|w| w == b"]("))
+}
+
+/// Analyzes `pattern`, whose slices borrow from `source`. `scratch` is a buffer the caller
+/// reuses from pattern to pattern, so the text is built without growing a new string each time.
 pub fn analyze_pattern(source: &str, pattern: &Pattern<&str>) -> PatternInfo {
+    analyze_pattern_with(source, pattern, &mut String::new())
+}
+
+/// [`analyze_pattern`] with a reusable text buffer.
+pub fn analyze_pattern_with(
+    source: &str,
+    pattern: &Pattern<&str>,
+    scratch: &mut String,
+) -> PatternInfo {
+    scratch.clear();
     let mut walker = Walker {
         base: source.as_ptr() as usize,
         len: source.len(),
-        info: PatternInfo {
-            text: String::with_capacity(96),
-            ..PatternInfo::default()
-        },
+        text: scratch,
+        details: PatternDetails::default(),
         start: usize::MAX,
         end: 0,
+        plain: true,
+        markup: false,
     };
-    let mut shown = BTreeSet::new();
+    let mut shown = NameSet::new();
     walker.text_pattern(pattern, &mut shown);
-    walker.info.shown_variables = shown;
-    if !walker.info.selects.is_empty() {
-        let mut visible = String::new();
-        visible_text(pattern, &mut visible);
-        walker.info.visible = Some(visible);
-    }
-    walker.info.span = if walker.start == usize::MAX {
+    let span = if walker.start == usize::MAX {
         0..0
     } else {
         walker.start..walker.end
     };
-    walker.info
+    let text = String::from(walker.text.as_str());
+    // Markup can only come from text elements and string literals: identifiers cannot open
+    // emphasis, and the selection syntax (`*[other]`) is not text.
+    let may_have_markup = walker.markup;
+    let mut details = (!walker.plain).then(|| {
+        let mut details = std::mem::take(&mut walker.details);
+        details.shown_variables = shown;
+        // The visible text is read only to compare markup.
+        if !details.selects.is_empty() && may_have_markup {
+            let mut visible = String::new();
+            visible_text(pattern, &mut visible);
+            details.visible = Some(visible);
+        }
+        Box::new(details)
+    });
+    if details
+        .as_ref()
+        .is_some_and(|d| **d == PatternDetails::default())
+    {
+        details = None;
+    }
+    PatternInfo {
+        span,
+        text,
+        details,
+        may_have_markup,
+    }
 }
 
-struct Walker {
+struct Walker<'t> {
     base: usize,
     len: usize,
-    info: PatternInfo,
+    text: &'t mut String,
+    details: PatternDetails,
     start: usize,
     end: usize,
+    /// No placeable seen yet: the pattern is plain text and needs no details.
+    plain: bool,
+    /// A text element or string literal has a markup character (see `markup_chars`).
+    markup: bool,
 }
 
-impl Walker {
+impl Walker<'_> {
     /// The byte span of a slice of the source, or `None` for text the parser owns.
     fn span_of(&mut self, slice: &str) -> Option<Range<usize>> {
         let offset = (slice.as_ptr() as usize).checked_sub(self.base)?;
@@ -148,23 +354,26 @@ impl Walker {
         Some(span)
     }
 
-    fn text_pattern(&mut self, pattern: &Pattern<&str>, shown: &mut BTreeSet<String>) {
+    fn text_pattern(&mut self, pattern: &Pattern<&str>, shown: &mut NameSet) {
         for element in &pattern.elements {
             match element {
                 PatternElement::TextElement { value } => {
                     self.span_of(value);
-                    self.info.text.push_str(value);
+                    self.markup |= markup_chars(value);
+                    self.text.push_str(value);
                 }
                 PatternElement::Placeable { expression } => {
-                    self.info.text.push_str("{ ");
+                    self.plain = false;
+                    self.details.placeables += 1;
+                    self.text.push_str("{ ");
                     self.expression(expression, shown);
-                    self.info.text.push_str(" }");
+                    self.text.push_str(" }");
                 }
             }
         }
     }
 
-    fn expression(&mut self, expression: &Expression<&str>, shown: &mut BTreeSet<String>) {
+    fn expression(&mut self, expression: &Expression<&str>, shown: &mut NameSet) {
         match expression {
             Expression::Inline(inline) => self.inline(inline, Some(shown)),
             Expression::Select { selector, variants } => {
@@ -191,34 +400,30 @@ impl Walker {
                     _ => Selector::Literal,
                 };
                 let selector_span = selector_identifier(selector).and_then(|s| self.span_of(s));
-                self.info.text.push_str(" ->");
-                let mut infos = Vec::new();
+                self.text.push_str(" ->");
+                let mut infos = Vec::with_capacity(variants.len());
                 for variant in variants {
                     let (key, numeric) = match &variant.key {
                         VariantKey::Identifier { name } => (*name, false),
                         VariantKey::NumberLiteral { value } => (*value, true),
                     };
                     let span = self.span_of(key).unwrap_or(0..0);
-                    self.info
-                        .text
+                    self.text
                         .push_str(if variant.default { " *[" } else { " [" });
-                    self.info.text.push_str(key);
-                    self.info.text.push_str("] ");
-                    let mut variant_shown = BTreeSet::new();
-                    self.text_pattern(&variant.value, &mut variant_shown);
-                    shown.extend(variant_shown.iter().cloned());
+                    self.text.push_str(key);
+                    self.text.push_str("] ");
+                    self.text_pattern(&variant.value, shown);
                     infos.push(VariantInfo {
-                        key: key.to_string(),
+                        key: variant_key(key),
                         numeric,
                         default: variant.default,
                         span,
-                        shown_variables: variant_shown,
                     });
                 }
                 let span = selector_span
                     .or_else(|| infos.first().map(|v| v.span.clone()))
                     .unwrap_or(0..0);
-                self.info.selects.push(SelectInfo {
+                self.details.selects.push(SelectInfo {
                     selector: selector_kind,
                     variants: infos,
                     span,
@@ -229,39 +434,40 @@ impl Walker {
 
     /// Records what an inline expression uses. `shown` is `None` inside a selector, where a
     /// variable decides the variant but is not displayed.
-    fn inline(&mut self, inline: &InlineExpression<&str>, shown: Option<&mut BTreeSet<String>>) {
+    fn inline(&mut self, inline: &InlineExpression<&str>, shown: Option<&mut NameSet>) {
         match inline {
             InlineExpression::StringLiteral { value } => {
                 self.span_of(value);
-                self.info.text.push('"');
-                self.info.text.push_str(value);
-                self.info.text.push('"');
+                self.markup |= markup_chars(value);
+                self.text.push('"');
+                self.text.push_str(value);
+                self.text.push('"');
             }
             InlineExpression::NumberLiteral { value } => {
                 self.span_of(value);
-                self.info.text.push_str(value);
+                self.text.push_str(value);
             }
             InlineExpression::VariableReference { id } => {
                 self.span_of(id.name);
-                self.info.variables.insert(id.name.to_string());
+                self.details.variables.insert(id.name);
                 if let Some(shown) = shown {
-                    shown.insert(id.name.to_string());
+                    shown.insert(id.name);
                 }
-                self.info.text.push('$');
-                self.info.text.push_str(id.name);
+                self.text.push('$');
+                self.text.push_str(id.name);
             }
             InlineExpression::MessageReference { id, attribute } => {
                 let span = self.span_of(id.name).unwrap_or(0..0);
                 attribute.as_ref().map(|a| self.span_of(a.name));
-                self.info.message_refs.push(Reference {
+                self.details.message_refs.push(Reference {
                     id: id.name.to_string(),
                     attribute: attribute.as_ref().map(|a| a.name.to_string()),
                     span,
                 });
-                self.info.text.push_str(id.name);
+                self.text.push_str(id.name);
                 if let Some(a) = attribute {
-                    self.info.text.push('.');
-                    self.info.text.push_str(a.name);
+                    self.text.push('.');
+                    self.text.push_str(a.name);
                 }
             }
             InlineExpression::TermReference {
@@ -273,17 +479,17 @@ impl Walker {
                     .span_of(id.name)
                     .map(|s| s.start.saturating_sub(1)..s.end)
                     .unwrap_or(0..0);
-                self.info.term_refs.push(Reference {
+                self.details.term_refs.push(Reference {
                     id: id.name.to_string(),
                     attribute: attribute.as_ref().map(|a| a.name.to_string()),
                     span,
                 });
-                self.info.text.push('-');
-                self.info.text.push_str(id.name);
+                self.text.push('-');
+                self.text.push_str(id.name);
                 if let Some(a) = attribute {
                     self.span_of(a.name);
-                    self.info.text.push('.');
-                    self.info.text.push_str(a.name);
+                    self.text.push('.');
+                    self.text.push_str(a.name);
                 }
                 if let Some(arguments) = arguments {
                     self.arguments(arguments, shown);
@@ -291,18 +497,17 @@ impl Walker {
             }
             InlineExpression::FunctionReference { id, arguments } => {
                 self.span_of(id.name);
-                self.info.functions.insert(id.name.to_string());
-                self.info.text.push_str(id.name);
+                self.details.functions.insert(id.name);
+                self.text.push_str(id.name);
                 self.arguments(arguments, shown);
             }
             InlineExpression::Placeable { expression } => {
-                let mut inner = BTreeSet::new();
-                self.info.text.push_str("{ ");
-                self.expression(expression, &mut inner);
-                self.info.text.push_str(" }");
-                if let Some(shown) = shown {
-                    shown.extend(inner);
-                }
+                self.details.placeables += 1;
+                // Inside a selector nothing is shown: collect into a set that is dropped.
+                let mut hidden = NameSet::new();
+                self.text.push_str("{ ");
+                self.expression(expression, shown.unwrap_or(&mut hidden));
+                self.text.push_str(" }");
             }
         }
     }
@@ -310,25 +515,33 @@ impl Walker {
     fn arguments(
         &mut self,
         arguments: &fluent_syntax::ast::CallArguments<&str>,
-        mut shown: Option<&mut BTreeSet<String>>,
+        mut shown: Option<&mut NameSet>,
     ) {
-        self.info.text.push('(');
+        self.text.push('(');
         for (i, arg) in arguments.positional.iter().enumerate() {
             if i > 0 {
-                self.info.text.push_str(", ");
+                self.text.push_str(", ");
             }
             self.inline(arg, shown.as_deref_mut());
         }
         for (i, named) in arguments.named.iter().enumerate() {
             if i > 0 || !arguments.positional.is_empty() {
-                self.info.text.push_str(", ");
+                self.text.push_str(", ");
             }
             self.span_of(named.name.name);
-            self.info.text.push_str(named.name.name);
-            self.info.text.push_str(": ");
+            self.text.push_str(named.name.name);
+            self.text.push_str(": ");
             self.inline(&named.value, shown.as_deref_mut());
         }
-        self.info.text.push(')');
+        self.text.push(')');
+    }
+}
+
+/// A variant key; the plural categories, the keys nearly every selection uses, are shared.
+fn variant_key(key: &str) -> Cow<'static, str> {
+    match crate::plural::ALL_CATEGORIES.iter().find(|c| **c == key) {
+        Some(category) => Cow::Borrowed(category),
+        None => Cow::Owned(key.to_string()),
     }
 }
 
@@ -393,39 +606,59 @@ mod tests {
     fn variables_shown_and_selected() {
         let src = "m = { $count ->\n    [one] One result for { $query }\n   *[other] { $count } results for { $query }\n}\n";
         let i = info(src);
-        assert_eq!(i.variables, ["count", "query"].map(String::from).into());
         assert_eq!(
-            i.shown_variables,
-            ["count", "query"].map(String::from).into()
+            i.variables(),
+            &["count", "query"].into_iter().collect::<NameSet>()
         );
-        assert_eq!(i.selects[0].selector, Selector::Variable("count".into()));
-        let keys: Vec<_> = i.selects[0]
-            .variants
-            .iter()
-            .map(|v| v.key.as_str())
-            .collect();
+        assert_eq!(
+            i.shown_variables(),
+            &["count", "query"].into_iter().collect::<NameSet>()
+        );
+        assert_eq!(i.selects()[0].selector, Selector::Variable("count".into()));
+        let keys: Vec<_> = i.selects()[0].variants.iter().map(|v| &*v.key).collect();
         assert_eq!(keys, ["one", "other"]);
-        assert_eq!(&src[i.selects[0].variants[0].span.clone()], "one");
-        assert!(!i.selects[0].variants[0].shown_variables.contains("count"));
+        assert_eq!(&src[i.selects()[0].variants[0].span.clone()], "one");
     }
 
     #[test]
     fn selector_only_variable_is_not_shown() {
         let i = info("m = { $n ->\n   *[other] Many\n}\n");
-        assert!(i.variables.contains("n"));
-        assert!(i.shown_variables.is_empty());
+        assert!(i.variables().contains("n"));
+        assert!(i.shown_variables().is_empty());
     }
 
     #[test]
     fn references_have_spans() {
         let src = "m = { -brand } and { other.attr } { NUMBER($x, minimumFractionDigits: 2) }\n";
         let i = info(src);
-        assert_eq!(&src[i.term_refs[0].span.clone()], "-brand");
-        assert_eq!(i.message_refs[0].attribute.as_deref(), Some("attr"));
-        assert!(i.functions.contains("NUMBER"));
+        assert_eq!(&src[i.term_refs()[0].span.clone()], "-brand");
+        assert_eq!(i.message_refs()[0].attribute.as_deref(), Some("attr"));
+        assert!(i.functions().contains("NUMBER"));
         assert_eq!(
             i.text,
             "{ -brand } and { other.attr } { NUMBER($x, minimumFractionDigits: 2) }"
         );
+    }
+
+    #[test]
+    fn name_sets_stay_sorted_and_unique() {
+        let mut set = NameSet::new();
+        for name in ["count", "a-b", "zeta", "count", "a", "m_x"] {
+            set.insert(name);
+        }
+        assert_eq!(
+            set.iter().collect::<Vec<_>>(),
+            ["a", "a-b", "count", "m_x", "zeta"]
+        );
+        assert!(set.contains("a-b") && !set.contains("b") && !set.contains(""));
+        let other: NameSet = ["count", "other"].into_iter().collect();
+        assert_eq!(
+            set.difference(&other).collect::<Vec<_>>(),
+            ["a", "a-b", "m_x", "zeta"]
+        );
+        let mut merged = other.clone();
+        merged.extend_from(&set);
+        assert_eq!(merged.len(), 6);
+        assert!(merged.is_superset(&set) && !set.is_superset(&merged));
     }
 }

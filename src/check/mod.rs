@@ -312,54 +312,43 @@ pub fn check(
 ) -> Result<CheckReport, CheckError> {
     let tags = selected_locales(project, &options.locales)?;
     let source_tag = &project.source_locale().tag;
-    let empty = LocaleCatalog::default();
-    let source = catalog.locale(source_tag).unwrap_or(&empty);
+    let source = catalog.locale(source_tag).unwrap_or(&EMPTY_LOCALE);
     let source_index = EntryIndex::new(source);
     let source_words = coverage::SourceWords::new(source);
 
-    let mut contexts = Vec::new();
-    for tag in &tags {
-        let Some(locale) = project.locale(tag) else {
-            continue;
-        };
-        let is_source = tag == source_tag;
-        let target = catalog.locale(tag).unwrap_or(&empty);
-        let glossary = if is_source {
-            Glossary::default()
-        } else {
-            glossary::load_glossary(&project.locale_dir(tag))?
-        };
-        let snapshot = if is_source {
-            Snapshot::default()
-        } else {
-            snapshot::load_snapshot(&snapshot::snapshot_path(project, tag))?
-        };
-        contexts.push(LocaleContext {
-            project,
-            locale,
-            is_source,
-            source,
-            target,
-            source_index: &source_index,
-            target_index: EntryIndex::new(target),
-            glossary,
-            snapshot,
-            plural_categories: crate::plural::cardinal_categories(&locale.langid),
-            min_coverage: options.min_coverage.unwrap_or(locale.min_coverage),
-            coverage: coverage::coverage_of(&source_words, target),
-        });
-    }
-
-    // Locales are independent: check them on every core.
+    let locales: Vec<&Locale> = tags.iter().filter_map(|tag| project.locale(tag)).collect();
+    let shared = Shared {
+        project,
+        catalog,
+        options,
+        source,
+        source_index: &source_index,
+        source_words: &source_words,
+    };
+    // Locales are independent: check them on every core, each thread taking the next locale
+    // when it is done with one (locales differ in size, so fixed shares would leave a core idle).
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(contexts.len().max(1));
-    let chunk = contexts.len().div_ceil(threads.max(1)).max(1);
-    let mut per_locale: Vec<(Vec<Diagnostic>, LocaleSummary)> = Vec::new();
+        .min(locales.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut per_locale: Vec<(usize, Result<LocaleResult, CheckError>)> =
+        Vec::with_capacity(locales.len());
     std::thread::scope(|scope| {
-        let handles: Vec<_> = contexts
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(check_locale).collect::<Vec<_>>()))
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(locale) = locales.get(i) else {
+                            break;
+                        };
+                        let result = shared.context(locale).map(|ctx| check_locale(&ctx));
+                        done.push((i, result));
+                    }
+                    done
+                })
+            })
             .collect();
         for handle in handles {
             match handle.join() {
@@ -368,9 +357,11 @@ pub fn check(
             }
         }
     });
+    per_locale.sort_by_key(|(i, _)| *i);
 
     let mut report = CheckReport::default();
-    for (diagnostics, summary) in per_locale {
+    for (_, result) in per_locale {
+        let (diagnostics, summary) = result?;
         report.diagnostics.extend(diagnostics);
         report.locales.push(summary);
     }
@@ -406,6 +397,60 @@ pub fn check(
         .sort_by_key(|s| order.get(s.locale.as_str()).copied().unwrap_or(usize::MAX));
     Ok(report)
 }
+
+/// One locale's diagnostics and counts.
+type LocaleResult = (Vec<Diagnostic>, LocaleSummary);
+
+/// What every locale's check reads.
+struct Shared<'a> {
+    project: &'a Project,
+    catalog: &'a Catalog,
+    options: &'a CheckOptions,
+    source: &'a LocaleCatalog,
+    source_index: &'a EntryIndex<'a>,
+    source_words: &'a coverage::SourceWords<'a>,
+}
+
+impl<'a> Shared<'a> {
+    /// Everything the rules need to look at `locale` (its glossary and snapshot read here).
+    fn context(&self, locale: &'a Locale) -> Result<LocaleContext<'a>, CheckError> {
+        let project = self.project;
+        let is_source = locale.tag == project.source_locale().tag;
+        let target = self.catalog.locale(&locale.tag).unwrap_or(&EMPTY_LOCALE);
+        let (glossary, snapshot) = if is_source {
+            (Glossary::default(), Snapshot::default())
+        } else {
+            (
+                glossary::load_glossary(&project.locale_dir(&locale.tag))?,
+                snapshot::load_snapshot(&snapshot::snapshot_path(project, &locale.tag))?,
+            )
+        };
+        let target_index = EntryIndex::new(target);
+        let coverage = coverage::coverage_with(self.source_words, |id| {
+            target_index.message(id).map(|(_, e)| e.value.is_some())
+        });
+        Ok(LocaleContext {
+            project,
+            locale,
+            is_source,
+            source: self.source,
+            target,
+            source_index: self.source_index,
+            target_index,
+            glossary,
+            snapshot,
+            plural_categories: crate::plural::cardinal_categories(&locale.langid),
+            min_coverage: self.options.min_coverage.unwrap_or(locale.min_coverage),
+            coverage,
+        })
+    }
+}
+
+static EMPTY_LOCALE: LocaleCatalog = LocaleCatalog {
+    tag: String::new(),
+    dir: std::path::PathBuf::new(),
+    files: Vec::new(),
+};
 
 fn selected_locales(project: &Project, requested: &[String]) -> Result<Vec<String>, CheckError> {
     if requested.is_empty() {

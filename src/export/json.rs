@@ -82,7 +82,7 @@ pub fn messages_json(
                 Some(name) => e.attribute(name).map(|a| &a.pattern),
                 None => e.value.as_ref(),
             })
-            .map(|p| p.variables.iter().cloned().collect())
+            .map(|p| p.variables().iter().map(String::from).collect())
             .unwrap_or_default();
         Some(TextJson {
             locale: found.locale,

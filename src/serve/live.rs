@@ -357,13 +357,13 @@ fn with_referrers(locale: &LocaleCatalog, mut ids: BTreeSet<String>) -> BTreeSet
     for (_, entry) in locale.entries() {
         let key = entry_key(entry.kind, &entry.id);
         for pattern in entry.patterns() {
-            for r in &pattern.message_refs {
+            for r in pattern.message_refs() {
                 referrers
                     .entry(r.id.clone())
                     .or_default()
                     .insert(key.clone());
             }
-            for r in &pattern.term_refs {
+            for r in pattern.term_refs() {
                 referrers
                     .entry(format!("-{}", r.id))
                     .or_default()

@@ -9,23 +9,98 @@ use fluent_bundle::resolver::ResolverError;
 use fluent_bundle::resolver::errors::ReferenceKind;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
 
-use crate::catalog::{EntryKind, PatternInfo};
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::catalog::{Entry, EntryKind};
 use crate::check::{Code, Diagnostic, LocaleContext, Located};
 use crate::plural::category_samples;
 
-/// Only references and function calls can fail to resolve when every variable is supplied:
-/// plain text, variables and selections on variables always format.
-fn can_fail(pattern: &PatternInfo) -> bool {
-    !pattern.message_refs.is_empty()
-        || !pattern.term_refs.is_empty()
-        || !pattern.functions.is_empty()
+/// Formatting resolves at most this many placeables per message (fluent-bundle's limit).
+const MAX_PLACEABLES: usize = 100;
+
+/// What formatting an entry can do, as far as the catalog tells without formatting it.
+#[derive(Clone, Copy)]
+enum Expansion {
+    /// Being looked at: met again, it is a reference cycle.
+    Visiting,
+    /// It cannot give a reported resolver error; it resolves at most this many placeables.
+    Safe(usize),
+    /// It might: fluent-bundle must format it.
+    MayFail,
+}
+
+/// Decides which entries can fail to format, without formatting. Only function calls and
+/// references can fail when every variable is supplied: an unknown function, a reference to a
+/// message without a value, a reference cycle, or more placeables than fluent-bundle resolves.
+/// An entry whose references all lead (transitively) to entries free of those is safe; the rest
+/// are formatted with fluent-bundle, which has the last word. Undefined references are left to
+/// `unknown-reference`.
+struct Safety<'c, 'a> {
+    ctx: &'c LocaleContext<'a>,
+    memo: HashMap<(EntryKind, &'a str), Expansion>,
+}
+
+impl<'a> Safety<'_, 'a> {
+    fn referenced(&mut self, kind: EntryKind, id: &'a str, attribute: Option<&str>) -> Expansion {
+        let found = match kind {
+            EntryKind::Message => self.ctx.target_index.message(id),
+            EntryKind::Term => self.ctx.target_index.term(id),
+        };
+        let Some((_, entry)) = found else {
+            return Expansion::Safe(0);
+        };
+        if attribute.is_none() && entry.value.is_none() {
+            return Expansion::MayFail;
+        }
+        match self.memo.get(&(kind, id)) {
+            Some(Expansion::Visiting) => return Expansion::MayFail,
+            Some(known) => return *known,
+            None => {}
+        }
+        self.memo.insert((kind, id), Expansion::Visiting);
+        let result = self.entry(entry);
+        self.memo.insert((kind, id), result);
+        result
+    }
+
+    fn entry(&mut self, entry: &'a Entry) -> Expansion {
+        let mut total = 0;
+        for pattern in entry.patterns() {
+            if !pattern.functions().is_empty() {
+                return Expansion::MayFail;
+            }
+            total += pattern.placeables();
+            let refs = pattern
+                .message_refs()
+                .iter()
+                .map(|r| (EntryKind::Message, r))
+                .chain(pattern.term_refs().iter().map(|r| (EntryKind::Term, r)));
+            for (kind, r) in refs {
+                match self.referenced(kind, &r.id, r.attribute.as_deref()) {
+                    Expansion::Safe(n) => total += n,
+                    _ => return Expansion::MayFail,
+                }
+            }
+        }
+        if total > MAX_PLACEABLES {
+            Expansion::MayFail
+        } else {
+            Expansion::Safe(total)
+        }
+    }
 }
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
+    let mut safety = Safety {
+        ctx,
+        memo: HashMap::default(),
+    };
     let candidates: Vec<Located<'_>> = ctx
         .target
         .entries()
-        .filter(|(_, e)| e.kind == EntryKind::Message && e.patterns().any(can_fail))
+        .filter(|(_, e)| {
+            e.kind == EntryKind::Message && matches!(safety.entry(e), Expansion::MayFail)
+        })
         .collect();
     if candidates.is_empty() {
         return;
@@ -44,12 +119,12 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             ftl.push('\n');
         }
         for pattern in entry.patterns() {
-            for r in &pattern.message_refs {
+            for r in pattern.message_refs() {
                 if let Some(found) = ctx.target_index.message(&r.id) {
                     queue.push(found);
                 }
             }
-            for r in &pattern.term_refs {
+            for r in pattern.term_refs() {
                 if let Some(found) = ctx.target_index.term(&r.id) {
                     queue.push(found);
                 }
@@ -72,7 +147,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
         };
         let variables: BTreeSet<&str> = entry
             .patterns()
-            .flat_map(|p| p.variables.iter().map(String::as_str))
+            .flat_map(|p| p.variables().iter())
             .collect();
         let args_with = |chosen: Option<(&str, FluentValue<'static>)>| {
             let mut args = FluentArgs::new();
@@ -86,17 +161,17 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
         };
         // One argument set per variant of every select, so each variant is formatted.
         let mut arg_sets = vec![args_with(None)];
-        for select in entry.patterns().flat_map(|p| p.selects.iter()) {
+        for select in entry.patterns().flat_map(|p| p.selects().iter()) {
             let Some(variable) = select.selector.variable() else {
                 continue;
             };
             for variant in &select.variants {
                 let value: FluentValue<'static> = if variant.numeric {
-                    FluentValue::try_number(variant.key.as_str()).into_owned()
-                } else if let Some(sample) = samples.get(variant.key.as_str()) {
+                    FluentValue::try_number(&variant.key).into_owned()
+                } else if let Some(sample) = samples.get(&*variant.key) {
                     FluentValue::try_number(sample.as_str()).into_owned()
                 } else {
-                    FluentValue::from(variant.key.clone())
+                    FluentValue::from(variant.key.to_string())
                 };
                 arg_sets.push(args_with(Some((variable, value))));
             }
@@ -198,5 +273,30 @@ mod tests {
         let source = "x = { NUMBER($n) ->\n    [one] One\n   *[other] { NUMBER($n, minimumFractionDigits: 1) }\n}\n";
         let d = run("fr", &[("a.ftl", source)], &[("a.ftl", source)]);
         assert!(!codes(&d).contains(&"format-error"), "{d:?}");
+    }
+
+    #[test]
+    fn failures_reached_through_terms_are_found() {
+        // `x` reaches a message without a value through a term; `y` expands past the limit
+        // through a term written twice; `z` only reaches plain text and is fine.
+        let many = "{ $n } ".repeat(60);
+        let source = "x = X\ny = Y { $n }\nz = Z\n";
+        let target = "-via = { m }\nm =\n    .a = A\n-big = MANY\n-plain = Plain\nx = { -via }\ny = { -big } { -big }\nz = { -plain } { -plain }\n"
+            .replace("MANY", &many);
+        let d = run("fr", &[("a.ftl", source)], &[("a.ftl", &target)]);
+        let format: Vec<_> = d
+            .iter()
+            .filter(|d| d.code.as_str() == "format-error")
+            .map(|d| (d.message_id.as_deref().unwrap_or(""), d.message.as_str()))
+            .collect();
+        assert_eq!(format.len(), 2, "{format:?}");
+        assert!(
+            format[0].0 == "x" && format[0].1.contains("no value"),
+            "{format:?}"
+        );
+        assert!(
+            format[1].0 == "y" && format[1].1.contains("too many placeables"),
+            "{format:?}"
+        );
     }
 }

@@ -5,19 +5,14 @@ use super::PatternPair;
 use crate::check::{Code, Diagnostic, LocaleContext};
 use crate::markup::{MarkupSummary, parse_inline, summarize};
 
-/// Cheap pre-test: emphasis, strong, code or a link (`](`) may be present.
-fn may_have_markup(text: &str) -> bool {
-    text.contains(['*', '_', '`']) || text.contains("](")
-}
-
 pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<Diagnostic>) {
     for pair in pairs {
-        let (source_text, target_text) = (pair.source.visible_text(), pair.target.visible_text());
-        if !may_have_markup(source_text) && !may_have_markup(target_text) {
+        // Most text has no markup character at all (the catalog noted it while loading).
+        if !pair.source.may_have_markup() && !pair.target.may_have_markup() {
             continue;
         }
-        let source = summarize(&parse_inline(source_text));
-        let target = summarize(&parse_inline(target_text));
+        let source = summarize(&parse_inline(pair.source.visible_text()));
+        let target = summarize(&parse_inline(pair.target.visible_text()));
         if source == target {
             continue;
         }

@@ -16,11 +16,11 @@ fn is_plural(select: &SelectInfo) -> bool {
             .variants
             .iter()
             .filter(|v| !v.numeric)
-            .all(|v| ALL_CATEGORIES.contains(&v.key.as_str()))
+            .all(|v| ALL_CATEGORIES.contains(&&*v.key))
 }
 
 fn has_plural(pattern: &PatternInfo) -> bool {
-    pattern.selects.iter().any(is_plural)
+    pattern.selects().iter().any(is_plural)
 }
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
@@ -44,13 +44,13 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                 None => e.value.as_ref(),
             });
             let source_is_plural = source_pattern.is_some_and(has_plural);
-            if pattern.selects.is_empty() && !source_is_plural {
+            if pattern.selects().is_empty() && !source_is_plural {
                 continue;
             }
             let key = pattern_key(&entry.id, attribute);
-            for select in pattern.selects.iter().filter(|s| is_plural(s)) {
+            for select in pattern.selects().iter().filter(|s| is_plural(s)) {
                 for variant in select.variants.iter().filter(|v| !v.numeric) {
-                    if !categories.contains(variant.key.as_str()) {
+                    if !categories.contains(&*variant.key) {
                         let mut d = ctx.at(
                             Code::InvalidPluralCategory,
                             file,
@@ -67,8 +67,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                     }
                 }
                 if source_is_plural {
-                    let present: Vec<&str> =
-                        select.variants.iter().map(|v| v.key.as_str()).collect();
+                    let present: Vec<&str> = select.variants.iter().map(|v| &*v.key).collect();
                     let missing: Vec<&str> = categories
                         .iter()
                         .copied()

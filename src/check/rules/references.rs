@@ -8,12 +8,12 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     for (file, entry) in ctx.target.entries() {
         for pattern in entry.patterns() {
             let refs = pattern
-                .message_refs
+                .message_refs()
                 .iter()
                 .map(|r| (r, ctx.target_index.message(&r.id), "message", ""))
                 .chain(
                     pattern
-                        .term_refs
+                        .term_refs()
                         .iter()
                         .map(|r| (r, ctx.target_index.term(&r.id), "term", "-")),
                 );

@@ -8,7 +8,7 @@ use crate::check::{Code, Diagnostic, LocaleContext};
 
 pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<Diagnostic>) {
     for pair in pairs {
-        for variable in pair.target.variables.difference(&pair.source.variables) {
+        for variable in pair.target.variables().difference(pair.source.variables()) {
             let needle = format!("${variable}");
             let offset = find_in_entry(pair.target_file, pair.target_entry, &needle);
             let mut d = ctx.at(
@@ -22,11 +22,11 @@ pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<D
                     pair.key()
                 ),
             );
-            d.help = Some(match pair.source.variables.iter().next() {
+            d.help = Some(match pair.source.variables().iter().next() {
                 Some(_) => format!(
                     "the source uses {}",
                     pair.source
-                        .variables
+                        .variables()
                         .iter()
                         .map(|v| format!("${v}"))
                         .collect::<Vec<_>>()
@@ -38,8 +38,8 @@ pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<D
         }
         for variable in pair
             .source
-            .shown_variables
-            .difference(&pair.target.shown_variables)
+            .shown_variables()
+            .difference(pair.target.shown_variables())
         {
             let mut d = ctx.at(
                 Code::DroppedVariable,
