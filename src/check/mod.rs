@@ -215,14 +215,25 @@ pub struct LocaleContext<'a> {
     pub glossary: Glossary,
     pub snapshot: Snapshot,
     pub plural_categories: BTreeSet<&'static str>,
+    /// The source patterns that select on plural forms (see `rules::plurals`).
+    pub source_plurals: &'a PatternKeys<'a>,
     pub min_coverage: f64,
     pub coverage: Coverage,
+    /// Project-relative paths of the files reported so far: many diagnostics name one file.
+    paths: std::cell::RefCell<HashMap<*const CatalogFile, String>>,
 }
+
+/// A set of patterns named by entry kind, id and attribute.
+pub type PatternKeys<'a> = rustc_hash::FxHashSet<(EntryKind, &'a str, Option<&'a str>)>;
 
 impl<'a> LocaleContext<'a> {
     /// The path of a locale file relative to the project root.
     pub fn file_path(&self, file: &CatalogFile) -> String {
-        self.project.relative(&file.path).into_owned()
+        self.paths
+            .borrow_mut()
+            .entry(file as *const CatalogFile)
+            .or_insert_with(|| self.project.relative(&file.path).into_owned())
+            .clone()
     }
 
     /// A diagnostic located at byte `offset` of `file`, underlining `width` characters.
@@ -268,6 +279,8 @@ pub struct EntryIndex<'a> {
 impl<'a> EntryIndex<'a> {
     pub fn new(locale: &'a LocaleCatalog) -> EntryIndex<'a> {
         let mut index = EntryIndex::default();
+        let entries: usize = locale.files.iter().map(|f| f.entries.len()).sum();
+        index.messages.reserve(entries);
         for (file, entry) in locale.entries() {
             let map = match entry.kind {
                 EntryKind::Message => &mut index.messages,
@@ -315,6 +328,7 @@ pub fn check(
     let source = catalog.locale(source_tag).unwrap_or(&EMPTY_LOCALE);
     let source_index = EntryIndex::new(source);
     let source_words = coverage::SourceWords::new(source);
+    let source_plurals = rules::plural_patterns(&source_index);
 
     let locales: Vec<&Locale> = tags.iter().filter_map(|tag| project.locale(tag)).collect();
     let shared = Shared {
@@ -324,6 +338,7 @@ pub fn check(
         source,
         source_index: &source_index,
         source_words: &source_words,
+        source_plurals: &source_plurals,
     };
     // Locales are independent: check them on every core, each thread taking the next locale
     // when it is done with one (locales differ in size, so fixed shares would leave a core idle).
@@ -409,6 +424,7 @@ struct Shared<'a> {
     source: &'a LocaleCatalog,
     source_index: &'a EntryIndex<'a>,
     source_words: &'a coverage::SourceWords<'a>,
+    source_plurals: &'a PatternKeys<'a>,
 }
 
 impl<'a> Shared<'a> {
@@ -440,8 +456,10 @@ impl<'a> Shared<'a> {
             glossary,
             snapshot,
             plural_categories: crate::plural::cardinal_categories(&locale.langid),
+            source_plurals: self.source_plurals,
             min_coverage: self.options.min_coverage.unwrap_or(locale.min_coverage),
             coverage,
+            paths: Default::default(),
         })
     }
 }

@@ -80,6 +80,8 @@ fn pattern_pairs<'a>(ctx: &'a LocaleContext<'a>) -> Vec<PatternPair<'a>> {
     pairs
 }
 
+pub use plurals::plural_patterns;
+
 /// Runs every rule on one locale.
 pub fn run_all(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     // Rules about the locale on its own: they apply to the source locale too.

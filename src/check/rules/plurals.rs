@@ -5,8 +5,8 @@
 //! every non-numeric key is a CLDR category name (`zero`…`other`). Numeric keys (`[0]`) are exact
 //! matches and always valid.
 
-use crate::catalog::{EntryKind, PatternInfo, SelectInfo, pattern_key};
-use crate::check::{Code, Diagnostic, LocaleContext};
+use crate::catalog::{PatternInfo, SelectInfo, pattern_key};
+use crate::check::{Code, Diagnostic, EntryIndex, LocaleContext, PatternKeys};
 use crate::plural::ALL_CATEGORIES;
 
 fn is_plural(select: &SelectInfo) -> bool {
@@ -23,6 +23,24 @@ fn has_plural(pattern: &PatternInfo) -> bool {
     pattern.selects().iter().any(is_plural)
 }
 
+/// The source patterns (first definitions) that select on plural forms: computed once per run,
+/// looked up for every pattern of every locale.
+pub fn plural_patterns<'a>(source: &EntryIndex<'a>) -> PatternKeys<'a> {
+    let mut keys = PatternKeys::default();
+    let entries = source.messages.values().chain(source.terms.values());
+    for (_, entry) in entries {
+        if entry.value.as_ref().is_some_and(has_plural) {
+            keys.insert((entry.kind, entry.id.as_str(), None));
+        }
+        for attribute in &entry.attributes {
+            if has_plural(&attribute.pattern) {
+                keys.insert((entry.kind, entry.id.as_str(), Some(attribute.name.as_str())));
+            }
+        }
+    }
+    keys
+}
+
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     let categories = &ctx.plural_categories;
     let list = categories.iter().copied().collect::<Vec<_>>().join(", ");
@@ -35,15 +53,10 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
         );
         for (attribute, pattern) in patterns {
             // Does the source select on plurals here? (For the source locale: itself.)
-            let source_entry = match entry.kind {
-                EntryKind::Message => ctx.source_index.message(&entry.id),
-                EntryKind::Term => ctx.source_index.term(&entry.id),
-            };
-            let source_pattern = source_entry.and_then(|(_, e)| match attribute {
-                Some(a) => e.attribute(a).map(|a| &a.pattern),
-                None => e.value.as_ref(),
-            });
-            let source_is_plural = source_pattern.is_some_and(has_plural);
+            let source_is_plural = !ctx.source_plurals.is_empty()
+                && ctx
+                    .source_plurals
+                    .contains(&(entry.kind, entry.id.as_str(), attribute));
             if pattern.selects().is_empty() && !source_is_plural {
                 continue;
             }
