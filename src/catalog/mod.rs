@@ -234,7 +234,76 @@ pub fn load_catalog(project: &Project) -> Result<Catalog, CatalogError> {
 }
 
 /// Loads the named locales (which must be configured), in the order given.
+///
+/// Each core takes the next locale when it is done with one: it lists the locale's folder and
+/// reads and parses its files. With a single locale (or one core) the files are shared out
+/// instead, so loading one big locale still uses every core.
 pub fn load_locales(project: &Project, tags: &[&str]) -> Result<Catalog, CatalogError> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if tags.len() < threads {
+        return load_locales_by_file(project, tags, threads);
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut loaded: Vec<(usize, Result<LocaleCatalog, CatalogError>)> = Vec::new();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(tag) = tags.get(i) else {
+                            break;
+                        };
+                        done.push((i, load_locale(project, tag)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for handle in handles {
+            match handle.join() {
+                Ok(part) => loaded.extend(part),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    });
+    loaded.sort_by_key(|(i, _)| *i);
+    let locales = loaded
+        .into_iter()
+        .map(|(_, locale)| locale)
+        .collect::<Result<_, _>>()?;
+    Ok(Catalog { locales })
+}
+
+/// One locale, on the calling thread.
+fn load_locale(project: &Project, tag: &str) -> Result<LocaleCatalog, CatalogError> {
+    let dir = project.locale_dir(tag);
+    let mut files = Vec::new();
+    if dir.is_dir() {
+        let mut paths = Vec::new();
+        content::collect_files(&project.root, &dir, "ftl", &mut paths)?;
+        for path in paths {
+            let relative = fsutil::display_relative(&dir, &path).into_owned();
+            if let Some((_, file)) = load_job((0, path, relative))? {
+                files.push(file);
+            }
+        }
+    }
+    files.sort_by(|a, b| a.relative.cmp(&b.relative));
+    Ok(LocaleCatalog {
+        tag: tag.to_string(),
+        dir,
+        files,
+    })
+}
+
+/// The locales' files shared out between `threads` threads.
+fn load_locales_by_file(
+    project: &Project,
+    tags: &[&str],
+    threads: usize,
+) -> Result<Catalog, CatalogError> {
     let mut jobs: Vec<(usize, PathBuf, String)> = Vec::new();
     let mut locales = Vec::new();
     for (index, tag) in tags.iter().enumerate() {
@@ -254,7 +323,7 @@ pub fn load_locales(project: &Project, tags: &[&str]) -> Result<Catalog, Catalog
         });
     }
 
-    for result in parse_in_parallel(jobs) {
+    for result in parse_in_parallel(jobs, threads) {
         if let Some((index, file)) = result? {
             locales[index].files.push(file);
         }
@@ -265,13 +334,12 @@ pub fn load_locales(project: &Project, tags: &[&str]) -> Result<Catalog, Catalog
     Ok(Catalog { locales })
 }
 
-/// Reads and parses files on every core; parsing dominates loading, and files are independent.
+/// Reads and parses files on `threads` threads; files are independent.
 fn parse_in_parallel(
     jobs: Vec<(usize, PathBuf, String)>,
+    threads: usize,
 ) -> Vec<Result<Option<(usize, CatalogFile)>, CatalogError>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(jobs.len().max(1));
+    let threads = threads.min(jobs.len().max(1));
     if threads <= 1 {
         return jobs.into_iter().map(load_job).collect();
     }

@@ -374,9 +374,15 @@ pub fn check(
     });
     per_locale.sort_by_key(|(i, _)| *i);
 
-    let mut report = CheckReport::default();
+    // Each locale's diagnostics come sorted from its thread; in order of locale tag, they make
+    // the report's order (locale, file, line, column, code, message).
+    let mut results = Vec::with_capacity(per_locale.len());
     for (_, result) in per_locale {
-        let (diagnostics, summary) = result?;
+        results.push(result?);
+    }
+    results.sort_by(|a, b| a.1.locale.cmp(&b.1.locale));
+    let mut report = CheckReport::default();
+    for (diagnostics, summary) in results {
         report.diagnostics.extend(diagnostics);
         report.locales.push(summary);
     }
@@ -386,21 +392,20 @@ pub fn check(
         report.baselined = before - report.diagnostics.len();
     }
     // Counts after suppressions and baseline.
-    for summary in &mut report.locales {
-        let of = |s: Severity| {
-            report
-                .diagnostics
-                .iter()
-                .filter(|d| d.locale == summary.locale && d.severity == s)
-                .count()
-        };
-        summary.errors = of(Severity::Error);
-        summary.warnings = of(Severity::Warning);
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::default();
+    for d in &report.diagnostics {
+        let (errors, warnings) = counts.entry(d.locale.as_str()).or_default();
+        match d.severity {
+            Severity::Error => *errors += 1,
+            Severity::Warning => *warnings += 1,
+        }
     }
-    report.diagnostics.sort_by(|a, b| {
-        (&a.locale, &a.file, a.line, a.column, a.code, &a.message)
-            .cmp(&(&b.locale, &b.file, b.line, b.column, b.code, &b.message))
-    });
+    for summary in &mut report.locales {
+        (summary.errors, summary.warnings) = counts
+            .get(summary.locale.as_str())
+            .copied()
+            .unwrap_or_default();
+    }
     let order: BTreeMap<&str, usize> = project
         .locales
         .iter()
@@ -516,7 +521,7 @@ fn check_locale(ctx: &LocaleContext<'_>) -> (Vec<Diagnostic>, LocaleSummary) {
         min_coverage: ctx.min_coverage,
     };
 
-    let diagnostics = out
+    let mut diagnostics: Vec<Diagnostic> = out
         .into_iter()
         .filter_map(|mut d| {
             let severity = resolve_severity(ctx, d.code)?;
@@ -524,6 +529,10 @@ fn check_locale(ctx: &LocaleContext<'_>) -> (Vec<Diagnostic>, LocaleSummary) {
             (!is_suppressed(ctx, &d)).then_some(d)
         })
         .collect();
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.code, &a.message)
+            .cmp(&(&b.file, b.line, b.column, b.code, &b.message))
+    });
     (diagnostics, summary)
 }
 

@@ -193,8 +193,9 @@ pub fn collect_files(
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let path = entry.path();
-        let meta = match std::fs::symlink_metadata(&path) {
-            Ok(meta) => meta,
+        // The listing usually knows each entry's type already: no `stat` per file.
+        let file_type = match entry.file_type() {
+            Ok(file_type) => file_type,
             // Gone since the folder was listed (another run's temporary file, renamed or
             // deleted meanwhile): there is nothing to collect.
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
@@ -205,7 +206,8 @@ pub fn collect_files(
                 });
             }
         };
-        if meta.file_type().is_symlink() {
+        let is_symlink = file_type.is_symlink();
+        if is_symlink {
             let root = if root.as_os_str().is_empty() {
                 Path::new(".")
             } else {
@@ -219,7 +221,12 @@ pub fn collect_files(
                 return Err(ContentError::SymlinkOutside { path });
             }
         }
-        if path.is_dir() {
+        let is_dir = if is_symlink {
+            path.is_dir()
+        } else {
+            file_type.is_dir()
+        };
+        if is_dir {
             collect_files(root, &path, ext, out)?;
         } else if path.extension().is_some_and(|e| e == ext) {
             out.push(path);
