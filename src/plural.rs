@@ -18,23 +18,46 @@ pub const ALL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "oth
 /// negotiation (`en-US` → `en`, `zh-HK` → `zh`), English when none matches, exactly as the
 /// runtime resolves plurals, so that the checker and the formatter agree.
 pub fn cardinal_rules(langid: &LanguageIdentifier) -> Option<PluralRules> {
+    PluralRules::create(rules_locale(langid)?, PluralRuleType::CARDINAL).ok()
+}
+
+/// The CLDR locale whose rules apply to `langid` (see [`cardinal_rules`]).
+fn rules_locale(langid: &LanguageIdentifier) -> Option<LanguageIdentifier> {
     let default: LanguageIdentifier = "en".parse().ok()?;
     let available = PluralRules::get_locales(PluralRuleType::CARDINAL);
-    let chosen = negotiate_languages(
+    negotiate_languages(
         std::slice::from_ref(langid),
         &available,
         Some(&default),
         NegotiationStrategy::Lookup,
     )
     .first()
-    .map(|l| (*l).clone())?;
-    PluralRules::create(chosen, PluralRuleType::CARDINAL).ok()
+    .map(|l| (*l).clone())
 }
 
 /// The cardinal plural categories of `langid` (`other` at least).
 pub fn cardinal_categories(langid: &LanguageIdentifier) -> BTreeSet<&'static str> {
+    // Finding them takes a few hundred rule evaluations; locales that share rules (`fr`,
+    // `fr-CA`) share the answer for the rest of the process.
+    static KNOWN: std::sync::Mutex<BTreeMap<String, BTreeSet<&'static str>>> =
+        std::sync::Mutex::new(BTreeMap::new());
+    let Some(chosen) = rules_locale(langid) else {
+        return BTreeSet::from(["other"]);
+    };
+    let key = chosen.to_string();
+    if let Some(known) = KNOWN.lock().ok().and_then(|k| k.get(&key).cloned()) {
+        return known;
+    }
+    let categories = find_categories(chosen);
+    if let Ok(mut known) = KNOWN.lock() {
+        known.insert(key, categories.clone());
+    }
+    categories
+}
+
+fn find_categories(chosen: LanguageIdentifier) -> BTreeSet<&'static str> {
     let mut categories = BTreeSet::from(["other"]);
-    let Some(rules) = cardinal_rules(langid) else {
+    let Ok(rules) = PluralRules::create(chosen, PluralRuleType::CARDINAL) else {
         return categories;
     };
     let mut samples: Vec<String> = (0..=200).map(|n| n.to_string()).collect();

@@ -277,7 +277,7 @@ pub fn load_locales(project: &Project, tags: &[&str]) -> Result<Catalog, Catalog
 }
 
 /// One locale, on the calling thread.
-fn load_locale(project: &Project, tag: &str) -> Result<LocaleCatalog, CatalogError> {
+pub fn load_locale(project: &Project, tag: &str) -> Result<LocaleCatalog, CatalogError> {
     let dir = project.locale_dir(tag);
     let mut files = Vec::new();
     if dir.is_dir() {

@@ -17,7 +17,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Catalog, CatalogFile, Entry, EntryKind, LocaleCatalog};
+use std::borrow::Cow;
+
+use crate::catalog::{self, Catalog, CatalogFile, Entry, EntryKind, LocaleCatalog};
 use crate::config::{Locale, Project, SeverityConfig};
 use crate::coverage::{self, Coverage};
 use crate::fsutil;
@@ -136,6 +138,10 @@ pub struct Diagnostic {
     /// Characters to underline from `column` (for the caret in human output).
     #[serde(skip)]
     pub width: usize,
+    /// The text of the line pointed at, when it is a line of a locale file (for the human
+    /// output's snippet; the files themselves are gone by the time the report is rendered).
+    #[serde(skip)]
+    pub source_line: Option<String>,
 }
 
 /// Counts of one locale, for the coverage table and the JSON report.
@@ -156,6 +162,10 @@ pub struct LocaleSummary {
     /// The locale's threshold (percent).
     #[serde(skip)]
     pub min_coverage: f64,
+    /// Project-relative paths of the locale's files and of the source files it lacks (for
+    /// JUnit's one test case per file).
+    #[serde(skip)]
+    pub files: Vec<String>,
 }
 
 /// Everything one run found.
@@ -194,6 +204,8 @@ pub struct CheckOptions {
 pub enum CheckError {
     #[error("`{tag}` is not a configured locale (configured: {configured})")]
     UnknownLocale { tag: String, configured: String },
+    #[error(transparent)]
+    Catalog(#[from] catalog::CatalogError),
     #[error(transparent)]
     Glossary(#[from] glossary::GlossaryError),
     #[error(transparent)]
@@ -258,6 +270,7 @@ impl<'a> LocaleContext<'a> {
             message,
             help: None,
             width: width.max(1),
+            source_line: Some(file.line_text(line).to_string()),
         }
     }
 }
@@ -323,9 +336,53 @@ pub fn check(
     options: &CheckOptions,
     baseline: Option<&Baseline>,
 ) -> Result<CheckReport, CheckError> {
+    let source = catalog
+        .locale(&project.source_locale().tag)
+        .unwrap_or(&EMPTY_LOCALE);
+    check_with(project, source, options, baseline, &|locale| {
+        Ok(Cow::Borrowed(
+            catalog.locale(&locale.tag).unwrap_or(&EMPTY_LOCALE),
+        ))
+    })
+}
+
+/// Loads and checks the project's locales without holding them all: the source is loaded
+/// first, then each core loads a locale, checks it and lets it go before taking the next. The
+/// report is the one [`check`] gives for a loaded catalog; memory stays that of a few locales,
+/// not of all of them (`fluentpress check` on 100 locales).
+pub fn check_project(
+    project: &Project,
+    options: &CheckOptions,
+    baseline: Option<&Baseline>,
+) -> Result<CheckReport, CheckError> {
+    let source_tag = project.source_locale().tag.as_str();
+    // Validate the requested tags before reading anything.
+    selected_locales(project, &options.locales)?;
+    let mut loaded = catalog::load_locales(project, &[source_tag])?;
+    let source = loaded.locales.pop().unwrap_or_default();
+    let report = check_with(project, &source, options, baseline, &|locale| {
+        if locale.tag == source_tag {
+            Ok(Cow::Borrowed(&source))
+        } else {
+            Ok(Cow::Owned(catalog::load_locale(project, &locale.tag)?))
+        }
+    })?;
+    // Freeing the source's thousands of entries one by one would only delay the exit.
+    std::mem::forget(source);
+    Ok(report)
+}
+
+/// How a check gets each locale's catalog: borrowed from a loaded catalog, or loaded now.
+type TargetOf<'s> = dyn Fn(&Locale) -> Result<Cow<'s, LocaleCatalog>, CheckError> + Sync + 's;
+
+fn check_with<'s>(
+    project: &Project,
+    source: &'s LocaleCatalog,
+    options: &CheckOptions,
+    baseline: Option<&Baseline>,
+    target_of: &TargetOf<'s>,
+) -> Result<CheckReport, CheckError> {
     let tags = selected_locales(project, &options.locales)?;
-    let source_tag = &project.source_locale().tag;
-    let source = catalog.locale(source_tag).unwrap_or(&EMPTY_LOCALE);
     let source_index = EntryIndex::new(source);
     let source_words = coverage::SourceWords::new(source);
     let source_plurals = rules::plural_patterns(&source_index);
@@ -333,7 +390,6 @@ pub fn check(
     let locales: Vec<&Locale> = tags.iter().filter_map(|tag| project.locale(tag)).collect();
     let shared = Shared {
         project,
-        catalog,
         options,
         source,
         source_index: &source_index,
@@ -358,7 +414,11 @@ pub fn check(
                         let Some(locale) = locales.get(i) else {
                             break;
                         };
-                        let result = shared.context(locale).map(|ctx| check_locale(&ctx));
+                        let result = target_of(locale).and_then(|target| {
+                            shared
+                                .context(locale, &target)
+                                .map(|ctx| check_locale(&ctx))
+                        });
                         done.push((i, result));
                     }
                     done
@@ -424,7 +484,6 @@ type LocaleResult = (Vec<Diagnostic>, LocaleSummary);
 /// What every locale's check reads.
 struct Shared<'a> {
     project: &'a Project,
-    catalog: &'a Catalog,
     options: &'a CheckOptions,
     source: &'a LocaleCatalog,
     source_index: &'a EntryIndex<'a>,
@@ -434,10 +493,16 @@ struct Shared<'a> {
 
 impl<'a> Shared<'a> {
     /// Everything the rules need to look at `locale` (its glossary and snapshot read here).
-    fn context(&self, locale: &'a Locale) -> Result<LocaleContext<'a>, CheckError> {
+    fn context<'t>(
+        &self,
+        locale: &'t Locale,
+        target: &'t LocaleCatalog,
+    ) -> Result<LocaleContext<'t>, CheckError>
+    where
+        'a: 't,
+    {
         let project = self.project;
         let is_source = locale.tag == project.source_locale().tag;
-        let target = self.catalog.locale(&locale.tag).unwrap_or(&EMPTY_LOCALE);
         let (glossary, snapshot) = if is_source {
             (Glossary::default(), Snapshot::default())
         } else {
@@ -519,6 +584,7 @@ fn check_locale(ctx: &LocaleContext<'_>) -> (Vec<Diagnostic>, LocaleSummary) {
         words: coverage.words,
         words_translated: coverage.words_translated,
         min_coverage: ctx.min_coverage,
+        files: case_files(ctx),
     };
 
     let mut diagnostics: Vec<Diagnostic> = out
@@ -534,6 +600,20 @@ fn check_locale(ctx: &LocaleContext<'_>) -> (Vec<Diagnostic>, LocaleSummary) {
             .cmp(&(&b.file, b.line, b.column, b.code, &b.message))
     });
     (diagnostics, summary)
+}
+
+/// The files a locale is judged on: its own, and the source's it lacks.
+fn case_files(ctx: &LocaleContext<'_>) -> Vec<String> {
+    let mut files: Vec<String> = ctx.target.files.iter().map(|f| ctx.file_path(f)).collect();
+    if !ctx.is_source {
+        for file in &ctx.source.files {
+            if ctx.target.file(&file.relative).is_none() {
+                let expected = ctx.project.locale_dir(&ctx.locale.tag).join(&file.relative);
+                files.push(ctx.project.relative(&expected).into_owned());
+            }
+        }
+    }
+    files
 }
 
 fn round2(x: f64) -> f64 {
@@ -737,6 +817,50 @@ mod tests {
             );
         }
         assert_eq!(Code::ALL.len(), 22);
+    }
+
+    #[test]
+    fn checking_locale_by_locale_gives_the_report_of_the_loaded_catalog() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |path: &str, text: &str| {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "fluentpress.yaml",
+            "site:\n  name: S\n  base_url: https://s.example/\nsource_locale:\n  tag: en-US\n  name: English\nlocales:\n  - tag: fr\n    name: Français\n  - tag: de\n    name: Deutsch\n  - tag: pl\n    name: Polski\n",
+        );
+        write(
+            "locales/en-US/a.ftl",
+            "x = Hello { $name }\ny = { $n ->\n    [one] One\n   *[other] Many\n}\nz = Z\n",
+        );
+        write("locales/en-US/b.ftl", "w = W\n");
+        write(
+            "locales/fr/a.ftl",
+            "x = Bonjour { $nom }\ny = Un\nobsolete = O\n",
+        );
+        write(
+            "locales/de/a.ftl",
+            "x = Hallo { $name }\nx = Zweimal\nbroken = { $\n",
+        );
+        let project = crate::config::load_project(root).unwrap();
+        let catalog = crate::catalog::load_catalog(&project).unwrap();
+        let options = CheckOptions::default();
+        let loaded = check(&project, &catalog, &options, None).unwrap();
+        let streamed = check_project(&project, &options, None).unwrap();
+        assert!(loaded.diagnostics.len() > 5, "{:?}", loaded.diagnostics);
+        assert_eq!(loaded.diagnostics, streamed.diagnostics);
+        assert_eq!(loaded.locales, streamed.locales);
+        let unknown = CheckOptions {
+            locales: vec!["xx".into()],
+            min_coverage: None,
+        };
+        assert!(matches!(
+            check_project(&project, &unknown, None),
+            Err(CheckError::UnknownLocale { .. })
+        ));
     }
 
     #[test]

@@ -239,7 +239,7 @@ impl Server {
             elapsed: started.elapsed(),
             errors: report.count(Severity::Error),
             warnings: report.count(Severity::Warning),
-            diagnostics_text: render_diagnostics(&live, errors),
+            diagnostics_text: render_diagnostics(errors),
         };
 
         let shared = Arc::new(Shared {
@@ -484,7 +484,7 @@ impl Session {
         } else {
             written.pages.len()
         };
-        let diagnostics_text = render_diagnostics(&self.live, shown.clone());
+        let diagnostics_text = render_diagnostics(shown.clone());
         self.reporter.report(ServeEvent::Updated(Update {
             changed,
             full,
@@ -543,7 +543,7 @@ fn check_locales(live: &LiveSite, tags: &[String]) -> Result<CheckReport, crate:
 }
 
 /// Diagnostics as `check` prints them for people; empty for none.
-fn render_diagnostics(live: &LiveSite, diagnostics: Vec<Diagnostic>) -> String {
+fn render_diagnostics(diagnostics: Vec<Diagnostic>) -> String {
     if diagnostics.is_empty() {
         return String::new();
     }
@@ -551,5 +551,5 @@ fn render_diagnostics(live: &LiveSite, diagnostics: Vec<Diagnostic>) -> String {
         diagnostics,
         ..CheckReport::default()
     };
-    report::render(Format::Human, &report, &live.project, &live.catalog, false)
+    report::render(Format::Human, &report, false)
 }

@@ -182,6 +182,7 @@ mod tests {
             message: message.into(),
             help: Some("fix <it>".into()),
             width: 1,
+            source_line: None,
         }
     }
 

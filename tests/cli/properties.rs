@@ -196,7 +196,7 @@ proptest! {
         let catalog = Catalog { locales };
         let report = check(&project, &catalog, &CheckOptions::default(), None).unwrap();
         for format in [Format::Human, Format::Json, Format::Github, Format::Sarif, Format::Junit] {
-            let _ = render(format, &report, &project, &catalog, false);
+            let _ = render(format, &report, false);
         }
     }
 }

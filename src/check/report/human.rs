@@ -1,15 +1,13 @@
 //! Diagnostics as people read them: `error[code]: message`, `--> file:line:col`, the source line
 //! with a caret (via `annotate-snippets`), a help line; then a coverage table per locale.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use annotate_snippets::{Level, Renderer, Snippet};
 
-use crate::catalog::CatalogFile;
 use crate::check::{CheckReport, Diagnostic, Severity};
 
-pub fn render(report: &CheckReport, files: &BTreeMap<String, &CatalogFile>, color: bool) -> String {
+pub fn render(report: &CheckReport, color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -17,7 +15,7 @@ pub fn render(report: &CheckReport, files: &BTreeMap<String, &CatalogFile>, colo
     };
     let mut out = String::new();
     for d in &report.diagnostics {
-        render_one(&mut out, d, files.get(&d.file).copied(), &renderer);
+        render_one(&mut out, d, &renderer);
         out.push('\n');
     }
     coverage_table(&mut out, report);
@@ -44,14 +42,14 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-fn render_one(out: &mut String, d: &Diagnostic, file: Option<&CatalogFile>, renderer: &Renderer) {
+fn render_one(out: &mut String, d: &Diagnostic, renderer: &Renderer) {
     let level = match d.severity {
         Severity::Error => Level::Error,
         Severity::Warning => Level::Warning,
     };
     let title = format!("{} [{}]", d.message, d.locale);
     let mut message = level.title(&title).id(d.code.as_str());
-    let line_text = file.map(|f| f.line_text(d.line));
+    let line_text = d.source_line.as_deref();
     if let Some(line_text) = line_text {
         let help = d.help.as_deref().map(|h| Level::Help.title(h));
         // The caret: `width` characters from `column`, as a byte range of the line.

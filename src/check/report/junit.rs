@@ -5,9 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::catalog::Catalog;
 use crate::check::{CheckReport, Diagnostic, Severity};
-use crate::config::Project;
 
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -26,32 +24,15 @@ fn escape(text: &str) -> String {
     out
 }
 
-pub fn render(report: &CheckReport, project: &Project, catalog: &Catalog) -> String {
-    let source_tag = &project.source_locale().tag;
+pub fn render(report: &CheckReport) -> String {
     let mut suites = String::new();
     let (mut total_tests, mut total_failures) = (0, 0);
     for summary in &report.locales {
         let tag = &summary.locale;
         // Cases: the locale's own files, the files it should have, and any other file named.
         let mut cases: BTreeMap<String, Vec<&Diagnostic>> = BTreeMap::new();
-        if let Some(locale) = catalog.locale(tag) {
-            for file in &locale.files {
-                cases
-                    .entry(project.relative(&file.path).into_owned())
-                    .or_default();
-            }
-        }
-        if tag != source_tag
-            && let Some(source) = catalog.locale(source_tag)
-        {
-            for file in &source.files {
-                let expected = project.locale_dir(tag).join(&file.relative);
-                if !expected.exists() {
-                    cases
-                        .entry(project.relative(&expected).into_owned())
-                        .or_default();
-                }
-            }
+        for file in &summary.files {
+            cases.entry(file.clone()).or_default();
         }
         for d in report.diagnostics.iter().filter(|d| &d.locale == tag) {
             cases.entry(d.file.clone()).or_default().push(d);

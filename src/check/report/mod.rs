@@ -12,11 +12,7 @@ mod json;
 mod junit;
 mod sarif;
 
-use std::collections::BTreeMap;
-
 use super::CheckReport;
-use crate::catalog::{Catalog, CatalogFile};
-use crate::config::Project;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -28,28 +24,12 @@ pub enum Format {
 }
 
 /// Renders `report` in `format`. `color` applies to `human` only.
-pub fn render(
-    format: Format,
-    report: &CheckReport,
-    project: &Project,
-    catalog: &Catalog,
-    color: bool,
-) -> String {
+pub fn render(format: Format, report: &CheckReport, color: bool) -> String {
     match format {
-        Format::Human => human::render(report, &files_by_path(project, catalog), color),
+        Format::Human => human::render(report, color),
         Format::Json => json::render(report),
         Format::Github => github::render(report),
         Format::Sarif => sarif::render(report),
-        Format::Junit => junit::render(report, project, catalog),
+        Format::Junit => junit::render(report),
     }
-}
-
-/// Every loaded file by its project-relative path, for source snippets.
-fn files_by_path<'a>(project: &Project, catalog: &'a Catalog) -> BTreeMap<String, &'a CatalogFile> {
-    catalog
-        .locales
-        .iter()
-        .flat_map(|l| l.files.iter())
-        .map(|f| (project.relative(&f.path).into_owned(), f))
-        .collect()
 }

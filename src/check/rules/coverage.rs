@@ -35,6 +35,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             c.missing()
         )),
         width: ctx.locale.tag.chars().count(),
+        source_line: None,
     });
 }
 

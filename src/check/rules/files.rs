@@ -39,6 +39,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                 ctx.file_path(source_file)
             )),
             width: 1,
+            source_line: None,
         });
     }
     for target_file in &ctx.target.files {
