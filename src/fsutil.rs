@@ -127,6 +127,11 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// An index from line starts already found (the first is 0).
+    pub fn from_starts(starts: Vec<usize>) -> Self {
+        LineIndex { starts }
+    }
+
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));

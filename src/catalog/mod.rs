@@ -476,7 +476,7 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
     junk.sort_by_key(|j| j.span.start);
     drop(resource);
     CatalogFile {
-        lines: std::sync::OnceLock::new(),
+        lines: std::sync::OnceLock::from(LineIndex::from_starts(scan.line_starts)),
         blanked,
         path,
         relative,
@@ -495,6 +495,8 @@ struct LineScan {
     /// The entries whose placeables nest deeper than the limit: (the entry's byte span, the
     /// offset of the first `{` past the limit), offsets into the text after the byte-order mark.
     too_deep: Vec<(Range<usize>, usize)>,
+    /// Offsets (into the whole text) where lines start: the file's [`LineIndex`], for free.
+    line_starts: Vec<usize>,
 }
 
 /// Scans the lines of `text` (whose first `bom` bytes are a byte-order mark) once.
@@ -510,18 +512,26 @@ fn scan_lines(text: &str, bom: usize, limit: usize) -> LineScan {
     let mut scan = LineScan {
         breaks: Vec::new(),
         too_deep: Vec::new(),
+        line_starts: vec![0],
     };
     // Segments start at offset 0 and at every line that starts an entry or is a comment.
     let mut segment_starts = vec![0];
-    let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
-    for pos in line_starts.filter(|&pos| pos < bytes.len()) {
+    let line_ends = memchr::memchr_iter(b'\n', bytes)
+        .map(|i| i + 1)
+        .chain((!bytes.is_empty() && !bytes.ends_with(b"\n")).then_some(bytes.len()));
+    let mut pos = 0;
+    for end in line_ends {
         let first = bytes[pos];
         if first.is_ascii_alphabetic() || first == b'-' || first == b'#' {
             scan.breaks.push(pos + bom);
-            if pos > 0 && starts_entry(&bytes[pos..]) {
+            if pos > 0 && starts_entry(&bytes[pos..end]) {
                 segment_starts.push(pos);
             }
         }
+        if bytes[end - 1] == b'\n' {
+            scan.line_starts.push(end + bom);
+        }
+        pos = end;
     }
     segment_starts.push(bytes.len());
     // Count the `{` of each segment (one vectorised search through the file); scan brace by
@@ -578,7 +588,6 @@ fn deepest_brace(segment: &[u8], limit: usize) -> Option<usize> {
 
 /// Whether a line starts an entry (`id =`, `-term =`) or is a comment.
 fn starts_entry(line: &[u8]) -> bool {
-    let line = memchr::memchr(b'\n', line).map_or(line, |i| &line[..i + 1]);
     if line[0] == b'#' {
         return true;
     }
@@ -655,6 +664,37 @@ mod tests {
 
     fn parse(text: &str) -> CatalogFile {
         parse_file(PathBuf::from("x.ftl"), "x.ftl".into(), text.to_string())
+    }
+
+    #[test]
+    fn line_index_found_while_scanning_is_the_one_built_from_the_text() {
+        for text in [
+            "a = A\n\nb = B\n",
+            "a = A\r\nb = B",
+            "\u{feff}a = A\n  .t = T\n\n\n",
+            "",
+            "\n",
+        ] {
+            let file = parse(text);
+            let built = LineIndex::new(text);
+            for offset in 0..=text.len() {
+                if text.is_char_boundary(offset) {
+                    assert_eq!(
+                        file.line_column(offset),
+                        built.line_column(text, offset),
+                        "{text:?} at {offset}"
+                    );
+                }
+            }
+            let lines = text.split('\n').count();
+            for line in 1..=lines {
+                assert_eq!(
+                    file.line_text(line),
+                    built.line_text(text, line),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]

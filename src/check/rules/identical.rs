@@ -8,7 +8,7 @@ use crate::check::{Code, Diagnostic, LocaleContext};
 pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<Diagnostic>) {
     let kept: Vec<&str> = ctx.glossary.kept_names().collect();
     for pair in pairs {
-        if pair.source.text.trim() != pair.target.text.trim() {
+        if trimmed(&pair.source.text) != trimmed(&pair.target.text) {
             continue;
         }
         let mut rest = without_placeables(&pair.target.text);
@@ -34,6 +34,17 @@ pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<D
                 .into(),
         );
         out.push(d);
+    }
+}
+
+/// `text` without surrounding whitespace; most text has none, which its first and last bytes
+/// tell without decoding characters.
+fn trimmed(text: &str) -> &str {
+    let plain_edge = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace());
+    if plain_edge(text.as_bytes().first()) && plain_edge(text.as_bytes().last()) {
+        text
+    } else {
+        text.trim()
     }
 }
 
