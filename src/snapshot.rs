@@ -133,7 +133,7 @@ pub fn patterns(locale: &LocaleCatalog) -> BTreeMap<String, &PatternInfo> {
 
 fn entry_key(entry: &Entry) -> String {
     match entry.kind {
-        EntryKind::Message => entry.id.clone(),
+        EntryKind::Message => entry.id.to_string(),
         EntryKind::Term => format!("-{}", entry.id),
     }
 }

@@ -12,6 +12,7 @@ pub mod pattern;
 use std::ops::Range;
 use std::path::PathBuf;
 
+use compact_str::CompactString;
 use fluent_syntax::ast;
 
 pub use pattern::{PatternInfo, Reference, SelectInfo, Selector, VariantInfo};
@@ -167,8 +168,8 @@ pub enum EntryKind {
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub kind: EntryKind,
-    /// The id without the term's leading `-`.
-    pub id: String,
+    /// The id without the term's leading `-` (short ids are stored inline, without allocating).
+    pub id: CompactString,
     /// Byte span of the identifier (for a term, including the `-`).
     pub id_span: Range<usize>,
     /// Byte span of the whole definition, from its identifier to its last line.
@@ -212,7 +213,7 @@ impl Entry {
 
 #[derive(Debug, Clone)]
 pub struct Attribute {
-    pub name: String,
+    pub name: CompactString,
     pub name_span: Range<usize>,
     pub pattern: PatternInfo,
 }
@@ -410,7 +411,7 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
                 let start = offset_of(m.id.name);
                 entries.push(Entry {
                     kind: EntryKind::Message,
-                    id: m.id.name.to_string(),
+                    id: m.id.name.into(),
                     id_span: start..start + m.id.name.len(),
                     span: start..entry_end(&text, start, &scan.breaks),
                     comment: m.comment.as_ref().map(comment_text),
@@ -425,7 +426,7 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
                 let start = offset_of(t.id.name).saturating_sub(1);
                 entries.push(Entry {
                     kind: EntryKind::Term,
-                    id: t.id.name.to_string(),
+                    id: t.id.name.into(),
                     id_span: start..start + 1 + t.id.name.len(),
                     span: start..entry_end(&text, start, &scan.breaks),
                     comment: t.comment.as_ref().map(comment_text),
@@ -629,7 +630,7 @@ fn attributes(
         .map(|a| {
             let start = (a.id.name.as_ptr() as usize).saturating_sub(base);
             Attribute {
-                name: a.id.name.to_string(),
+                name: a.id.name.into(),
                 name_span: start..start + a.id.name.len(),
                 pattern: pattern::analyze_pattern_with(text, &a.value, scratch),
             }

@@ -92,16 +92,16 @@ pub fn messages_json(
     };
     if let Some(source) = catalog.locale(source_tag) {
         for (_, entry) in source.entries() {
-            if entry.kind != EntryKind::Message || messages.contains_key(&entry.id) {
+            if entry.kind != EntryKind::Message || messages.contains_key(entry.id.as_str()) {
                 continue;
             }
             let attributes = entry
                 .attributes
                 .iter()
-                .filter_map(|a| Some((a.name.clone(), text(&entry.id, Some(&a.name))?)))
+                .filter_map(|a| Some((a.name.to_string(), text(&entry.id, Some(&a.name))?)))
                 .collect();
             let value = entry.value.as_ref().and_then(|_| text(&entry.id, None));
-            messages.insert(entry.id.clone(), MessageJson { value, attributes });
+            messages.insert(entry.id.to_string(), MessageJson { value, attributes });
         }
     }
     let resources = catalog

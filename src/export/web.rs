@@ -604,7 +604,7 @@ impl<'a> Site<'a> {
                     f.entries
                         .iter()
                         .filter(|e| e.kind == EntryKind::Message && e.value.is_some())
-                        .map(|e| e.id.clone())
+                        .map(|e| e.id.to_string())
                         .collect()
                 })
                 .unwrap_or_default(),

@@ -21,7 +21,7 @@ fn load() -> (config::Project, catalog::Catalog) {
 fn index(locale: &LocaleCatalog) -> BTreeMap<(EntryKind, String), (&str, &Entry)> {
     locale
         .entries()
-        .map(|(file, e)| ((e.kind, e.id.clone()), (file.relative.as_str(), e)))
+        .map(|(file, e)| ((e.kind, e.id.to_string()), (file.relative.as_str(), e)))
         .collect()
 }
 

@@ -6,7 +6,7 @@ use crate::check::{Code, Diagnostic, LocaleContext};
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     for ((first_file, first_entry), (file, entry)) in &ctx.target_index.duplicates {
         let key = match entry.kind {
-            EntryKind::Message => entry.id.clone(),
+            EntryKind::Message => entry.id.to_string(),
             EntryKind::Term => format!("-{}", entry.id),
         };
         let (line, column) = first_file.line_column(first_entry.id_span.start);
