@@ -1215,7 +1215,7 @@ fn plan_edits(
                                 blank_after: false,
                             }),
                             Some(name) => {
-                                match entry.attributes.iter().position(|a| &a.name == name) {
+                                match entry.attributes.iter().position(|a| a.name == name) {
                                     Some(k) => {
                                         let start = attribute_starts[k];
                                         let dot = entry.attributes[k].name_span.start - 1;
