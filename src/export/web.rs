@@ -18,12 +18,12 @@
 //! partly translated; a page with a stale translation links to the source-language page.
 
 pub mod html;
+mod pipeline;
 pub mod search;
 pub mod templates;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use fluent_bundle::FluentArgs;
@@ -31,6 +31,7 @@ use minijinja::Value;
 use unic_langid::CharacterDirection;
 
 use self::html::{PageLinks, escape, lang_attributes, render_inline};
+pub use self::pipeline::write_site;
 use self::search::{ResultCountText, SearchDocument};
 pub use self::templates::Templates;
 use super::{StageError, StagedDir};
@@ -251,82 +252,6 @@ pub struct WrittenSite {
     pub stale: BTreeMap<String, BTreeSet<String>>,
 }
 
-/// Renders the whole site of `model` into the folder `root`: every content page of every
-/// published locale (in parallel), each locale's own files, the root files and the images.
-pub fn write_site(
-    model: &SiteModel,
-    templates: &Templates,
-    root: &Path,
-    progress: &dyn Progress,
-) -> Result<WrittenSite, WebError> {
-    let pages = model.pages();
-    // Per-locale data every page of the locale needs.
-    let locales = model
-        .published()
-        .iter()
-        .map(|tag| model.locale(tag))
-        .collect::<Result<Vec<_>, _>>()?;
-
-    // Every content page of every locale, rendered in parallel.
-    let jobs: Vec<(usize, usize)> = (0..locales.len())
-        .flat_map(|l| (0..pages.len()).map(move |p| (l, p)))
-        .collect();
-    progress.start(jobs.len());
-    let rendered = parallel_map(&jobs, |&(l, p)| {
-        let out = model
-            .render_page(&locales[l], &pages[p], templates)
-            .and_then(|mut page| {
-                write(&root.join(&page.file.path), page.file.contents.as_bytes())?;
-                // Written: only the counts and the search document are needed from here on.
-                page.file.contents = String::new();
-                Ok(page)
-            });
-        progress.advance();
-        out
-    });
-    progress.finish();
-
-    let mut reports = Vec::new();
-    let mut docs: Vec<Vec<SearchDocument>> = vec![Vec::new(); locales.len()];
-    let mut counts: Vec<(usize, usize, usize)> = vec![(0, 0, 0); locales.len()];
-    for (&(l, _), result) in jobs.iter().zip(rendered) {
-        let page = result?;
-        let c = &mut counts[l];
-        c.0 += page.fallbacks;
-        c.1 += usize::from(page.fallbacks > 0);
-        c.2 += usize::from(page.stale);
-        docs[l].push(page.document);
-    }
-    let mut documents = BTreeMap::new();
-    let mut stale = BTreeMap::new();
-    for ((l, locale), docs) in locales.iter().enumerate().zip(docs) {
-        let files = model.locale_files(locale, &docs, templates)?;
-        for file in &files.files {
-            write(&root.join(&file.path), file.contents.as_bytes())?;
-        }
-        reports.push(LocaleReport {
-            tag: locale.tag().to_string(),
-            pages: pages.len(),
-            fallback_messages: counts[l].0 + locale.ui_fallbacks,
-            pages_with_fallback: counts[l].1,
-            stale_pages: counts[l].2,
-            index_bytes: files.index_bytes,
-            coverage: locale.coverage,
-        });
-        documents.insert(locale.tag().to_string(), docs);
-        stale.insert(locale.tag().to_string(), locale.stale.clone());
-    }
-    for file in model.root_files(&locales, templates)? {
-        write(&root.join(&file.path), file.contents.as_bytes())?;
-    }
-    model.copy_images(root)?;
-    Ok(WrittenSite {
-        reports,
-        documents,
-        stale,
-    })
-}
-
 /// The site to render, ready: the published locales chosen and what every page shares
 /// computed. [`write_site`] renders all of it; `serve` re-renders only the pages a change
 /// touches. It borrows the loaded project, so it is rebuilt (cheaply) after each change.
@@ -419,14 +344,62 @@ impl<'a> SiteModel<'a> {
         documents: &[SearchDocument],
         templates: &Templates,
     ) -> Result<LocaleFiles, WebError> {
-        let index = search::build_index(documents, &locale.result_count);
-        let index_bytes = index.len();
-        let mut files = vec![SiteFile {
-            path: format!("{}/search-index.json", locale.tag()),
-            contents: index,
-        }];
-        files.extend(locale_files(&self.site, locale, templates)?);
+        let index = self.search_index(locale, &documents.iter().collect::<Vec<_>>());
+        let index_bytes = index.contents.len();
+        let mut files = vec![index];
+        files.extend(self.locale_pages(locale, templates)?);
+        files.push(self.messages_file(locale));
+        files.extend(self.resources(locale).map(|(path, text)| SiteFile {
+            path,
+            contents: text.to_string(),
+        }));
         Ok(LocaleFiles { files, index_bytes })
+    }
+
+    /// `/{locale}/search-index.json`, built from `documents` (the locale's pages, in order).
+    fn search_index(&self, locale: &LocaleSite, documents: &[&SearchDocument]) -> SiteFile {
+        SiteFile {
+            path: format!("{}/search-index.json", locale.tag()),
+            contents: search::build_index(documents, &locale.result_count),
+        }
+    }
+
+    /// The search page and the 404 page of `locale`.
+    fn locale_pages(
+        &self,
+        locale: &LocaleSite,
+        templates: &Templates,
+    ) -> Result<[SiteFile; 2], WebError> {
+        locale_pages(&self.site, locale, templates)
+    }
+
+    /// `/{locale}/messages.json`, for a client-side Fluent runtime.
+    fn messages_file(&self, locale: &LocaleSite) -> SiteFile {
+        let site = &self.site;
+        let tag = locale.tag();
+        SiteFile {
+            path: format!("{tag}/messages.json"),
+            contents: super::json::messages_json(site.project, site.catalog, site.localizer, tag),
+        }
+    }
+
+    /// The locale's `.ftl` files (path in the site, text), published beside `messages.json`.
+    fn resources<'s>(
+        &'s self,
+        locale: &LocaleSite<'a>,
+    ) -> impl Iterator<Item = (String, &'s str)> + 's {
+        let tag = locale.tag();
+        let files = self
+            .site
+            .catalog
+            .locale(tag)
+            .map_or(&[][..], |c| &c.files[..]);
+        files.iter().map(move |file| {
+            (
+                format!("{tag}/{}/{}", super::json::FTL_DIR, file.relative),
+                file.text.as_str(),
+            )
+        })
     }
 
     /// `/index.html`, `/404.html`, `/sitemap.xml`, `/robots.txt` and `/assets/*`; `locales` are
@@ -501,35 +474,6 @@ fn choose_locales<'p>(
         }
     }
     (published, unpublished)
-}
-
-/// Runs `f` over `items` on every core, keeping the order of the results.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len().max(1));
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        done.push((i, f(item)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
 }
 
 /// What every locale shares: the pages, the published locales, the URLs.
@@ -1201,15 +1145,13 @@ fn common_context(
     ])
 }
 
-/// The search page, the 404 page, `messages.json` and the `.ftl` files of one locale.
-fn locale_files(
+/// The search page and the 404 page of one locale.
+fn locale_pages(
     site: &Site,
     locale: &LocaleSite,
     templates: &Templates,
-) -> Result<Vec<SiteFile>, WebError> {
+) -> Result<[SiteFile; 2], WebError> {
     let tag = locale.locale.tag.as_str();
-    let mut files = Vec::new();
-    let mut add = |path: String, contents: String| files.push(SiteFile { path, contents });
 
     // The search page, at /{locale}/search/.
     let up = to_root(SEARCH_SLUG);
@@ -1222,8 +1164,10 @@ fn locale_files(
     context.insert("noindex", Value::from(true));
     context.insert("index_url", Value::from("../search-index.json"));
     context.insert("locale_root", Value::from("../"));
-    let html = templates.render("search.html", Value::from_iter(context))?;
-    add(format!("{tag}/{SEARCH_SLUG}/index.html"), html);
+    let search = SiteFile {
+        path: format!("{tag}/{SEARCH_SLUG}/index.html"),
+        contents: templates.render("search.html", Value::from_iter(context))?,
+    };
 
     // The 404 page: a host serves it at any depth, so it pins its base to the locale's root.
     let up = "../";
@@ -1247,21 +1191,11 @@ fn locale_files(
         Value::from(format!("{}{tag}/", site.base_path)),
     );
     context.insert("not_found_text", Value::from_safe_string(text.html));
-    let html = templates.render("404.html", Value::from_iter(context))?;
-    add(format!("{tag}/404.html"), html);
-
-    // Bundles for a client-side Fluent runtime.
-    let json = super::json::messages_json(site.project, site.catalog, site.localizer, tag);
-    add(format!("{tag}/messages.json"), json);
-    if let Some(catalog) = site.catalog.locale(tag) {
-        for file in &catalog.files {
-            add(
-                format!("{tag}/{}/{}", super::json::FTL_DIR, file.relative),
-                file.text.clone(),
-            );
-        }
-    }
-    Ok(files)
+    let not_found = SiteFile {
+        path: format!("{tag}/404.html"),
+        contents: templates.render("404.html", Value::from_iter(context))?,
+    };
+    Ok([search, not_found])
 }
 
 /// `/index.html`, `/404.html`, `/sitemap.xml`, `/robots.txt` and `/assets/*`.

@@ -111,7 +111,7 @@ struct IndexFile<'a> {
 }
 
 /// Builds the JSON index of one locale. Deterministic: pages in the given order, terms sorted.
-pub fn build_index(docs: &[SearchDocument], results: &ResultCountText) -> String {
+pub fn build_index(docs: &[&SearchDocument], results: &ResultCountText) -> String {
     // Documents are visited in order, so a posting list stays sorted and a repeat of the
     // current document is always its last entry.
     let mut postings: rustc_hash::FxHashMap<String, Vec<u32>> = Default::default();
@@ -250,8 +250,11 @@ mod tests {
                 body: String::new(),
             },
         ];
-        let json: serde_json::Value =
-            serde_json::from_str(&build_index(&docs, &ResultCountText::default())).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&build_index(
+            &[&docs[0], &docs[1]],
+            &ResultCountText::default(),
+        ))
+        .unwrap();
         assert_eq!(json["terms"]["铝"], serde_json::json!([0, 1]));
         assert_eq!(json["terms"]["credit"], serde_json::json!([0]));
         assert_eq!(json["docs"][1][0], "a/");
