@@ -57,8 +57,12 @@ impl Templates {
                 && !value.is_undefined()
                 && !value.is_none();
             if plain {
-                out.write_str(&super::html::escape(&value.to_string()))
-                    .map_err(|e| minijinja::Error::new(ErrorKind::WriteFailure, e.to_string()))
+                // Strings (nearly every value) are escaped straight into the output.
+                match value.as_str() {
+                    Some(text) => super::html::escape_to(text, out),
+                    None => super::html::escape_to(&value.to_string(), out),
+                }
+                .map_err(|e| minijinja::Error::new(ErrorKind::WriteFailure, e.to_string()))
             } else {
                 minijinja::escape_formatter(out, state, value)
             }
