@@ -30,7 +30,7 @@ use fluent_bundle::FluentArgs;
 use minijinja::Value;
 use unic_langid::CharacterDirection;
 
-use self::html::{PageLinks, escape, lang_attributes, render_inline};
+use self::html::{PageLinks, escape, lang_attributes};
 pub use self::pipeline::write_site;
 use self::search::{ResultCountText, SearchDocument};
 pub use self::templates::Templates;
@@ -609,6 +609,11 @@ pub struct LocaleSite<'a> {
     /// Interface strings (every message of the source's `ui.ftl`) as HTML, and as text.
     ui_html: BTreeMap<String, Value>,
     ui_text: BTreeMap<String, Value>,
+    /// The same two maps as template values (`ui`, `text`), built once: every page of the
+    /// locale shares them, where copying the maps into each page's context cost a tenth of
+    /// the rendering.
+    ui_value: Value,
+    text_value: Value,
     ui_fallbacks: usize,
     result_count: ResultCountText,
     /// Navigation labels (HTML, one per navigation page) by the page's way up to the site root:
@@ -699,6 +704,8 @@ impl<'a> LocaleSite<'a> {
             coverage,
             ui_html: BTreeMap::new(),
             ui_text: BTreeMap::new(),
+            ui_value: Value::UNDEFINED,
+            text_value: Value::UNDEFINED,
             ui_fallbacks: 0,
             result_count: ResultCountText::default(),
             nav_labels: Default::default(),
@@ -727,6 +734,8 @@ impl<'a> LocaleSite<'a> {
                 .insert(id.clone(), Value::from_safe_string(text.html));
             this.ui_text.insert(id, Value::from(text.plain));
         }
+        this.ui_value = Value::from_iter(this.ui_html.clone());
+        this.text_value = Value::from_iter(this.ui_text.clone());
         this.result_count = result_count_text(site.localizer, tag);
         this
     }
@@ -868,9 +877,11 @@ fn render_page(
             *fallbacks += 1;
         }
         let attrs = lang_attributes(served, site.dir_of(served), tag, locale.dir);
+        // One parse for both the HTML and the plain text.
+        let inlines = parse_inline(text);
         (
-            render_inline(text, &links),
-            plain_text(&parse_inline(text)),
+            html::render_parsed(&inlines, text.len(), &links),
+            plain_text(&inlines),
             attrs,
         )
     };
@@ -1140,8 +1151,8 @@ fn common_context(
         ),
         ("nav", Value::from(nav)),
         ("languages", Value::from(languages)),
-        ("ui", Value::from_iter(locale.ui_html.clone())),
-        ("text", Value::from_iter(locale.ui_text.clone())),
+        ("ui", locale.ui_value.clone()),
+        ("text", locale.text_value.clone()),
     ])
 }
 
