@@ -195,11 +195,23 @@ pub fn export_web(
     progress: &dyn Progress,
 ) -> Result<WebSummary, WebError> {
     let started = Instant::now();
-    let pages = content::load_pages(&project.root, &project.content_dir)?;
+    // Reading the pages, compiling the templates, building the bundles and measuring coverage
+    // are independent: on threads of their own, they take the time of the longest.
+    let (pages, templates, (localizer, publication)) = std::thread::scope(|scope| {
+        let pages = scope.spawn(|| content::load_pages(&project.root, &project.content_dir));
+        let templates = scope.spawn(|| Templates::load(project));
+        let localizer = (
+            Localizer::new(project, catalog),
+            coverage::publication(project, catalog),
+        );
+        (join(pages), join(templates), localizer)
+    });
+    // Errors in the order of a sequential export.
+    let pages = pages?;
     validate(project, &pages, options)?;
-    let templates = Templates::load(project)?;
-    let localizer = Localizer::new(project, catalog);
-    let model = SiteModel::new(project, catalog, &pages, &localizer, options);
+    let templates = templates?;
+    let model =
+        SiteModel::with_publication(project, catalog, &pages, &localizer, publication, options);
     let staged = StagedDir::new(&options.out)?;
     let written = write_site(&model, &templates, staged.path(), progress)?;
     staged.commit()?;
@@ -209,6 +221,13 @@ pub fn export_web(
         unpublished: model.unpublished,
         elapsed: started.elapsed(),
     })
+}
+
+/// The result of a scoped thread, resuming its panic if it panicked.
+fn join<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
 
 /// Refuses what no site can be made of: a page using the search page's slug, an unknown
@@ -272,11 +291,25 @@ impl<'a> SiteModel<'a> {
         localizer: &'a Localizer,
         options: &WebOptions,
     ) -> SiteModel<'a> {
+        let publication = coverage::publication(project, catalog);
+        Self::with_publication(project, catalog, pages, localizer, publication, options)
+    }
+
+    /// [`SiteModel::new`] with the locales' coverage already measured
+    /// ([`coverage::publication`] of `project` and `catalog`).
+    fn with_publication(
+        project: &'a Project,
+        catalog: &'a Catalog,
+        pages: &'a [Page],
+        localizer: &'a Localizer,
+        publication: Vec<coverage::Publication<'a>>,
+        options: &WebOptions,
+    ) -> SiteModel<'a> {
         let empty = LocaleCatalog::default();
         let source_catalog = catalog
             .locale(&project.source_locale().tag)
             .unwrap_or(&empty);
-        let (published, unpublished) = choose_locales(project, catalog, options);
+        let (published, unpublished) = choose_locales(project, publication, options);
         let site = Site::new(
             project,
             catalog,
@@ -447,13 +480,13 @@ pub struct LocaleFiles {
 
 /// The published locales (with their coverage) and the others with the reason.
 fn choose_locales<'p>(
-    project: &'p Project,
-    catalog: &Catalog,
+    project: &Project,
+    publication: Vec<coverage::Publication<'p>>,
     options: &WebOptions,
 ) -> (Vec<(&'p Locale, f64)>, Vec<Unpublished>) {
     let mut published = Vec::new();
     let mut unpublished = Vec::new();
-    for p in coverage::publication(project, catalog) {
+    for p in publication {
         let (locale, percent) = (p.locale, p.percent);
         // The source locale is always published; targets as asked for.
         let asked = options.locales.is_empty() || options.locales.contains(&locale.tag);
