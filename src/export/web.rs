@@ -33,6 +33,7 @@ use unic_langid::CharacterDirection;
 use self::html::{PageLinks, escape, lang_attributes};
 pub use self::pipeline::write_site;
 use self::search::{ResultCountText, SearchDocument};
+use self::templates::Record;
 pub use self::templates::Templates;
 use super::{StageError, StagedDir};
 use crate::catalog::{Catalog, EntryKind, LocaleCatalog};
@@ -767,8 +768,8 @@ impl<'a> LocaleSite<'a> {
                 .insert(id.clone(), Value::from_safe_string(text.html));
             this.ui_text.insert(id, Value::from(text.plain));
         }
-        this.ui_value = Value::from_iter(this.ui_html.clone());
-        this.text_value = Value::from_iter(this.ui_text.clone());
+        this.ui_value = Record::value(this.ui_html.clone());
+        this.text_value = Record::value(this.ui_text.clone());
         this.result_count = result_count_text(site.localizer, tag);
         this
     }
@@ -970,7 +971,7 @@ fn render_page(
         Value::from_safe_string(heading_attributes),
     );
     context.insert("content", Value::from_safe_string(content));
-    let html = templates.render("page.html", Value::from_iter(context))?;
+    let html = templates.render("page.html", Record::value(context))?;
     Ok(RenderedPage {
         file: SiteFile {
             path: format!("{tag}/{}index.html", slug_path(&page.slug)),
@@ -988,7 +989,7 @@ fn render_page(
 }
 
 fn notice(kind: &str, html: &Value) -> Value {
-    Value::from_iter([("kind", Value::from(kind)), ("html", html.clone())])
+    Record::value([("kind", Value::from(kind)), ("html", html.clone())])
 }
 
 /// "Company Profile – China Hongqiao Group".
@@ -1106,13 +1107,13 @@ fn alternates(site: &Site, slug: &str) -> Value {
         .published
         .iter()
         .map(|l| {
-            Value::from_iter([
+            Record::value([
                 ("hreflang", Value::from(l.tag.clone())),
                 ("href", Value::from(site.absolute(&l.tag, slug))),
             ])
         })
         .collect();
-    out.push(Value::from_iter([
+    out.push(Record::value([
         ("hreflang", Value::from("x-default")),
         ("href", Value::from(site.base_url.clone())),
     ]));
@@ -1135,7 +1136,7 @@ fn common_context(
         .iter()
         .zip(labels)
         .map(|(page, label)| {
-            Value::from_iter([
+            Record::value([
                 (
                     "href",
                     Value::from(format!("{locale_root}{}", slug_path(&page.slug))),
@@ -1153,7 +1154,7 @@ fn common_context(
         .published
         .iter()
         .map(|l| {
-            Value::from_iter([
+            Record::value([
                 ("tag", Value::from(l.tag.clone())),
                 ("name", Value::from(l.name.clone())),
                 ("dir", Value::from(site.dir_of(&l.tag))),
@@ -1210,7 +1211,7 @@ fn locale_pages(
     context.insert("locale_root", Value::from("../"));
     let search = SiteFile {
         path: format!("{tag}/{SEARCH_SLUG}/index.html"),
-        contents: templates.render("search.html", Value::from_iter(context))?,
+        contents: templates.render("search.html", Record::value(context))?,
     };
 
     // The 404 page: a host serves it at any depth, so it pins its base to the locale's root.
@@ -1237,7 +1238,7 @@ fn locale_pages(
     context.insert("not_found_text", Value::from_safe_string(text.html));
     let not_found = SiteFile {
         path: format!("{tag}/404.html"),
-        contents: templates.render("404.html", Value::from_iter(context))?,
+        contents: templates.render("404.html", Record::value(context))?,
     };
     Ok([search, not_found])
 }
@@ -1254,7 +1255,7 @@ fn root_files(
         let languages: Vec<Value> = locales
             .iter()
             .map(|l| {
-                Value::from_iter([
+                Record::value([
                     ("tag", Value::from(l.locale.tag.clone())),
                     ("name", Value::from(l.locale.name.clone())),
                     ("dir", Value::from(l.dir)),
@@ -1263,7 +1264,7 @@ fn root_files(
             })
             .collect();
         let site_name = source.ui_text["site-name"].clone();
-        let context = Value::from_iter([
+        let context = Record::value([
             ("lang", Value::from(source.locale.tag.clone())),
             ("dir", Value::from(source.dir)),
             ("title", site_name.clone()),
