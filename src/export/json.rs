@@ -84,6 +84,21 @@ pub fn messages_json(
     localizer: &Localizer,
     tag: &str,
 ) -> String {
+    let mut json = Vec::new();
+    // Writing into a Vec cannot fail, and serde_json writes UTF-8.
+    let _ = write_messages_json(project, catalog, localizer, tag, &mut json);
+    String::from_utf8(json).unwrap_or_default()
+}
+
+/// [`messages_json`] written to `out` as it is serialized: the file (megabytes for a large
+/// site) is never held whole in memory, which fresh memory for every locale made slow.
+pub fn write_messages_json(
+    project: &Project,
+    catalog: &crate::catalog::Catalog,
+    localizer: &Localizer,
+    tag: &str,
+    mut out: impl std::io::Write,
+) -> std::io::Result<()> {
     let source_tag = &project.source_locale().tag;
     // Each locale's messages by id (first definition wins, as in the bundles): only the locales
     // that can serve this one, its fallback chain.
@@ -93,7 +108,9 @@ pub fn messages_json(
         .iter()
         .filter(|l| chain.contains(&l.tag))
         .map(|l| {
-            let mut entries = FxHashMap::default();
+            // Sized once: growing a table of every message rehashes it a dozen times.
+            let count = l.files.iter().map(|f| f.entries.len()).sum();
+            let mut entries = FxHashMap::with_capacity_and_hasher(count, rustc_hash::FxBuildHasher);
             for (_, e) in l.entries() {
                 if e.kind == EntryKind::Message {
                     entries.entry(e.id.as_str()).or_insert(e);
@@ -122,7 +139,9 @@ pub fn messages_json(
     };
     let mut messages = Vec::new();
     if let Some(source) = catalog.locale(source_tag) {
-        let mut seen = FxHashSet::default();
+        let count: usize = source.files.iter().map(|f| f.entries.len()).sum();
+        messages.reserve(count);
+        let mut seen = FxHashSet::with_capacity_and_hasher(count, rustc_hash::FxBuildHasher);
         for (_, entry) in source.entries() {
             if entry.kind != EntryKind::Message || !seen.insert(entry.id.as_str()) {
                 continue;
@@ -155,7 +174,6 @@ pub fn messages_json(
         resources,
         messages: SortedMap(messages),
     };
-    let mut json = serde_json::to_string_pretty(&file).unwrap_or_default();
-    json.push('\n');
-    json
+    serde_json::to_writer_pretty(&mut out, &file)?;
+    out.write_all(b"\n")
 }

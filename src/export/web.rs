@@ -412,9 +412,28 @@ impl<'a> SiteModel<'a> {
         let site = &self.site;
         let tag = locale.tag();
         SiteFile {
-            path: format!("{tag}/messages.json"),
+            path: messages_path(tag),
             contents: super::json::messages_json(site.project, site.catalog, site.localizer, tag),
         }
+    }
+
+    /// Writes [`Self::messages_file`] into the site folder `root` as it is serialized.
+    fn write_messages_file(&self, locale: &LocaleSite, root: &Path) -> Result<(), WebError> {
+        let site = &self.site;
+        let tag = locale.tag();
+        let path = root.join(messages_path(tag));
+        let write_err = |source| WebError::Write {
+            path: path.clone(),
+            source,
+        };
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(write_err)?;
+        }
+        let file = std::fs::File::create(&path).map_err(write_err)?;
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, file);
+        super::json::write_messages_json(site.project, site.catalog, site.localizer, tag, &mut out)
+            .and_then(|()| std::io::Write::flush(&mut out))
+            .map_err(write_err)
     }
 
     /// The locale's `.ftl` files (path in the site, text), published beside `messages.json`.
@@ -477,6 +496,11 @@ impl<'a> SiteModel<'a> {
 pub struct LocaleFiles {
     pub files: Vec<SiteFile>,
     pub index_bytes: usize,
+}
+
+/// Where a locale's `messages.json` goes in the site.
+fn messages_path(tag: &str) -> String {
+    format!("{tag}/messages.json")
 }
 
 /// The published locales (with their coverage) and the others with the reason.

@@ -153,8 +153,8 @@ impl Run<'_, '_> {
             }
             Task::Index(locale) => self.index(locale),
             Task::Messages(l) => {
-                let file = model.messages_file(&self.locales[l]);
-                let _ = out.messages[l].set(self.write(&file));
+                let written = model.write_messages_file(&self.locales[l], self.root);
+                let _ = out.messages[l].set(written);
             }
             Task::Resources(l) => {
                 let written = model
