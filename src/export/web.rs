@@ -674,10 +674,12 @@ pub struct LocaleSite<'a> {
     text_value: Value,
     ui_fallbacks: usize,
     result_count: ResultCountText,
-    /// Navigation labels (HTML, one per navigation page) by the page's way up to the site root:
-    /// every page of a depth shares them, so they are formatted once per depth, not per page.
-    nav_labels: std::sync::Mutex<BTreeMap<String, Vec<String>>>,
+    /// Navigation items by the page's way up to the site root (see [`LocaleSite::nav_items`]).
+    nav_items: std::sync::Mutex<BTreeMap<String, NavItems>>,
 }
+
+/// A depth's navigation items, each not current and current (see [`LocaleSite::nav_items`]).
+type NavItems = std::sync::Arc<Vec<[Value; 2]>>;
 
 /// Interface messages the built-in templates use: present in every locale's `ui` map even when
 /// no locale defines them (they then show their id, which `check` reports).
@@ -710,16 +712,18 @@ impl<'a> LocaleSite<'a> {
         &self.locale.tag
     }
 
-    /// The navigation labels as HTML, in navigation order, for pages `up` below the site root.
-    fn nav_labels(&self, site: &Site, up: &str) -> Vec<String> {
-        let cache = |m: &std::sync::Mutex<BTreeMap<String, Vec<String>>>| {
-            m.lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .get(up)
-                .cloned()
-        };
-        if let Some(labels) = cache(&self.nav_labels) {
-            return labels;
+    /// The navigation's items for pages `up` below the site root, in navigation order: each as
+    /// a template value twice, not current and current. Every page of a depth shares them, so
+    /// they are formatted and built once per depth, not per page.
+    fn nav_items(&self, site: &Site, up: &str) -> NavItems {
+        let cached = self
+            .nav_items
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(up)
+            .cloned();
+        if let Some(items) = cached {
+            return items;
         }
         let tag = self.locale.tag.as_str();
         let links = Links {
@@ -727,7 +731,8 @@ impl<'a> LocaleSite<'a> {
             tag,
             to_root: up,
         };
-        let labels: Vec<String> = site
+        let locale_root = format!("{up}{tag}/");
+        let items: Vec<[Value; 2]> = site
             .nav
             .iter()
             .map(|page| {
@@ -737,14 +742,24 @@ impl<'a> LocaleSite<'a> {
                 } else {
                     page.title_id()
                 };
-                self.format(site, &id, None, &links).html
+                let label = self.format(site, &id, None, &links).html;
+                let href = format!("{locale_root}{}", slug_path(&page.slug));
+                [false, true].map(|current| {
+                    Record::value([
+                        ("href", Value::from(href.clone())),
+                        ("label", Value::from_safe_string(label.clone())),
+                        ("lang_attributes", Value::from_safe_string(String::new())),
+                        ("current", Value::from(current)),
+                    ])
+                })
             })
             .collect();
-        self.nav_labels
+        let items = std::sync::Arc::new(items);
+        self.nav_items
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .insert(up.to_string(), labels.clone());
-        labels
+            .insert(up.to_string(), items.clone());
+        items
     }
 
     /// The keys (`id`, `id.attr`) of the locale's stale translations.
@@ -766,7 +781,7 @@ impl<'a> LocaleSite<'a> {
             text_value: Value::UNDEFINED,
             ui_fallbacks: 0,
             result_count: ResultCountText::default(),
-            nav_labels: Default::default(),
+            nav_items: Default::default(),
         };
         // Interface links (in notices) are relative to the locale's root.
         let links = Links {
@@ -1154,24 +1169,16 @@ fn common_context(
 ) -> BTreeMap<&'static str, Value> {
     let tag = locale.locale.tag.as_str();
     let locale_root = format!("{up}{tag}/");
-    let labels = locale.nav_labels(site, up);
     let nav: Vec<Value> = site
         .nav
         .iter()
-        .zip(labels)
-        .map(|(page, label)| {
-            Record::value([
-                (
-                    "href",
-                    Value::from(format!("{locale_root}{}", slug_path(&page.slug))),
-                ),
-                ("label", Value::from_safe_string(label)),
-                ("lang_attributes", Value::from_safe_string(String::new())),
-                (
-                    "current",
-                    Value::from(current.is_some_and(|c| c.key == page.key)),
-                ),
-            ])
+        .zip(locale.nav_items(site, up).iter())
+        .map(|(page, [item, current_item])| {
+            if current.is_some_and(|c| c.key == page.key) {
+                current_item.clone()
+            } else {
+                item.clone()
+            }
         })
         .collect();
     let languages: Vec<Value> = site
