@@ -7,12 +7,14 @@
 //! and the shared assets. All links between pages are relative, so the site works under any
 //! base path; canonical and alternate URLs are absolute, from `site.base_url`.
 //!
-//! The steps, in order: load the pages, compile the templates, build the [`SiteModel`] (which
-//! locales are published, by coverage against `min_coverage`, and what every page shares), then
-//! [`write_site`]: render every page of every locale in parallel into a [`StagedDir`], build the
-//! per-locale files, and swap the folder into place. Any error (a broken template, say) leaves
-//! the previous output untouched. The model renders one page or one locale's files at a time
-//! too, which `serve` uses to re-render only what a change touches.
+//! The steps, in order: load the pages, compile the templates, build the bundles and measure
+//! coverage (side by side, on threads of their own), build the [`SiteModel`] (which locales are
+//! published, by coverage against `min_coverage`, and what every page shares), then
+//! [`write_site`]: every page and every other file of the site rendered and written into a
+//! [`StagedDir`] by a worker per core taking tasks from one queue (`web/pipeline.rs`), and the
+//! folder swapped into place. Any error (a broken template, say) leaves the previous output
+//! untouched. The model renders one page or one locale's files at a time too, which `serve`
+//! uses to re-render only what a change touches.
 //!
 //! Text served by a fallback locale keeps its own `lang` (and `dir`) and the page says it is
 //! partly translated; a page with a stale translation links to the source-language page.
