@@ -128,13 +128,20 @@ fn remove_tree(dir: &Path) {
             .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
             .collect()
     };
-    let mut work = Vec::new();
+    // One list per top-level folder, dealt out in turn: threads taking neighbouring entries then
+    // work in different folders, and do not queue for the same folder's lock.
+    let mut lists = Vec::new();
+    let mut files = Vec::new();
     for (path, is_dir) in entries(dir) {
         if is_dir {
-            work.extend(entries(&path));
+            lists.push(entries(&path).into_iter());
         } else {
-            work.push((path, false));
+            files.push((path, false));
         }
+    }
+    let mut work = files;
+    while !lists.is_empty() {
+        lists.retain_mut(|list| list.next().map(|entry| work.push(entry)).is_some());
     }
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
