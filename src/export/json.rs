@@ -8,9 +8,11 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 
-use crate::catalog::EntryKind;
+use crate::catalog::{Entry, EntryKind};
 use crate::config::Project;
 use crate::localize::Localizer;
 
@@ -21,15 +23,44 @@ struct MessagesFile<'a> {
     fallback: &'a [String],
     /// This locale's `.ftl` files, relative to its folder (`ftl/ui.ftl`).
     resources: Vec<String>,
-    messages: BTreeMap<String, MessageJson>,
+    messages: SortedMap<'a>,
 }
 
-#[derive(Serialize)]
+/// Messages by id, sorted by id: serialized as a JSON object, like a `BTreeMap`, but built by
+/// one sort instead of a tree insertion per message.
+struct SortedMap<'a>(Vec<(&'a str, MessageJson)>);
+
+impl Serialize for SortedMap<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(id, message)| (id, message)))
+    }
+}
+
+/// A message: its value's fields (when it has a value) and its attributes, in one object.
 struct MessageJson {
-    #[serde(flatten)]
     value: Option<TextJson>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     attributes: BTreeMap<String, TextJson>,
+}
+
+// Written out rather than derived with `#[serde(flatten)]`: the same JSON, without serde's
+// buffering of flattened fields, which cost a fifth of the file's time.
+impl Serialize for MessageJson {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.value {
+            map.serialize_entry("locale", &value.locale)?;
+            if let Some(text) = &value.value {
+                map.serialize_entry("value", text)?;
+            }
+            if !value.variables.is_empty() {
+                map.serialize_entry("variables", &value.variables)?;
+            }
+        }
+        if !self.attributes.is_empty() {
+            map.serialize_entry("attributes", &self.attributes)?;
+        }
+        map.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -53,17 +84,33 @@ pub fn messages_json(
     localizer: &Localizer,
     tag: &str,
 ) -> String {
+    let mut json = Vec::new();
+    // Writing into a Vec cannot fail, and serde_json writes UTF-8.
+    let _ = write_messages_json(project, catalog, localizer, tag, &mut json);
+    String::from_utf8(json).unwrap_or_default()
+}
+
+/// [`messages_json`] written to `out` as it is serialized: the file (megabytes for a large
+/// site) is never held whole in memory, which fresh memory for every locale made slow.
+pub fn write_messages_json(
+    project: &Project,
+    catalog: &crate::catalog::Catalog,
+    localizer: &Localizer,
+    tag: &str,
+    mut out: impl std::io::Write,
+) -> std::io::Result<()> {
     let source_tag = &project.source_locale().tag;
-    let mut messages = BTreeMap::new();
     // Each locale's messages by id (first definition wins, as in the bundles): only the locales
     // that can serve this one, its fallback chain.
     let chain = localizer.chain(tag);
-    let by_id: BTreeMap<&str, BTreeMap<&str, &crate::catalog::Entry>> = catalog
+    let by_id: FxHashMap<&str, FxHashMap<&str, &Entry>> = catalog
         .locales
         .iter()
         .filter(|l| chain.contains(&l.tag))
         .map(|l| {
-            let mut entries = BTreeMap::new();
+            // Sized once: growing a table of every message rehashes it a dozen times.
+            let count = l.files.iter().map(|f| f.entries.len()).sum();
+            let mut entries = FxHashMap::with_capacity_and_hasher(count, rustc_hash::FxBuildHasher);
             for (_, e) in l.entries() {
                 if e.kind == EntryKind::Message {
                     entries.entry(e.id.as_str()).or_insert(e);
@@ -90,9 +137,13 @@ pub fn messages_json(
             variables,
         })
     };
+    let mut messages = Vec::new();
     if let Some(source) = catalog.locale(source_tag) {
+        let count: usize = source.files.iter().map(|f| f.entries.len()).sum();
+        messages.reserve(count);
+        let mut seen = FxHashSet::with_capacity_and_hasher(count, rustc_hash::FxBuildHasher);
         for (_, entry) in source.entries() {
-            if entry.kind != EntryKind::Message || messages.contains_key(entry.id.as_str()) {
+            if entry.kind != EntryKind::Message || !seen.insert(entry.id.as_str()) {
                 continue;
             }
             let attributes = entry
@@ -101,9 +152,11 @@ pub fn messages_json(
                 .filter_map(|a| Some((a.name.to_string(), text(&entry.id, Some(&a.name))?)))
                 .collect();
             let value = entry.value.as_ref().and_then(|_| text(&entry.id, None));
-            messages.insert(entry.id.to_string(), MessageJson { value, attributes });
+            messages.push((entry.id.as_str(), MessageJson { value, attributes }));
         }
     }
+    // Ids are unique, so the order is total.
+    messages.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let resources = catalog
         .locale(tag)
         .map(|l| {
@@ -119,9 +172,8 @@ pub fn messages_json(
             .locale(tag)
             .map_or(&[], |l| l.fallback_chain.as_slice()),
         resources,
-        messages,
+        messages: SortedMap(messages),
     };
-    let mut json = serde_json::to_string_pretty(&file).unwrap_or_default();
-    json.push('\n');
-    json
+    serde_json::to_writer_pretty(&mut out, &file)?;
+    out.write_all(b"\n")
 }

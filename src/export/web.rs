@@ -7,31 +7,35 @@
 //! and the shared assets. All links between pages are relative, so the site works under any
 //! base path; canonical and alternate URLs are absolute, from `site.base_url`.
 //!
-//! The steps, in order: load the pages, compile the templates, build the [`SiteModel`] (which
-//! locales are published, by coverage against `min_coverage`, and what every page shares), then
-//! [`write_site`]: render every page of every locale in parallel into a [`StagedDir`], build the
-//! per-locale files, and swap the folder into place. Any error (a broken template, say) leaves
-//! the previous output untouched. The model renders one page or one locale's files at a time
-//! too, which `serve` uses to re-render only what a change touches.
+//! The steps, in order: load the pages, compile the templates, build the bundles and measure
+//! coverage (side by side, on threads of their own), build the [`SiteModel`] (which locales are
+//! published, by coverage against `min_coverage`, and what every page shares), then
+//! [`write_site`]: every page and every other file of the site rendered and written into a
+//! [`StagedDir`] by a worker per core taking tasks from one queue (`web/pipeline.rs`), and the
+//! folder swapped into place. Any error (a broken template, say) leaves the previous output
+//! untouched. The model renders one page or one locale's files at a time too, which `serve`
+//! uses to re-render only what a change touches.
 //!
 //! Text served by a fallback locale keeps its own `lang` (and `dir`) and the page says it is
 //! partly translated; a page with a stale translation links to the source-language page.
 
 pub mod html;
+mod pipeline;
 pub mod search;
 pub mod templates;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use fluent_bundle::FluentArgs;
 use minijinja::Value;
 use unic_langid::CharacterDirection;
 
-use self::html::{PageLinks, escape, lang_attributes, render_inline};
+use self::html::{PageLinks, escape, lang_attributes};
+pub use self::pipeline::write_site;
 use self::search::{ResultCountText, SearchDocument};
+use self::templates::Record;
 pub use self::templates::Templates;
 use super::{StageError, StagedDir};
 use crate::catalog::{Catalog, EntryKind, LocaleCatalog};
@@ -194,11 +198,23 @@ pub fn export_web(
     progress: &dyn Progress,
 ) -> Result<WebSummary, WebError> {
     let started = Instant::now();
-    let pages = content::load_pages(&project.root, &project.content_dir)?;
+    // Reading the pages, compiling the templates, building the bundles and measuring coverage
+    // are independent: on threads of their own, they take the time of the longest.
+    let (pages, templates, (localizer, publication)) = std::thread::scope(|scope| {
+        let pages = scope.spawn(|| content::load_pages(&project.root, &project.content_dir));
+        let templates = scope.spawn(|| Templates::load(project));
+        let localizer = (
+            Localizer::new(project, catalog),
+            coverage::publication(project, catalog),
+        );
+        (join(pages), join(templates), localizer)
+    });
+    // Errors in the order of a sequential export.
+    let pages = pages?;
     validate(project, &pages, options)?;
-    let templates = Templates::load(project)?;
-    let localizer = Localizer::new(project, catalog);
-    let model = SiteModel::new(project, catalog, &pages, &localizer, options);
+    let templates = templates?;
+    let model =
+        SiteModel::with_publication(project, catalog, &pages, &localizer, publication, options);
     let staged = StagedDir::new(&options.out)?;
     let written = write_site(&model, &templates, staged.path(), progress)?;
     staged.commit()?;
@@ -208,6 +224,13 @@ pub fn export_web(
         unpublished: model.unpublished,
         elapsed: started.elapsed(),
     })
+}
+
+/// The result of a scoped thread, resuming its panic if it panicked.
+fn join<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
 
 /// Refuses what no site can be made of: a page using the search page's slug, an unknown
@@ -251,82 +274,6 @@ pub struct WrittenSite {
     pub stale: BTreeMap<String, BTreeSet<String>>,
 }
 
-/// Renders the whole site of `model` into the folder `root`: every content page of every
-/// published locale (in parallel), each locale's own files, the root files and the images.
-pub fn write_site(
-    model: &SiteModel,
-    templates: &Templates,
-    root: &Path,
-    progress: &dyn Progress,
-) -> Result<WrittenSite, WebError> {
-    let pages = model.pages();
-    // Per-locale data every page of the locale needs.
-    let locales = model
-        .published()
-        .iter()
-        .map(|tag| model.locale(tag))
-        .collect::<Result<Vec<_>, _>>()?;
-
-    // Every content page of every locale, rendered in parallel.
-    let jobs: Vec<(usize, usize)> = (0..locales.len())
-        .flat_map(|l| (0..pages.len()).map(move |p| (l, p)))
-        .collect();
-    progress.start(jobs.len());
-    let rendered = parallel_map(&jobs, |&(l, p)| {
-        let out = model
-            .render_page(&locales[l], &pages[p], templates)
-            .and_then(|mut page| {
-                write(&root.join(&page.file.path), page.file.contents.as_bytes())?;
-                // Written: only the counts and the search document are needed from here on.
-                page.file.contents = String::new();
-                Ok(page)
-            });
-        progress.advance();
-        out
-    });
-    progress.finish();
-
-    let mut reports = Vec::new();
-    let mut docs: Vec<Vec<SearchDocument>> = vec![Vec::new(); locales.len()];
-    let mut counts: Vec<(usize, usize, usize)> = vec![(0, 0, 0); locales.len()];
-    for (&(l, _), result) in jobs.iter().zip(rendered) {
-        let page = result?;
-        let c = &mut counts[l];
-        c.0 += page.fallbacks;
-        c.1 += usize::from(page.fallbacks > 0);
-        c.2 += usize::from(page.stale);
-        docs[l].push(page.document);
-    }
-    let mut documents = BTreeMap::new();
-    let mut stale = BTreeMap::new();
-    for ((l, locale), docs) in locales.iter().enumerate().zip(docs) {
-        let files = model.locale_files(locale, &docs, templates)?;
-        for file in &files.files {
-            write(&root.join(&file.path), file.contents.as_bytes())?;
-        }
-        reports.push(LocaleReport {
-            tag: locale.tag().to_string(),
-            pages: pages.len(),
-            fallback_messages: counts[l].0 + locale.ui_fallbacks,
-            pages_with_fallback: counts[l].1,
-            stale_pages: counts[l].2,
-            index_bytes: files.index_bytes,
-            coverage: locale.coverage,
-        });
-        documents.insert(locale.tag().to_string(), docs);
-        stale.insert(locale.tag().to_string(), locale.stale.clone());
-    }
-    for file in model.root_files(&locales, templates)? {
-        write(&root.join(&file.path), file.contents.as_bytes())?;
-    }
-    model.copy_images(root)?;
-    Ok(WrittenSite {
-        reports,
-        documents,
-        stale,
-    })
-}
-
 /// The site to render, ready: the published locales chosen and what every page shares
 /// computed. [`write_site`] renders all of it; `serve` re-renders only the pages a change
 /// touches. It borrows the loaded project, so it is rebuilt (cheaply) after each change.
@@ -347,11 +294,25 @@ impl<'a> SiteModel<'a> {
         localizer: &'a Localizer,
         options: &WebOptions,
     ) -> SiteModel<'a> {
+        let publication = coverage::publication(project, catalog);
+        Self::with_publication(project, catalog, pages, localizer, publication, options)
+    }
+
+    /// [`SiteModel::new`] with the locales' coverage already measured
+    /// ([`coverage::publication`] of `project` and `catalog`).
+    fn with_publication(
+        project: &'a Project,
+        catalog: &'a Catalog,
+        pages: &'a [Page],
+        localizer: &'a Localizer,
+        publication: Vec<coverage::Publication<'a>>,
+        options: &WebOptions,
+    ) -> SiteModel<'a> {
         let empty = LocaleCatalog::default();
         let source_catalog = catalog
             .locale(&project.source_locale().tag)
             .unwrap_or(&empty);
-        let (published, unpublished) = choose_locales(project, catalog, options);
+        let (published, unpublished) = choose_locales(project, publication, options);
         let site = Site::new(
             project,
             catalog,
@@ -419,14 +380,81 @@ impl<'a> SiteModel<'a> {
         documents: &[SearchDocument],
         templates: &Templates,
     ) -> Result<LocaleFiles, WebError> {
-        let index = search::build_index(documents, &locale.result_count);
-        let index_bytes = index.len();
-        let mut files = vec![SiteFile {
-            path: format!("{}/search-index.json", locale.tag()),
-            contents: index,
-        }];
-        files.extend(locale_files(&self.site, locale, templates)?);
+        let index = self.search_index(locale, &documents.iter().collect::<Vec<_>>());
+        let index_bytes = index.contents.len();
+        let mut files = vec![index];
+        files.extend(self.locale_pages(locale, templates)?);
+        files.push(self.messages_file(locale));
+        files.extend(self.resources(locale).map(|(path, text)| SiteFile {
+            path,
+            contents: text.to_string(),
+        }));
         Ok(LocaleFiles { files, index_bytes })
+    }
+
+    /// `/{locale}/search-index.json`, built from `documents` (the locale's pages, in order).
+    fn search_index(&self, locale: &LocaleSite, documents: &[&SearchDocument]) -> SiteFile {
+        SiteFile {
+            path: format!("{}/search-index.json", locale.tag()),
+            contents: search::build_index(documents, &locale.result_count),
+        }
+    }
+
+    /// The search page and the 404 page of `locale`.
+    fn locale_pages(
+        &self,
+        locale: &LocaleSite,
+        templates: &Templates,
+    ) -> Result<[SiteFile; 2], WebError> {
+        locale_pages(&self.site, locale, templates)
+    }
+
+    /// `/{locale}/messages.json`, for a client-side Fluent runtime.
+    fn messages_file(&self, locale: &LocaleSite) -> SiteFile {
+        let site = &self.site;
+        let tag = locale.tag();
+        SiteFile {
+            path: messages_path(tag),
+            contents: super::json::messages_json(site.project, site.catalog, site.localizer, tag),
+        }
+    }
+
+    /// Writes [`Self::messages_file`] into the site folder `root` as it is serialized.
+    fn write_messages_file(&self, locale: &LocaleSite, root: &Path) -> Result<(), WebError> {
+        let site = &self.site;
+        let tag = locale.tag();
+        let path = root.join(messages_path(tag));
+        let write_err = |source| WebError::Write {
+            path: path.clone(),
+            source,
+        };
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(write_err)?;
+        }
+        let file = std::fs::File::create(&path).map_err(write_err)?;
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, file);
+        super::json::write_messages_json(site.project, site.catalog, site.localizer, tag, &mut out)
+            .and_then(|()| std::io::Write::flush(&mut out))
+            .map_err(write_err)
+    }
+
+    /// The locale's `.ftl` files (path in the site, text), published beside `messages.json`.
+    fn resources<'s>(
+        &'s self,
+        locale: &LocaleSite<'a>,
+    ) -> impl Iterator<Item = (String, &'s str)> + 's {
+        let tag = locale.tag();
+        let files = self
+            .site
+            .catalog
+            .locale(tag)
+            .map_or(&[][..], |c| &c.files[..]);
+        files.iter().map(move |file| {
+            (
+                format!("{tag}/{}/{}", super::json::FTL_DIR, file.relative),
+                file.text.as_str(),
+            )
+        })
     }
 
     /// `/index.html`, `/404.html`, `/sitemap.xml`, `/robots.txt` and `/assets/*`; `locales` are
@@ -472,15 +500,20 @@ pub struct LocaleFiles {
     pub index_bytes: usize,
 }
 
+/// Where a locale's `messages.json` goes in the site.
+fn messages_path(tag: &str) -> String {
+    format!("{tag}/messages.json")
+}
+
 /// The published locales (with their coverage) and the others with the reason.
 fn choose_locales<'p>(
-    project: &'p Project,
-    catalog: &Catalog,
+    project: &Project,
+    publication: Vec<coverage::Publication<'p>>,
     options: &WebOptions,
 ) -> (Vec<(&'p Locale, f64)>, Vec<Unpublished>) {
     let mut published = Vec::new();
     let mut unpublished = Vec::new();
-    for p in coverage::publication(project, catalog) {
+    for p in publication {
         let (locale, percent) = (p.locale, p.percent);
         // The source locale is always published; targets as asked for.
         let asked = options.locales.is_empty() || options.locales.contains(&locale.tag);
@@ -501,35 +534,6 @@ fn choose_locales<'p>(
         }
     }
     (published, unpublished)
-}
-
-/// Runs `f` over `items` on every core, keeping the order of the results.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len().max(1));
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        done.push((i, f(item)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
 }
 
 /// What every locale shares: the pages, the published locales, the URLs.
@@ -665,12 +669,19 @@ pub struct LocaleSite<'a> {
     /// Interface strings (every message of the source's `ui.ftl`) as HTML, and as text.
     ui_html: BTreeMap<String, Value>,
     ui_text: BTreeMap<String, Value>,
+    /// The same two maps as template values (`ui`, `text`), built once: every page of the
+    /// locale shares them, where copying the maps into each page's context cost a tenth of
+    /// the rendering.
+    ui_value: Value,
+    text_value: Value,
     ui_fallbacks: usize,
     result_count: ResultCountText,
-    /// Navigation labels (HTML, one per navigation page) by the page's way up to the site root:
-    /// every page of a depth shares them, so they are formatted once per depth, not per page.
-    nav_labels: std::sync::Mutex<BTreeMap<String, Vec<String>>>,
+    /// Navigation items by the page's way up to the site root (see [`LocaleSite::nav_items`]).
+    nav_items: std::sync::Mutex<BTreeMap<String, NavItems>>,
 }
+
+/// A depth's navigation items, each not current and current (see [`LocaleSite::nav_items`]).
+type NavItems = std::sync::Arc<Vec<[Value; 2]>>;
 
 /// Interface messages the built-in templates use: present in every locale's `ui` map even when
 /// no locale defines them (they then show their id, which `check` reports).
@@ -703,16 +714,18 @@ impl<'a> LocaleSite<'a> {
         &self.locale.tag
     }
 
-    /// The navigation labels as HTML, in navigation order, for pages `up` below the site root.
-    fn nav_labels(&self, site: &Site, up: &str) -> Vec<String> {
-        let cache = |m: &std::sync::Mutex<BTreeMap<String, Vec<String>>>| {
-            m.lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .get(up)
-                .cloned()
-        };
-        if let Some(labels) = cache(&self.nav_labels) {
-            return labels;
+    /// The navigation's items for pages `up` below the site root, in navigation order: each as
+    /// a template value twice, not current and current. Every page of a depth shares them, so
+    /// they are formatted and built once per depth, not per page.
+    fn nav_items(&self, site: &Site, up: &str) -> NavItems {
+        let cached = self
+            .nav_items
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(up)
+            .cloned();
+        if let Some(items) = cached {
+            return items;
         }
         let tag = self.locale.tag.as_str();
         let links = Links {
@@ -720,7 +733,8 @@ impl<'a> LocaleSite<'a> {
             tag,
             to_root: up,
         };
-        let labels: Vec<String> = site
+        let locale_root = format!("{up}{tag}/");
+        let items: Vec<[Value; 2]> = site
             .nav
             .iter()
             .map(|page| {
@@ -730,14 +744,24 @@ impl<'a> LocaleSite<'a> {
                 } else {
                     page.title_id()
                 };
-                self.format(site, &id, None, &links).html
+                let label = self.format(site, &id, None, &links).html;
+                let href = format!("{locale_root}{}", slug_path(&page.slug));
+                [false, true].map(|current| {
+                    Record::value([
+                        ("href", Value::from(href.clone())),
+                        ("label", Value::from_safe_string(label.clone())),
+                        ("lang_attributes", Value::from_safe_string(String::new())),
+                        ("current", Value::from(current)),
+                    ])
+                })
             })
             .collect();
-        self.nav_labels
+        let items = std::sync::Arc::new(items);
+        self.nav_items
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .insert(up.to_string(), labels.clone());
-        labels
+            .insert(up.to_string(), items.clone());
+        items
     }
 
     /// The keys (`id`, `id.attr`) of the locale's stale translations.
@@ -755,9 +779,11 @@ impl<'a> LocaleSite<'a> {
             coverage,
             ui_html: BTreeMap::new(),
             ui_text: BTreeMap::new(),
+            ui_value: Value::UNDEFINED,
+            text_value: Value::UNDEFINED,
             ui_fallbacks: 0,
             result_count: ResultCountText::default(),
-            nav_labels: Default::default(),
+            nav_items: Default::default(),
         };
         // Interface links (in notices) are relative to the locale's root.
         let links = Links {
@@ -783,6 +809,8 @@ impl<'a> LocaleSite<'a> {
                 .insert(id.clone(), Value::from_safe_string(text.html));
             this.ui_text.insert(id, Value::from(text.plain));
         }
+        this.ui_value = Record::value(this.ui_html.clone());
+        this.text_value = Record::value(this.ui_text.clone());
         this.result_count = result_count_text(site.localizer, tag);
         this
     }
@@ -924,9 +952,11 @@ fn render_page(
             *fallbacks += 1;
         }
         let attrs = lang_attributes(served, site.dir_of(served), tag, locale.dir);
+        // One parse for both the HTML and the plain text.
+        let inlines = parse_inline(text);
         (
-            render_inline(text, &links),
-            plain_text(&parse_inline(text)),
+            html::render_parsed(&inlines, text.len(), &links),
+            plain_text(&inlines),
             attrs,
         )
     };
@@ -982,7 +1012,7 @@ fn render_page(
         Value::from_safe_string(heading_attributes),
     );
     context.insert("content", Value::from_safe_string(content));
-    let html = templates.render("page.html", Value::from_iter(context))?;
+    let html = templates.render("page.html", Record::value(context))?;
     Ok(RenderedPage {
         file: SiteFile {
             path: format!("{tag}/{}index.html", slug_path(&page.slug)),
@@ -1000,7 +1030,7 @@ fn render_page(
 }
 
 fn notice(kind: &str, html: &Value) -> Value {
-    Value::from_iter([("kind", Value::from(kind)), ("html", html.clone())])
+    Record::value([("kind", Value::from(kind)), ("html", html.clone())])
 }
 
 /// "Company Profile – China Hongqiao Group".
@@ -1118,13 +1148,13 @@ fn alternates(site: &Site, slug: &str) -> Value {
         .published
         .iter()
         .map(|l| {
-            Value::from_iter([
+            Record::value([
                 ("hreflang", Value::from(l.tag.clone())),
                 ("href", Value::from(site.absolute(&l.tag, slug))),
             ])
         })
         .collect();
-    out.push(Value::from_iter([
+    out.push(Record::value([
         ("hreflang", Value::from("x-default")),
         ("href", Value::from(site.base_url.clone())),
     ]));
@@ -1141,31 +1171,23 @@ fn common_context(
 ) -> BTreeMap<&'static str, Value> {
     let tag = locale.locale.tag.as_str();
     let locale_root = format!("{up}{tag}/");
-    let labels = locale.nav_labels(site, up);
     let nav: Vec<Value> = site
         .nav
         .iter()
-        .zip(labels)
-        .map(|(page, label)| {
-            Value::from_iter([
-                (
-                    "href",
-                    Value::from(format!("{locale_root}{}", slug_path(&page.slug))),
-                ),
-                ("label", Value::from_safe_string(label)),
-                ("lang_attributes", Value::from_safe_string(String::new())),
-                (
-                    "current",
-                    Value::from(current.is_some_and(|c| c.key == page.key)),
-                ),
-            ])
+        .zip(locale.nav_items(site, up).iter())
+        .map(|(page, [item, current_item])| {
+            if current.is_some_and(|c| c.key == page.key) {
+                current_item.clone()
+            } else {
+                item.clone()
+            }
         })
         .collect();
     let languages: Vec<Value> = site
         .published
         .iter()
         .map(|l| {
-            Value::from_iter([
+            Record::value([
                 ("tag", Value::from(l.tag.clone())),
                 ("name", Value::from(l.name.clone())),
                 ("dir", Value::from(site.dir_of(&l.tag))),
@@ -1196,20 +1218,18 @@ fn common_context(
         ),
         ("nav", Value::from(nav)),
         ("languages", Value::from(languages)),
-        ("ui", Value::from_iter(locale.ui_html.clone())),
-        ("text", Value::from_iter(locale.ui_text.clone())),
+        ("ui", locale.ui_value.clone()),
+        ("text", locale.text_value.clone()),
     ])
 }
 
-/// The search page, the 404 page, `messages.json` and the `.ftl` files of one locale.
-fn locale_files(
+/// The search page and the 404 page of one locale.
+fn locale_pages(
     site: &Site,
     locale: &LocaleSite,
     templates: &Templates,
-) -> Result<Vec<SiteFile>, WebError> {
+) -> Result<[SiteFile; 2], WebError> {
     let tag = locale.locale.tag.as_str();
-    let mut files = Vec::new();
-    let mut add = |path: String, contents: String| files.push(SiteFile { path, contents });
 
     // The search page, at /{locale}/search/.
     let up = to_root(SEARCH_SLUG);
@@ -1222,8 +1242,10 @@ fn locale_files(
     context.insert("noindex", Value::from(true));
     context.insert("index_url", Value::from("../search-index.json"));
     context.insert("locale_root", Value::from("../"));
-    let html = templates.render("search.html", Value::from_iter(context))?;
-    add(format!("{tag}/{SEARCH_SLUG}/index.html"), html);
+    let search = SiteFile {
+        path: format!("{tag}/{SEARCH_SLUG}/index.html"),
+        contents: templates.render("search.html", Record::value(context))?,
+    };
 
     // The 404 page: a host serves it at any depth, so it pins its base to the locale's root.
     let up = "../";
@@ -1247,21 +1269,11 @@ fn locale_files(
         Value::from(format!("{}{tag}/", site.base_path)),
     );
     context.insert("not_found_text", Value::from_safe_string(text.html));
-    let html = templates.render("404.html", Value::from_iter(context))?;
-    add(format!("{tag}/404.html"), html);
-
-    // Bundles for a client-side Fluent runtime.
-    let json = super::json::messages_json(site.project, site.catalog, site.localizer, tag);
-    add(format!("{tag}/messages.json"), json);
-    if let Some(catalog) = site.catalog.locale(tag) {
-        for file in &catalog.files {
-            add(
-                format!("{tag}/{}/{}", super::json::FTL_DIR, file.relative),
-                file.text.clone(),
-            );
-        }
-    }
-    Ok(files)
+    let not_found = SiteFile {
+        path: format!("{tag}/404.html"),
+        contents: templates.render("404.html", Record::value(context))?,
+    };
+    Ok([search, not_found])
 }
 
 /// `/index.html`, `/404.html`, `/sitemap.xml`, `/robots.txt` and `/assets/*`.
@@ -1276,7 +1288,7 @@ fn root_files(
         let languages: Vec<Value> = locales
             .iter()
             .map(|l| {
-                Value::from_iter([
+                Record::value([
                     ("tag", Value::from(l.locale.tag.clone())),
                     ("name", Value::from(l.locale.name.clone())),
                     ("dir", Value::from(l.dir)),
@@ -1285,7 +1297,7 @@ fn root_files(
             })
             .collect();
         let site_name = source.ui_text["site-name"].clone();
-        let context = Value::from_iter([
+        let context = Record::value([
             ("lang", Value::from(source.locale.tag.clone())),
             ("dir", Value::from(source.dir)),
             ("title", site_name.clone()),

@@ -7,7 +7,9 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use minijinja::value::{Enumerator, Object};
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior, Value};
 
 use super::WebError;
@@ -57,8 +59,12 @@ impl Templates {
                 && !value.is_undefined()
                 && !value.is_none();
             if plain {
-                out.write_str(&super::html::escape(&value.to_string()))
-                    .map_err(|e| minijinja::Error::new(ErrorKind::WriteFailure, e.to_string()))
+                // Strings (nearly every value) are escaped straight into the output.
+                match value.as_str() {
+                    Some(text) => super::html::escape_to(text, out),
+                    None => super::html::escape_to(&value.to_string(), out),
+                }
+                .map_err(|e| minijinja::Error::new(ErrorKind::WriteFailure, e.to_string()))
             } else {
                 minijinja::escape_formatter(out, state, value)
             }
@@ -104,6 +110,61 @@ impl Templates {
             .get_template(name)
             .and_then(|t| t.render(context))
             .map_err(|e| template_error(&e, &self.origins))
+    }
+}
+
+/// A map for templates (a page's context, a navigation item, the interface strings), held as
+/// its entries sorted by key: built without the tree and the key values minijinja's own maps
+/// allocate for every page, looked up by a binary search over plain strings. To a template it
+/// is the map it replaces, keys enumerated in the same (sorted) order.
+#[derive(Debug)]
+pub struct Record<K>(Vec<(K, Value)>);
+
+impl<K: AsRef<str> + Ord + std::fmt::Debug + Send + Sync + 'static> Record<K> {
+    /// The map of `entries`; for a key given twice, the last value counts (as inserting into a
+    /// map would).
+    pub fn value(entries: impl IntoIterator<Item = (K, Value)>) -> Value {
+        let mut entries: Vec<(K, Value)> = entries.into_iter().collect();
+        // Stable: equal keys stay in order, and the last of each run is kept below.
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut unique: Vec<(K, Value)> = Vec::with_capacity(entries.len());
+        for entry in entries {
+            match unique.last_mut() {
+                Some(last) if last.0 == entry.0 => *last = entry,
+                _ => unique.push(entry),
+            }
+        }
+        Value::from_object(Record(unique))
+    }
+
+    fn find(&self, key: &str) -> Option<Value> {
+        self.0
+            .binary_search_by(|(k, _)| k.as_ref().cmp(key))
+            .ok()
+            .map(|i| self.0[i].1.clone())
+    }
+}
+
+impl<K: AsRef<str> + Ord + std::fmt::Debug + Send + Sync + 'static> Object for Record<K> {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.find(key.as_str()?)
+    }
+
+    fn get_value_by_str(self: &Arc<Self>, key: &str) -> Option<Value> {
+        self.find(key)
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Values(
+            self.0
+                .iter()
+                .map(|(k, _)| Value::from(k.as_ref()))
+                .collect(),
+        )
+    }
+
+    fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
+        Some(self.0.len())
     }
 }
 
