@@ -285,6 +285,9 @@ pub type Located<'a> = (&'a CatalogFile, &'a Entry);
 pub struct EntryIndex<'a> {
     pub messages: HashMap<&'a str, Located<'a>>,
     pub terms: HashMap<&'a str, Located<'a>>,
+    /// The first definition of each message, in file and source order: walking the locale in
+    /// this order reads its memory in order, where walking `messages` jumps about.
+    pub messages_in_order: Vec<Located<'a>>,
     /// (first definition, later definition) pairs.
     pub duplicates: Vec<(Located<'a>, Located<'a>)>,
 }
@@ -294,6 +297,7 @@ impl<'a> EntryIndex<'a> {
         let mut index = EntryIndex::default();
         let entries: usize = locale.files.iter().map(|f| f.entries.len()).sum();
         index.messages.reserve(entries);
+        index.messages_in_order.reserve(entries);
         for (file, entry) in locale.entries() {
             let map = match entry.kind {
                 EntryKind::Message => &mut index.messages,
@@ -302,6 +306,9 @@ impl<'a> EntryIndex<'a> {
             match map.entry(entry.id.as_str()) {
                 std::collections::hash_map::Entry::Vacant(v) => {
                     v.insert((file, entry));
+                    if entry.kind == EntryKind::Message {
+                        index.messages_in_order.push((file, entry));
+                    }
                 }
                 std::collections::hash_map::Entry::Occupied(o) => {
                     index.duplicates.push((*o.get(), (file, entry)))

@@ -6,7 +6,8 @@
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (&key, (source_file, source_entry)) in &ctx.source_index.messages {
+    for &(source_file, source_entry) in &ctx.source_index.messages_in_order {
+        let key = source_entry.id.as_str();
         let Some((target_file, target_entry)) = ctx.target_index.message(key) else {
             // Messages of a file missing as a whole are reported by `missing-file`.
             let Some(target_file) = ctx.target.file(&source_file.relative) else {
@@ -73,7 +74,8 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for (&key, (target_file, target_entry)) in &ctx.target_index.messages {
+    for &(target_file, target_entry) in &ctx.target_index.messages_in_order {
+        let key = target_entry.id.as_str();
         if ctx.source_index.message(key).is_none() {
             let mut d = ctx.at(
                 Code::ObsoleteMessage,
