@@ -81,22 +81,29 @@ pub fn coverage_of(source: &SourceWords<'_>, target: &LocaleCatalog) -> Coverage
             has_value.entry(e.id.as_str()).or_insert(e.value.is_some());
         }
     }
-    coverage_with(source, |id| has_value.get(id).copied())
+    coverage_in_order(
+        source,
+        source
+            .messages
+            .iter()
+            .map(|(id, ..)| has_value.get(id).copied()),
+    )
 }
 
-/// Coverage given, for each source message id, whether the target defines it (`None`: not at
+/// Coverage given, for each source message in the order of [`SourceWords`] (the first
+/// definition of each message, in file order), whether the target defines it (`None`: not at
 /// all) and with a value (`Some(true)`).
-pub fn coverage_with(
+pub fn coverage_in_order(
     source: &SourceWords<'_>,
-    target_has_value: impl Fn(&str) -> Option<bool>,
+    target_has_value: impl Iterator<Item = Option<bool>>,
 ) -> Coverage {
     let mut result = Coverage::default();
-    for &(id, words, source_has_value) in &source.messages {
+    for (&(_, words, source_has_value), target) in source.messages.iter().zip(target_has_value) {
         result.messages += 1;
         result.words += words;
         // A message made of attributes only (an input's placeholder and title) is translated
         // when the locale defines it; any other needs its value.
-        let translated = match target_has_value(id) {
+        let translated = match target {
             None => false,
             Some(has_value) => has_value || !source_has_value,
         };

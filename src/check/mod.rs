@@ -224,6 +224,8 @@ pub struct LocaleContext<'a> {
     pub target: &'a LocaleCatalog,
     pub source_index: &'a EntryIndex<'a>,
     pub target_index: EntryIndex<'a>,
+    /// Every source message (first definitions, in file order) with the target's definition.
+    pub matched: Vec<Matched<'a>>,
     pub glossary: Glossary,
     pub snapshot: Snapshot,
     pub plural_categories: BTreeSet<&'static str>,
@@ -277,6 +279,9 @@ impl<'a> LocaleContext<'a> {
 
 /// An entry with the file that holds it.
 pub type Located<'a> = (&'a CatalogFile, &'a Entry);
+
+/// A source message and its translation, if the locale has one.
+pub type Matched<'a> = (Located<'a>, Option<Located<'a>>);
 
 /// The first definition of each message and term of a locale, and the later duplicates.
 /// Borrowed keys: building it allocates no strings, which matters at 100 locales × 3,000
@@ -519,9 +524,20 @@ impl<'a> Shared<'a> {
             )
         };
         let target_index = EntryIndex::new(target);
-        let coverage = coverage::coverage_with(self.source_words, |id| {
-            target_index.message(id).map(|(_, e)| e.value.is_some())
-        });
+        // Each source message with its translation: one lookup per message, which the rules
+        // and the coverage share.
+        let matched: Vec<Matched<'t>> = self
+            .source_index
+            .messages_in_order
+            .iter()
+            .map(|&source| (source, target_index.message(&source.1.id)))
+            .collect();
+        let coverage = coverage::coverage_in_order(
+            self.source_words,
+            matched
+                .iter()
+                .map(|(_, target)| target.map(|(_, e)| e.value.is_some())),
+        );
         Ok(LocaleContext {
             project,
             locale,
@@ -530,6 +546,7 @@ impl<'a> Shared<'a> {
             target,
             source_index: self.source_index,
             target_index,
+            matched,
             glossary,
             snapshot,
             plural_categories: crate::plural::cardinal_categories(&locale.langid),

@@ -6,9 +6,9 @@
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
-    for &(source_file, source_entry) in &ctx.source_index.messages_in_order {
+    for &((source_file, source_entry), target) in &ctx.matched {
         let key = source_entry.id.as_str();
-        let Some((target_file, target_entry)) = ctx.target_index.message(key) else {
+        let Some((target_file, target_entry)) = target else {
             // Messages of a file missing as a whole are reported by `missing-file`.
             let Some(target_file) = ctx.target.file(&source_file.relative) else {
                 continue;

@@ -50,8 +50,8 @@ fn pattern_pairs<'a>(ctx: &'a LocaleContext<'a>) -> Vec<PatternPair<'a>> {
     if ctx.is_source {
         return pairs;
     }
-    for &(target_file, target_entry) in &ctx.target_index.messages_in_order {
-        let Some((_, source_entry)) = ctx.source_index.message(&target_entry.id) else {
+    for &((_, source_entry), target) in &ctx.matched {
+        let Some((target_file, target_entry)) = target else {
             continue;
         };
         if let (Some(source), Some(target)) = (&source_entry.value, &target_entry.value) {
