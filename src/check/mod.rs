@@ -379,8 +379,6 @@ pub fn check_project(
             Ok(Cow::Owned(catalog::load_locale(project, &locale.tag)?))
         }
     })?;
-    // Freeing the source's thousands of entries one by one would only delay the exit.
-    std::mem::forget(source);
     Ok(report)
 }
 
