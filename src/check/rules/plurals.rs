@@ -5,7 +5,7 @@
 //! every non-numeric key is a CLDR category name (`zero`…`other`). Numeric keys (`[0]`) are exact
 //! matches and always valid.
 
-use crate::catalog::{PatternInfo, SelectInfo, pattern_key};
+use crate::catalog::{CatalogFile, Entry, EntryKind, PatternInfo, SelectInfo, pattern_key};
 use crate::check::{Code, Diagnostic, EntryIndex, LocaleContext, PatternKeys};
 use crate::plural::ALL_CATEGORIES;
 
@@ -44,6 +44,7 @@ pub fn plural_patterns<'a>(source: &EntryIndex<'a>) -> PatternKeys<'a> {
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     let categories = &ctx.plural_categories;
     let list = categories.iter().copied().collect::<Vec<_>>().join(", ");
+    // Patterns with selections: their keys against the locale's categories.
     for (file, entry) in ctx.target.entries() {
         let patterns = entry.value.iter().map(|p| (None, p)).chain(
             entry
@@ -52,14 +53,13 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                 .map(|a| (Some(a.name.as_str()), &a.pattern)),
         );
         for (attribute, pattern) in patterns {
-            // Does the source select on plurals here? (For the source locale: itself.)
-            let source_is_plural = !ctx.source_plurals.is_empty()
-                && ctx
-                    .source_plurals
-                    .contains(&(entry.kind, entry.id.as_str(), attribute));
-            if pattern.selects().is_empty() && !source_is_plural {
+            if pattern.selects().is_empty() {
                 continue;
             }
+            // Does the source select on plurals here? (For the source locale: itself.)
+            let source_is_plural =
+                ctx.source_plurals
+                    .contains(&(entry.kind, entry.id.as_str(), attribute));
             let key = pattern_key(&entry.id, attribute);
             for select in pattern.selects().iter().filter(|s| is_plural(s)) {
                 for variant in select.variants.iter().filter(|v| !v.numeric) {
@@ -106,23 +106,73 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                     }
                 }
             }
-            // The source distinguishes plural forms but the translation has one text for all:
-            // wrong for a language with more than one form.
-            if source_is_plural && !ctx.is_source && !has_plural(pattern) && categories.len() > 1 {
-                let offset = entry.pattern_offset(pattern);
-                let mut d = ctx.at(
-                    Code::MissingPluralCategory,
-                    file,
-                    offset,
-                    1,
-                    Some(&key),
-                    format!("the source selects on plural forms but this translation has one text for all of {list}"),
-                );
-                d.help = Some("write a select expression with a variant per category".into());
-                out.push(d);
+            if source_is_plural && !has_plural(pattern) {
+                one_text_for_all(ctx, &list, file, entry, pattern, &key, out);
             }
         }
     }
+    // Patterns without any selection where the source selects on plurals: found from the
+    // source's few plural patterns rather than by asking for every pattern of the locale.
+    if ctx.is_source {
+        return;
+    }
+    for &(kind, id, attribute) in ctx.source_plurals {
+        let first = match kind {
+            EntryKind::Message => ctx.target_index.message(id),
+            EntryKind::Term => ctx.target_index.term(id),
+        };
+        let later = ctx
+            .target_index
+            .duplicates
+            .iter()
+            .filter(|(first, _)| first.1.kind == kind && first.1.id == id)
+            .map(|(_, later)| *later);
+        for (file, entry) in first.into_iter().chain(later) {
+            let patterns: Vec<&PatternInfo> = match attribute {
+                None => entry.value.iter().collect(),
+                Some(name) => entry
+                    .attributes
+                    .iter()
+                    .filter(|a| a.name == name)
+                    .map(|a| &a.pattern)
+                    .collect(),
+            };
+            for pattern in patterns {
+                if pattern.selects().is_empty() {
+                    let key = pattern_key(&entry.id, attribute);
+                    one_text_for_all(ctx, &list, file, entry, pattern, &key, out);
+                }
+            }
+        }
+    }
+}
+
+/// The source distinguishes plural forms but the translation has one text for all: wrong for a
+/// language with more than one form.
+fn one_text_for_all(
+    ctx: &LocaleContext<'_>,
+    list: &str,
+    file: &CatalogFile,
+    entry: &Entry,
+    pattern: &PatternInfo,
+    key: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    if ctx.is_source || ctx.plural_categories.len() <= 1 {
+        return;
+    }
+    let mut d = ctx.at(
+        Code::MissingPluralCategory,
+        file,
+        entry.pattern_offset(pattern),
+        1,
+        Some(key),
+        format!(
+            "the source selects on plural forms but this translation has one text for all of {list}"
+        ),
+    );
+    d.help = Some("write a select expression with a variant per category".into());
+    out.push(d);
 }
 
 #[cfg(test)]
