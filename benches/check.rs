@@ -19,9 +19,9 @@ fn median(mut samples: Vec<Duration>) -> Duration {
     samples[samples.len() / 2]
 }
 
-/// The median time until `f`'s result is ready. Freeing the result is not timed: the
-/// `fluentpress` binary exits without freeing its catalog (the system takes the memory back at
-/// once), and the parse-only floor frees each syntax tree inside the loop, as the loader does.
+/// The median time until `f`'s result is ready. Freeing the result (a report, a loaded catalog)
+/// is not timed; what is freed on the way is: the full check frees each locale after checking
+/// it, as the parse-only floor frees each syntax tree inside its loop.
 fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
     drop(f()); // warm the page cache and allocator
     median(
