@@ -372,19 +372,19 @@ pub fn check_project(
     selected_locales(project, &options.locales)?;
     let mut loaded = catalog::load_locales(project, &[source_tag])?;
     let source = loaded.locales.pop().unwrap_or_default();
-    let report = check_with(project, &source, options, baseline, &|locale| {
+    check_with(project, &source, options, baseline, &|locale| {
         if locale.tag == source_tag {
             Ok(Cow::Borrowed(&source))
         } else {
             Ok(Cow::Owned(catalog::load_locale(project, &locale.tag)?))
         }
-    })?;
-    Ok(report)
+    })
 }
 
 /// How a check gets each locale's catalog: borrowed from a loaded catalog, or loaded now.
 type TargetOf<'s> = dyn Fn(&Locale) -> Result<Cow<'s, LocaleCatalog>, CheckError> + Sync + 's;
 
+/// The check itself, on the requested locales, each obtained through `target_of`.
 fn check_with<'s>(
     project: &Project,
     source: &'s LocaleCatalog,
