@@ -64,6 +64,6 @@ fuzz_target!(|data: &[u8]| {
         Format::Sarif,
         Format::Junit,
     ] {
-        std::hint::black_box(render(format, &report, project, &catalog, false));
+        std::hint::black_box(render(format, &report, false));
     }
 });
