@@ -37,6 +37,22 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
     )
 }
 
+/// One run of `f`, timed until its result is ready (freed untimed, as in [`time`]).
+fn timed<T>(f: impl FnOnce() -> T) -> Duration {
+    let start = Instant::now();
+    let result = std::hint::black_box(f());
+    let elapsed = start.elapsed();
+    drop(result);
+    elapsed
+}
+
+/// What `fluentpress check` runs: the configuration read, the source loaded, then each locale
+/// loaded, checked and freed in turn on every core.
+fn full_check(dir: &Path) -> fluentpress::check::CheckReport {
+    let project = load_project(dir).unwrap();
+    check_project(&project, &CheckOptions::default(), None).unwrap()
+}
+
 fn ftl_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -89,13 +105,16 @@ fn main() {
 
     let runs = 7;
     let parse_1 = time(runs, || parse_only(&files, 1));
-    let parse_n = time(runs, || parse_only(&files, threads));
-    // What `fluentpress check` runs: the source loaded, then each locale loaded, checked and
-    // freed in turn on every core.
-    let full = time(runs, || {
-        let project = load_project(&dir).unwrap();
-        check_project(&project, &CheckOptions::default(), None).unwrap()
-    });
+    // The two figures of the goal are taken in turn, run by run, so that other work on the
+    // machine falls on both alike (as benches/peers.sh alternates the two tools).
+    let (mut parse_runs, mut full_runs) = (Vec::new(), Vec::new());
+    std::hint::black_box(parse_only(&files, threads)); // warm-up
+    drop(full_check(&dir));
+    for _ in 0..runs {
+        parse_runs.push(timed(|| parse_only(&files, threads)));
+        full_runs.push(timed(|| full_check(&dir)));
+    }
+    let (parse_n, full) = (median(parse_runs), median(full_runs));
     let project = load_project(&dir).unwrap();
     let load = time(runs, || load_catalog(&project).unwrap());
     let catalog = load_catalog(&project).unwrap();
