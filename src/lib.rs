@@ -43,6 +43,7 @@ pub mod glossary;
 pub mod init;
 pub mod localize;
 pub mod markup;
+pub mod parallel;
 pub mod plural;
 pub mod serve;
 pub mod snapshot;

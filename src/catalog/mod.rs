@@ -10,7 +10,7 @@
 pub mod pattern;
 
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use compact_str::CompactString;
 use fluent_syntax::ast;
@@ -20,6 +20,7 @@ pub use pattern::{PatternInfo, Reference, SelectInfo, Selector, VariantInfo};
 use crate::config::Project;
 use crate::content::{self, ContentError};
 use crate::fsutil::{self, LineIndex};
+use crate::parallel;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
@@ -237,42 +238,15 @@ pub fn load_catalog(project: &Project) -> Result<Catalog, CatalogError> {
 /// Loads the named locales (which must be configured), in the order given.
 ///
 /// Each core takes the next locale when it is done with one: it lists the locale's folder and
-/// reads and parses its files. With a single locale (or one core) the files are shared out
-/// instead, so loading one big locale still uses every core.
+/// reads and parses its files. With fewer locales than cores the files are shared out instead,
+/// so loading one big locale still uses every core.
 pub fn load_locales(project: &Project, tags: &[&str]) -> Result<Catalog, CatalogError> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if tags.len() < threads {
-        return load_locales_by_file(project, tags, threads);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if tags.len() < cores {
+        return load_locales_by_file(project, tags);
     }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut loaded: Vec<(usize, Result<LocaleCatalog, CatalogError>)> = Vec::new();
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(tag) = tags.get(i) else {
-                            break;
-                        };
-                        done.push((i, load_locale(project, tag)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        for handle in handles {
-            match handle.join() {
-                Ok(part) => loaded.extend(part),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-    });
-    loaded.sort_by_key(|(i, _)| *i);
-    let locales = loaded
+    let locales = parallel::map(tags, |tag| load_locale(project, tag))
         .into_iter()
-        .map(|(_, locale)| locale)
         .collect::<Result<_, _>>()?;
     Ok(Catalog { locales })
 }
@@ -281,15 +255,8 @@ pub fn load_locales(project: &Project, tags: &[&str]) -> Result<Catalog, Catalog
 pub fn load_locale(project: &Project, tag: &str) -> Result<LocaleCatalog, CatalogError> {
     let dir = project.locale_dir(tag);
     let mut files = Vec::new();
-    if dir.is_dir() {
-        let mut paths = Vec::new();
-        content::collect_files(&project.root, &dir, "ftl", &mut paths)?;
-        for path in paths {
-            let relative = fsutil::display_relative(&dir, &path).into_owned();
-            if let Some((_, file)) = load_job((0, path, relative))? {
-                files.push(file);
-            }
-        }
+    for (path, relative) in list_locale(project, &dir)? {
+        files.extend(read_file(&path, &relative)?);
     }
     files.sort_by(|a, b| a.relative.cmp(&b.relative));
     Ok(LocaleCatalog {
@@ -299,23 +266,14 @@ pub fn load_locale(project: &Project, tag: &str) -> Result<LocaleCatalog, Catalo
     })
 }
 
-/// The locales' files shared out between `threads` threads.
-fn load_locales_by_file(
-    project: &Project,
-    tags: &[&str],
-    threads: usize,
-) -> Result<Catalog, CatalogError> {
+/// The locales' files shared out between the cores.
+fn load_locales_by_file(project: &Project, tags: &[&str]) -> Result<Catalog, CatalogError> {
     let mut jobs: Vec<(usize, PathBuf, String)> = Vec::new();
     let mut locales = Vec::new();
     for (index, tag) in tags.iter().enumerate() {
         let dir = project.locale_dir(tag);
-        if dir.is_dir() {
-            let mut paths = Vec::new();
-            content::collect_files(&project.root, &dir, "ftl", &mut paths)?;
-            for path in paths {
-                let relative = fsutil::display_relative(&dir, &path).into_owned();
-                jobs.push((index, path, relative));
-            }
+        for (path, relative) in list_locale(project, &dir)? {
+            jobs.push((index, path, relative));
         }
         locales.push(LocaleCatalog {
             tag: tag.to_string(),
@@ -323,11 +281,9 @@ fn load_locales_by_file(
             files: Vec::new(),
         });
     }
-
-    for result in parse_in_parallel(jobs, threads) {
-        if let Some((index, file)) = result? {
-            locales[index].files.push(file);
-        }
+    let read = parallel::map(&jobs, |(_, path, relative)| read_file(path, relative));
+    for ((index, ..), file) in jobs.iter().zip(read) {
+        locales[*index].files.extend(file?);
     }
     for locale in &mut locales {
         locale.files.sort_by(|a, b| a.relative.cmp(&b.relative));
@@ -335,38 +291,26 @@ fn load_locales_by_file(
     Ok(Catalog { locales })
 }
 
-/// Reads and parses files on `threads` threads; files are independent.
-fn parse_in_parallel(
-    jobs: Vec<(usize, PathBuf, String)>,
-    threads: usize,
-) -> Vec<Result<Option<(usize, CatalogFile)>, CatalogError>> {
-    let threads = threads.min(jobs.len().max(1));
-    if threads <= 1 {
-        return jobs.into_iter().map(load_job).collect();
+/// The `.ftl` files of a locale's folder, each with its path below the folder; none when the
+/// folder does not exist (an empty locale).
+fn list_locale(project: &Project, dir: &Path) -> Result<Vec<(PathBuf, String)>, CatalogError> {
+    let mut paths = Vec::new();
+    if dir.is_dir() {
+        content::collect_files(&project.root, dir, "ftl", &mut paths)?;
     }
-    let chunk = jobs.len().div_ceil(threads);
-    let mut results = Vec::with_capacity(jobs.len());
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = jobs
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().cloned().map(load_job).collect::<Vec<_>>()))
-            .collect();
-        for handle in handles {
-            match handle.join() {
-                Ok(part) => results.extend(part),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-    });
-    results
+    Ok(paths
+        .into_iter()
+        .map(|path| {
+            let relative = fsutil::display_relative(dir, &path).into_owned();
+            (path, relative)
+        })
+        .collect())
 }
 
 /// Reads and parses one listed file; `None` when it was deleted since it was listed (by a
 /// concurrent `extract`, say): then it is simply not there, as if listed a moment later.
-fn load_job(
-    (index, path, relative): (usize, PathBuf, String),
-) -> Result<Option<(usize, CatalogFile)>, CatalogError> {
-    let text = match fsutil::read_utf8(&path) {
+fn read_file(path: &Path, relative: &str) -> Result<Option<CatalogFile>, CatalogError> {
+    let text = match fsutil::read_utf8(path) {
         Err(fsutil::ReadError::Io { source, .. })
             if source.kind() == std::io::ErrorKind::NotFound =>
         {
@@ -374,7 +318,11 @@ fn load_job(
         }
         text => text?,
     };
-    Ok(Some((index, parse_file(path, relative, text))))
+    Ok(Some(parse_file(
+        path.to_path_buf(),
+        relative.to_string(),
+        text,
+    )))
 }
 
 /// Placeables nested deeper than this (`{ { { … } } }`, also through call arguments and select

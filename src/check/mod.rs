@@ -406,48 +406,20 @@ fn check_with<'s>(
         source_words: &source_words,
         source_plurals: &source_plurals,
     };
-    // Locales are independent: check them on every core, each thread taking the next locale
-    // when it is done with one (locales differ in size, so fixed shares would leave a core idle).
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(locales.len().max(1));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut per_locale: Vec<(usize, Result<LocaleResult, CheckError>)> =
-        Vec::with_capacity(locales.len());
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(locale) = locales.get(i) else {
-                            break;
-                        };
-                        let result = target_of(locale).and_then(|target| {
-                            shared
-                                .context(locale, &target)
-                                .map(|ctx| check_locale(&ctx))
-                        });
-                        done.push((i, result));
-                    }
-                    done
-                })
-            })
-            .collect();
-        for handle in handles {
-            match handle.join() {
-                Ok(results) => per_locale.extend(results),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
+    // Locales are independent: check them on every core (locales differ in size, so they are
+    // handed out one by one rather than in fixed shares).
+    let per_locale = crate::parallel::map(&locales, |locale| {
+        target_of(locale).and_then(|target| {
+            shared
+                .context(locale, &target)
+                .map(|ctx| check_locale(&ctx))
+        })
     });
-    per_locale.sort_by_key(|(i, _)| *i);
 
     // Each locale's diagnostics come sorted from its thread; in order of locale tag, they make
     // the report's order (locale, file, line, column, code, message).
     let mut results = Vec::with_capacity(per_locale.len());
-    for (_, result) in per_locale {
+    for result in per_locale {
         results.push(result?);
     }
     results.sort_by(|a, b| a.1.locale.cmp(&b.1.locale));
@@ -487,9 +459,6 @@ fn check_with<'s>(
         .sort_by_key(|s| order.get(s.locale.as_str()).copied().unwrap_or(usize::MAX));
     Ok(report)
 }
-
-/// One locale's diagnostics and counts.
-type LocaleResult = (Vec<Diagnostic>, LocaleSummary);
 
 /// What every locale's check reads.
 struct Shared<'a> {

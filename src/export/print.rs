@@ -148,7 +148,7 @@ pub fn export_print(
         template: &template,
         fonts: &fonts,
     };
-    let results = run_parallel(&locales, |locale| job.print(locale));
+    let results = crate::parallel::map(&locales, |locale| job.print(locale));
     // The typesetter's caches are worth keeping within one export, not across exports.
     typst::comemo::evict(0);
 
@@ -400,42 +400,6 @@ impl Job<'_> {
 /// Characters that draw nothing: format controls, joiners, variation selectors, soft hyphens.
 fn is_invisible(c: char) -> bool {
     typst::text::is_default_ignorable(c)
-}
-
-/// Runs `work` on every item, on as many threads as the machine has cores, results in order.
-fn run_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(items.len())
-        .max(1);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        done.push((i, work(item)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        for handle in handles {
-            match handle.join() {
-                Ok(done) => {
-                    for (i, r) in done {
-                        results[i] = Some(r);
-                    }
-                }
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-    });
-    results.into_iter().flatten().collect()
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), PrintError> {

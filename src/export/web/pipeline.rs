@@ -69,7 +69,7 @@ pub fn write_site(
 ) -> Result<WrittenSite, WebError> {
     let pages = model.pages();
     // Per-locale data every page of the locale needs (interface strings, stale keys).
-    let locales = parallel_map(&model.published(), |tag| model.locale(tag))
+    let locales = crate::parallel::map(&model.published(), |tag| model.locale(tag))
         .into_iter()
         .collect::<Result<Vec<_>, _>>()?;
     let outcomes = Outcomes {
@@ -309,27 +309,4 @@ fn on_every_core(tasks: usize, work: impl Fn() + Sync) {
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));
         }
     });
-}
-
-/// Runs `f` over `items` on every core, keeping the order of the results.
-pub(super) fn parallel_map<T: Sync, R: Send + Sync>(
-    items: &[T],
-    f: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    let slots: Vec<OnceLock<R>> = slots(items.len());
-    let next = AtomicUsize::new(0);
-    on_every_core(items.len(), || {
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(item) = items.get(i) else { break };
-            let _ = slots[i].set(f(item));
-        }
-    });
-    slots
-        .into_iter()
-        .map(|slot| {
-            slot.into_inner()
-                .unwrap_or_else(|| unreachable!("every item is mapped"))
-        })
-        .collect()
 }
