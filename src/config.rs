@@ -396,7 +396,7 @@ fn resolve(
     }
 
     // Check settings name rule codes and locales: a typo would silently do nothing.
-    let known_code = |code: &str| code.parse::<crate::check::Code>().is_ok();
+    let known_code = |code: &str| code.parse::<crate::diagnostic::Code>().is_ok();
     let codes = config
         .check
         .severity

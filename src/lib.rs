@@ -15,6 +15,7 @@
 //! - [`extract`]: pages → the source locale's generated `.ftl` files, byte-for-byte stable.
 //! - [`catalog`]: every locale's `.ftl` files → [`catalog::Catalog`], with spans for reports.
 //! - [`coverage`]: how much of the source a locale translates, by messages and words.
+//! - [`diagnostic`]: severities, rule codes and the diagnostic record every stage reports with.
 //! - [`check`]: every locale validated against the source; diagnostics for people and CI.
 //! - [`init`]: scaffolds a new project that builds at once.
 //! - [`glossary`]: each locale's required renderings of names.
@@ -36,6 +37,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod coverage;
+pub mod diagnostic;
 pub mod export;
 pub mod extract;
 pub mod fsutil;

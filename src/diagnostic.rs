@@ -1,0 +1,124 @@
+//! The shared vocabulary of problems found in translations: [`Severity`], the rule [`Code`]s and
+//! the [`Diagnostic`] itself. It sits low in the pipeline so that the configuration (severity
+//! settings name codes), `check`, `serve` and the editor integration speak of problems the same
+//! way without importing each other.
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a diagnostic is. Errors fail `check`; warnings fail it under `--deny warnings`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident => $name:literal, $severity:ident, $description:literal;)*) => {
+        /// The rules, each with a stable kebab-case code.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $($variant,)* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// The severity before configuration (missing messages become errors in locales
+            /// marked `complete`).
+            pub fn default_severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+
+            /// One line saying what the rule finds.
+            pub fn description(self) -> &'static str {
+                match self { $(Code::$variant => $description,)* }
+            }
+        }
+
+        impl std::str::FromStr for Code {
+            type Err = ();
+            fn from_str(s: &str) -> Result<Code, ()> {
+                match s { $($name => Ok(Code::$variant),)* _ => Err(()) }
+            }
+        }
+    };
+}
+
+codes! {
+    SyntaxError => "syntax-error", Error, "The parser could not read an entry (Junk).";
+    DuplicateId => "duplicate-id", Error, "A message or term is defined twice in one locale.";
+    MissingFile => "missing-file", Warning, "A source file has no counterpart in the locale.";
+    ObsoleteFile => "obsolete-file", Warning, "A locale file has no counterpart in the source.";
+    MissingMessage => "missing-message", Warning, "A source message is not translated.";
+    ObsoleteMessage => "obsolete-message", Warning, "A translated message no longer exists in the source.";
+    MissingValue => "missing-value", Error, "The source message has a value and the translation has none.";
+    ObsoleteValue => "obsolete-value", Warning, "The translation has a value and the source message has none.";
+    MissingAttribute => "missing-attribute", Error, "A source attribute is not translated.";
+    ObsoleteAttribute => "obsolete-attribute", Warning, "A translated attribute no longer exists in the source.";
+    UnknownVariable => "unknown-variable", Error, "The translation uses a variable the source never uses.";
+    DroppedVariable => "dropped-variable", Warning, "The source shows a variable that no variant of the translation shows.";
+    InvalidPluralCategory => "invalid-plural-category", Error, "A plural variant key is not a CLDR category of the locale.";
+    MissingPluralCategory => "missing-plural-category", Warning, "A plural selection lacks a CLDR category the locale uses.";
+    UnknownReference => "unknown-reference", Error, "A message, term or attribute reference is not defined in the locale.";
+    FormatError => "format-error", Error, "Formatting the message with fluent-bundle gives a resolver error.";
+    MarkupMismatch => "markup-mismatch", Warning, "The inline markup (links, emphasis, code) differs from the source.";
+    IdenticalToSource => "identical-to-source", Warning, "The translation equals the source text.";
+    EmptyTranslation => "empty-translation", Error, "A value is empty or only whitespace.";
+    StaleTranslation => "stale-translation", Warning, "The source changed since the translation was last edited.";
+    GlossaryMismatch => "glossary-mismatch", Warning, "A glossary term lacks its required rendering.";
+    CoverageBelowThreshold => "coverage-below-threshold", Error, "The locale translates less than its minimum coverage.";
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Code, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        s.parse()
+            .map_err(|()| serde::de::Error::custom(format!("unknown check code `{s}`")))
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem found, located in a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: Code,
+    pub locale: String,
+    /// Relative to the project root, `/`-separated.
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message_id: Option<String>,
+    pub message: String,
+    pub help: Option<String>,
+    /// Characters to underline from `column` (for the caret in human output).
+    #[serde(skip)]
+    pub width: usize,
+    /// The text of the line pointed at, when it is a line of a locale file (for the human
+    /// output's snippet; the files themselves are gone by the time the report is rendered).
+    #[serde(skip)]
+    pub source_line: Option<String>,
+}
