@@ -122,3 +122,35 @@ pub struct Diagnostic {
     #[serde(skip)]
     pub source_line: Option<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The guide's rule table lists every code, in the code's order, with its default severity,
+    /// and nothing else: the two cannot drift apart.
+    #[test]
+    fn the_guides_rule_table_lists_every_code_with_its_default_severity() {
+        let guide = include_str!("../docs/src/checking.md");
+        let table = guide
+            .split_once("| code | default | finds |\n|---|---|---|\n")
+            .expect("the rule table in docs/src/checking.md")
+            .1;
+        let rows: Vec<(&str, &str)> = table
+            .lines()
+            .take_while(|line| line.starts_with('|'))
+            .map(|line| {
+                let cells: Vec<&str> = line.split(" | ").collect();
+                (
+                    cells[0].trim_start_matches("| ").trim_matches('`'),
+                    cells[1],
+                )
+            })
+            .collect();
+        let codes: Vec<(&str, &str)> = Code::ALL
+            .iter()
+            .map(|code| (code.as_str(), code.default_severity().as_str()))
+            .collect();
+        assert_eq!(rows, codes);
+    }
+}

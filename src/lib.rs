@@ -31,6 +31,19 @@
 //!   themselves with `check`'s findings shown over them.
 //!
 //! Library errors are typed enums carrying the file and position; the binary renders them.
+//!
+//! Checking a project from a program, as `fluentpress check --format json` does:
+//!
+//! ```no_run
+//! use std::path::Path;
+//!
+//! let project = fluentpress::config::load_project(Path::new("."))?;
+//! let report = fluentpress::check::check_project(&project, &Default::default(), None)?;
+//! for d in &report.diagnostics {
+//!     println!("{}[{}] {}:{}:{}: {}", d.severity.as_str(), d.code, d.file, d.line, d.column, d.message);
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 pub mod catalog;
 pub mod check;

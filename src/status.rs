@@ -3,7 +3,7 @@
 //! A thin view over [`check`](crate::check): the same coverage, stale and diagnostic counts,
 //! plus whether the locale is *published* (it translates at least its `min_coverage`). Rendered
 //! as a terminal table, as Markdown to paste in a pull request, or as stable JSON (documented in
-//! the README). Rows are sorted by locale tag, so two runs print the same.
+//! the guide). Rows are sorted by locale tag, so two runs print the same.
 
 use std::fmt::Write as _;
 

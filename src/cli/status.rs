@@ -15,7 +15,7 @@ pub struct StatusArgs {
     #[arg(value_name = "LOCALE")]
     locales: Vec<String>,
 
-    /// Output format: a terminal table, JSON (stable, documented in the README), or Markdown
+    /// Output format: a terminal table, JSON (stable, documented in the guide), or Markdown
     /// to paste in a pull request.
     #[arg(long, value_enum, default_value = "table")]
     format: StatusFormat,

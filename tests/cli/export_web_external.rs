@@ -215,7 +215,7 @@ fn gzip_size(path: &Path) -> u64 {
 
 // The bytes a visitor downloads for one search, ours against Pagefind's on the same exported
 // HTML (Pagefind's own files come compressed; ours are also shown gzipped, as any host serves
-// them). Prints the table quoted in the README; fails if ours is not the smaller.
+// them). Prints the table quoted in the guide (docs/src/web.md); fails if ours is not the smaller.
 #[test]
 #[ignore = "needs chromium, node and tests/js/node_modules (pagefind); run by .ci/run"]
 fn search_payload_against_pagefind() {

@@ -1,5 +1,5 @@
 //! Hostile and broken input: each gets a clear answer (an error naming the file, or a
-//! diagnostic), in bounded time and memory, and never a crash or a corrupted file. The README's
+//! diagnostic), in bounded time and memory, and never a crash or a corrupted file. The guide's (docs/src/safety.md)
 //! "Safety" section has one row per test here.
 
 use std::time::{Duration, Instant};

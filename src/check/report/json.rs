@@ -1,4 +1,4 @@
-//! The stable JSON report (version 1), documented in the README.
+//! The stable JSON report (version 1), documented in the guide (docs/src/checking.md).
 
 use serde::Serialize;
 

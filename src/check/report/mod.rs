@@ -1,7 +1,7 @@
 //! Renderers of a [`CheckReport`]: one module per output format.
 //!
 //! - `human`: rustc-style diagnostics with the source line and a caret, then a coverage table;
-//! - `json`: the stable machine format documented in the README;
+//! - `json`: the stable machine format documented in the guide (docs/src/checking.md);
 //! - `github`: workflow commands that GitHub Actions turns into annotations;
 //! - `sarif`: SARIF 2.1.0, for code-scanning dashboards;
 //! - `junit`: JUnit XML, one test case per locale and file, for CI test reports.
