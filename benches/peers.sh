@@ -20,14 +20,14 @@ WORK=${WORK:-target/peers}
 command -v compare-locales >/dev/null || { echo "peers.sh: compare-locales not found (pip install compare-locales)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "peers.sh: /usr/bin/time not found (apt-get install time)" >&2; exit 2; }
 
-cargo build --release --quiet --bin fluentpress --bin fp-synth
+cargo build --release --quiet --bin fluentpress --example fp-synth
 root=$(pwd)
 fp="$root/target/release/fluentpress"
 
 rm -rf "$WORK"
 mkdir -p "$WORK"
 project="$root/$WORK/project"
-"$root/target/release/fp-synth" "$project" --locales "$LOCALES" --messages "$MESSAGES"
+"$root/target/release/examples/fp-synth" "$project" --locales "$LOCALES" --messages "$MESSAGES"
 # The target locale tags, in the order the generator configured them.
 mapfile -t tags < <(sed -n 's/^  - tag: //p' "$project/fluentpress.yaml")
 

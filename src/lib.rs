@@ -63,6 +63,7 @@ pub mod plural;
 pub mod serve;
 pub mod snapshot;
 pub mod status;
+#[doc(hidden)] // For the benchmarks and the fp-synth example, not a stable interface.
 pub mod synth;
 pub mod xliff;
 

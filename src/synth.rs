@@ -1,7 +1,7 @@
 //! Synthetic projects for benchmarks: many locales, many messages, deterministic to the byte.
 //!
-//! The same generator feeds `benches/check.rs` and the `fp-synth` binary (for comparisons with
-//! other tools), so every figure is measured on the same input. Messages mix plain text,
+//! The same generator feeds `benches/check.rs` and the `fp-synth` example (`examples/fp-synth.rs`,
+//! for comparisons with other tools; never installed), so every figure is measured on the same input. Messages mix plain text,
 //! variables, plural selections with each locale's real CLDR categories, attributes and terms;
 //! targets miss a few messages, keep a few obsolete ones, and a few entries are Junk.
 
