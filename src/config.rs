@@ -18,6 +18,7 @@ pub const CONFIG_FILE: &str = "fluentpress.yaml";
 
 /// Errors found while reading or validating the configuration.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ConfigError {
     #[error("no {CONFIG_FILE} in {} or any folder above it", .start.display())]
     NotFound { start: PathBuf },

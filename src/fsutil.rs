@@ -32,6 +32,7 @@ impl fmt::Display for Location {
 
 /// Why a file could not be read as text.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ReadError {
     #[error("cannot read {}: {source}", .path.display())]
     Io {

@@ -12,6 +12,7 @@ use crate::fsutil::{self, Location};
 pub const GLOSSARY_FILE: &str = "glossary.yaml";
 
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum GlossaryError {
     #[error(transparent)]
     Read(#[from] fsutil::ReadError),

@@ -23,6 +23,7 @@ const GLOSSARY_FR: &str = include_str!("assets/init/glossary-fr.yaml");
 const GITIGNORE: &str = include_str!("assets/init/gitignore");
 
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum InitError {
     #[error("{} already holds a fluentpress project ({CONFIG_FILE}); nothing was written", .dir.display())]
     Exists { dir: PathBuf },

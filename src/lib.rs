@@ -86,6 +86,7 @@ pub fn error_chain(error: &dyn std::error::Error) -> String {
 /// Any error a command can end with. Each variant's message names the file (and the line and
 /// column where known).
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     #[error(transparent)]
     Config(#[from] config::ConfigError),

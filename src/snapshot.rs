@@ -25,6 +25,7 @@ use crate::fsutil::{self, Location};
 const HEADER: &str = "# fluentpress translation snapshot: message<TAB>source fingerprint<TAB>translation fingerprint.\n# Written by `fluentpress extract` (and `build`); commit it with the translations. Do not edit.\n";
 
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum SnapshotError {
     #[error(transparent)]
     Read(#[from] fsutil::ReadError),

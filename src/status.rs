@@ -50,7 +50,7 @@ pub struct StatusReport {
     pub locales: Vec<LocaleStatus>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusFormat {
     Table,
     Json,

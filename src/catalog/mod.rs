@@ -23,6 +23,7 @@ use crate::fsutil::{self, LineIndex};
 use crate::parallel;
 
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum CatalogError {
     #[error(transparent)]
     Read(#[from] fsutil::ReadError),

@@ -84,6 +84,7 @@ pub struct CheckOptions {
 }
 
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum CheckError {
     #[error("`{tag}` is not a configured locale (configured: {configured})")]
     UnknownLocale { tag: String, configured: String },
@@ -602,6 +603,7 @@ pub struct BaselineEntry {
 }
 
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum BaselineError {
     #[error(transparent)]
     Read(#[from] fsutil::ReadError),

@@ -4,7 +4,9 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use fluentpress::check::report::{self, Format};
+use fluentpress::check::report;
+
+use super::values::Format;
 use fluentpress::check::{self, Baseline, CheckOptions};
 use fluentpress::config::Project;
 
@@ -71,7 +73,7 @@ pub fn run(project: &Project, args: CheckArgs) -> Result<Outcome, fluentpress::E
     let color = args.format == Format::Human
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
-    print!("{}", report::render(args.format, &report, color));
+    print!("{}", report::render(args.format.into(), &report, color));
     if let Some(path) = args.write_baseline {
         Baseline::from_diagnostics(&report.diagnostics)
             .write(&path)

@@ -16,6 +16,7 @@ mod extract;
 mod init;
 mod serve;
 mod status;
+mod values;
 mod xliff;
 
 use std::path::PathBuf;

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use fluentpress::config::Project;
 use fluentpress::fsutil;
-use fluentpress::xliff::{self, ImportOptions, ImportOutcome, Only, XliffError, XliffVersion};
+use fluentpress::xliff::{self, ImportOptions, ImportOutcome, XliffError};
+
+use super::values::{Only, XliffVersion};
 
 use super::Outcome;
 
@@ -61,8 +63,12 @@ pub fn run(project: &Project, command: XliffCommand) -> Result<Outcome, fluentpr
 }
 
 fn export(project: &Project, args: ExportArgs) -> Result<Outcome, fluentpress::Error> {
-    let Some((xml, summary)) =
-        xliff::export_locale(project, &args.locale, args.xliff_version, args.only)?
+    let Some((xml, summary)) = xliff::export_locale(
+        project,
+        &args.locale,
+        args.xliff_version.into(),
+        args.only.into(),
+    )?
     else {
         eprintln!(
             "xliff export: {}: no units to export (--only {}); nothing written",

@@ -17,6 +17,7 @@ use crate::fsutil::{self, Location, line_column};
 
 /// Errors in the source content. Every variant names the file, and the position where known.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ContentError {
     #[error("the content folder {} does not exist (set `paths.content` in fluentpress.yaml)", .path.display())]
     MissingDir { path: PathBuf },

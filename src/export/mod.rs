@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 /// Errors of the staging folder itself.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum StageError {
     #[error("cannot prepare {}: {source}", .path.display())]
     Prepare {

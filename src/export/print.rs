@@ -37,6 +37,7 @@ pub const BUILTIN_TEMPLATE: &str = include_str!("../assets/print/template.typ");
 pub const TEMPLATE_OVERRIDE: &str = "templates/print.typ";
 
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum PrintError {
     #[error(transparent)]
     Content(#[from] ContentError),

@@ -51,6 +51,7 @@ use crate::snapshot::{self, SnapshotError};
 pub const SEARCH_SLUG: &str = "search";
 
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum WebError {
     #[error(transparent)]
     Content(#[from] ContentError),

@@ -49,6 +49,7 @@ use crate::config::{self, Project};
 pub const DEFAULT_PORT: u16 = 8000;
 
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ServeError {
     #[error(
         "cannot listen on {addr}: the port is in use (another server, or another `fluentpress serve`?); choose another with --port N, or --port 0 for any free port"

@@ -25,16 +25,14 @@ use crate::config::Project;
 use crate::fsutil::ReadError;
 use crate::snapshot::SnapshotError;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum XliffVersion {
-    #[value(name = "2.0")]
     V2_0,
-    #[value(name = "1.2")]
     V1_2,
 }
 
 /// Which units an export includes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Only {
     /// Untranslated units, and plural categories the translation lacks.
     Missing,
@@ -45,6 +43,7 @@ pub enum Only {
 }
 
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum XliffError {
     #[error("`{tag}` is not a target locale (target locales: {configured})")]
     UnknownLocale { tag: String, configured: String },
