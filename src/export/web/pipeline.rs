@@ -97,7 +97,7 @@ pub fn write_site(
     let tasks = queue(locales.len(), pages.len());
     progress.start(outcomes.pages.len());
     let next = AtomicUsize::new(0);
-    on_every_core(tasks.len(), || {
+    on_every_core(|| {
         while let Some(&task) = tasks.get(next.fetch_add(1, Ordering::Relaxed)) {
             run.task(task);
         }
@@ -290,23 +290,9 @@ fn slots<T>(n: usize) -> Vec<OnceLock<T>> {
     (0..n).map(|_| OnceLock::new()).collect()
 }
 
-/// How many threads to work on: one per core, no more than there are `tasks`.
-fn workers(tasks: usize) -> usize {
-    std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(tasks.max(1))
-}
-
-/// Runs `work` on one thread per core (this one included) for `tasks` tasks, until every
-/// copy returns; a panic in any is resumed here.
-fn on_every_core(tasks: usize, work: impl Fn() + Sync) {
-    std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..workers(tasks)).map(|_| scope.spawn(&work)).collect();
-        work();
-        for helper in helpers {
-            helper
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        }
-    });
+/// Runs `work` once on every thread of rayon's pool (one per core), until every copy returns;
+/// each copy takes tasks from the shared queue, so they are done in the queue's order. A panic
+/// in any is resumed here.
+fn on_every_core(work: impl Fn() + Sync) {
+    rayon::broadcast(|_| work());
 }
