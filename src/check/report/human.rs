@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use annotate_snippets::{Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::check::{CheckReport, Diagnostic, Severity};
 
@@ -43,30 +43,32 @@ fn plural(n: usize) -> &'static str {
 }
 
 fn render_one(out: &mut String, d: &Diagnostic, renderer: &Renderer) {
-    let level = match d.severity {
-        Severity::Error => Level::Error,
-        Severity::Warning => Level::Warning,
+    // Errors are underlined with `^`, warnings with `-`, as rustc does.
+    let (level, underline) = match d.severity {
+        Severity::Error => (Level::ERROR, AnnotationKind::Primary),
+        Severity::Warning => (Level::WARNING, AnnotationKind::Context),
     };
     let title = format!("{} [{}]", d.message, d.locale);
-    let mut message = level.title(&title).id(d.code.as_str());
+    let title = level.primary_title(&title).id(d.code.as_str());
     let line_text = d.source_line.as_deref();
     if let Some(line_text) = line_text {
-        let help = d.help.as_deref().map(|h| Level::Help.title(h));
         // The caret: `width` characters from `column`, as a byte range of the line.
         let start = byte_of_char(line_text, d.column.saturating_sub(1));
         let end = byte_of_char(line_text, d.column.saturating_sub(1) + d.width).max(start);
         let snippet = Snippet::source(line_text)
             .line_start(d.line)
-            .origin(&d.file)
-            .annotation(level.span(start..end.max(start + usize::from(start < line_text.len()))));
-        message = message.snippet(snippet);
-        if let Some(help) = help {
-            message = message.footer(help);
+            .path(&d.file)
+            .annotation(
+                underline.span(start..end.max(start + usize::from(start < line_text.len()))),
+            );
+        let mut group = title.element(snippet);
+        if let Some(help) = d.help.as_deref() {
+            group = group.element(Level::HELP.message(help));
         }
-        let _ = writeln!(out, "{}", renderer.render(message));
+        let _ = writeln!(out, "{}", renderer.render(&[group]));
     } else {
         // No source to show (a file that does not exist yet, the configuration).
-        let _ = writeln!(out, "{}", renderer.render(message));
+        let _ = writeln!(out, "{}", renderer.render(&[Group::with_title(title)]));
         let _ = writeln!(out, "  --> {}:{}:{}", d.file, d.line, d.column);
         if let Some(help) = &d.help {
             let _ = writeln!(out, "   = help: {help}");
@@ -118,4 +120,48 @@ fn coverage_table(out: &mut String, report: &CheckReport) {
         );
     }
     out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Code;
+
+    fn diagnostic(severity: Severity, line: usize, source_line: &str) -> Diagnostic {
+        Diagnostic {
+            severity,
+            code: Code::SyntaxError,
+            locale: "fr".into(),
+            file: "locales/fr/a.ftl".into(),
+            line,
+            column: 1,
+            message_id: None,
+            message: "Expected a token".into(),
+            help: Some("fix it".into()),
+            width: 3,
+            source_line: Some(source_line.into()),
+        }
+    }
+
+    /// The snippet names the diagnostic's own line even when that line is empty, errors are
+    /// underlined with `^` and warnings with `-`.
+    #[test]
+    fn snippets_keep_the_line_number_and_underline_by_severity() {
+        let mut out = String::new();
+        render_one(
+            &mut out,
+            &diagnostic(Severity::Error, 72, ""),
+            &Renderer::plain(),
+        );
+        assert!(out.contains("--> locales/fr/a.ftl:72:1"), "{out}");
+        assert!(out.contains("72 |"), "{out}");
+        let mut out = String::new();
+        render_one(
+            &mut out,
+            &diagnostic(Severity::Warning, 9, "abc = d"),
+            &Renderer::plain(),
+        );
+        assert!(out.contains("9 | abc = d\n  | ---\n"), "{out}");
+        assert!(out.contains("= help: fix it"), "{out}");
+    }
 }
