@@ -50,11 +50,17 @@ impl Templates {
         let dir = templates_dir(project);
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
-        env.set_keep_trailing_newline(true);
+        // Default delimiters cannot fail to build.
+        if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+            .keep_trailing_newline(true)
+            .build()
+        {
+            env.set_syntax(syntax);
+        }
         // minijinja's own HTML escaping also escapes `/`, which is valid but makes every URL
         // unreadable; ours escapes the five characters that matter.
         env.set_formatter(|out, state, value| {
-            let plain = state.auto_escape() == AutoEscape::Html
+            let plain = *state.auto_escape() == AutoEscape::Html
                 && !value.is_safe()
                 && !value.is_undefined()
                 && !value.is_none();
