@@ -241,9 +241,17 @@ pub fn check_output(project: &Project, destination: &Path) -> Result<PathBuf, St
             problem,
         })?;
     let resolved = resolve_path(destination);
-    let Ok(entries) = std::fs::read_dir(&resolved) else {
-        // It does not exist (a file or a dangling link was refused above).
-        return Ok(resolved);
+    let entries = match std::fs::read_dir(&resolved) {
+        Ok(entries) => entries,
+        // A file or a dangling link was refused above.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(resolved),
+        // A folder that cannot be read cannot be shown to be ours.
+        Err(source) => {
+            return Err(StageError::Prepare {
+                path: destination.to_path_buf(),
+                source,
+            });
+        }
     };
     let mut names: Vec<String> = entries
         .filter_map(Result::ok)

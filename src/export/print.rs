@@ -130,7 +130,7 @@ pub fn export_print(
         .clone()
         .unwrap_or_else(|| project.output_dir.join("print"));
     // Refused before any work (typesetting takes seconds) when the folder may not be replaced.
-    let staged = StagedOutput::new(project, &out_dir, "print")?;
+    crate::export::check_output(project, &out_dir)?;
     let (locales, unpublished) = locales_to_print(project, catalog, options)?;
     let template = load_template(project)?;
     let fonts =
@@ -148,6 +148,7 @@ pub fn export_print(
     // The typesetter's caches are worth keeping within one export, not across exports.
     typst::comemo::evict(0);
 
+    let staged = StagedOutput::new(project, &out_dir, "print")?;
     let mut documents = Vec::new();
     let mut warnings = Vec::new();
     for (locale, result) in locales.iter().zip(results) {

@@ -198,9 +198,8 @@ pub fn export_web(
     progress: &dyn Progress,
 ) -> Result<WebSummary, WebError> {
     let started = Instant::now();
-    // The output folder is checked (and refused) before any work: a refusal is immediate and
-    // leaves everything as it was.
-    let staged = StagedOutput::new(project, &options.out, "web")?;
+    // The output folder is checked (and refused) before any work: a refusal is immediate.
+    super::check_output(project, &options.out)?;
     // Reading the pages, compiling the templates, building the bundles and measuring coverage
     // are independent: on threads of their own, they take the time of the longest.
     let (pages, templates, (localizer, publication)) = std::thread::scope(|scope| {
@@ -218,6 +217,7 @@ pub fn export_web(
     let templates = templates?;
     let model =
         SiteModel::with_publication(project, catalog, &pages, &localizer, publication, options);
+    let staged = StagedOutput::new(project, &options.out, "web")?;
     let written = write_site(&model, &templates, staged.path(), progress)?;
     staged.commit()?;
     Ok(WebSummary {
