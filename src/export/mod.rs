@@ -82,9 +82,9 @@ pub struct StagedOutput {
 
 impl StagedOutput {
     /// Checks the output rule for `destination` and prepares a staging folder beside it (same
-    /// file system, so the final rename is atomic), with the [`MARKER`] naming `exporter`
-    /// (`"web"`, `"print"`) already in it. Refuses, before writing anything, a destination the
-    /// rule forbids; removes the leftovers of killed exports into the same place.
+    /// file system, so the final rename is atomic); [`commit`](StagedOutput::commit) writes the
+    /// [`MARKER`] naming `exporter` (`"web"`, `"print"`). Refuses, before writing anything, a
+    /// destination the rule forbids; removes the leftovers of killed exports into the same place.
     pub fn new(
         project: &Project,
         destination: &Path,
@@ -186,6 +186,9 @@ impl StagedOutput {
             source,
         };
         let staged = self.staging.clone();
+        // Again, just before the swap: a file put into the folder while the export ran is
+        // someone's work too.
+        check_contents(&self.shown, &destination)?;
         write_marker(&staged, &self.exporter).map_err(swap_err)?;
         // Where the kernel can swap two paths in one step, an interruption (even SIGKILL) at any
         // point leaves either the old output or the new one in place, never neither.
@@ -231,8 +234,9 @@ impl Drop for StagedOutput {
 
 /// The rule [`StagedOutput::new`] enforces, alone, for commands that must refuse a destination
 /// before doing anything else (`build` checks its two outputs before `extract` writes): the
-/// path rule of [`Project::check_output_folder`], then the destination must not exist, be empty
-/// or hold the [`MARKER`]. Returns the destination with its symbolic links resolved.
+/// path rule of [`Project::check_output_folder`], then the destination must not exist, be empty,
+/// or hold the [`MARKER`] and only the entries it lists. Returns the destination with its
+/// symbolic links resolved.
 pub fn check_output(project: &Project, destination: &Path) -> Result<PathBuf, StageError> {
     project
         .check_output_folder(destination)
@@ -241,10 +245,17 @@ pub fn check_output(project: &Project, destination: &Path) -> Result<PathBuf, St
             problem,
         })?;
     let resolved = resolve_path(destination);
-    let entries = match std::fs::read_dir(&resolved) {
+    check_contents(destination, &resolved)?;
+    Ok(resolved)
+}
+
+/// The second half of the rule: `resolved` (shown as `destination`) does not exist, is empty,
+/// or holds the [`MARKER`] and only the entries it lists.
+fn check_contents(destination: &Path, resolved: &Path) -> Result<(), StageError> {
+    let entries = match std::fs::read_dir(resolved) {
         Ok(entries) => entries,
-        // A file or a dangling link was refused above.
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(resolved),
+        // A file or a dangling link was refused by the path rule.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         // A folder that cannot be read cannot be shown to be ours.
         Err(source) => {
             return Err(StageError::Prepare {
@@ -269,7 +280,7 @@ pub fn check_output(project: &Project, destination: &Path) -> Result<PathBuf, St
             .into_iter()
             .find(|n| n != MARKER && !written.contains(n.as_str()))
         {
-            None => Ok(resolved),
+            None => Ok(()),
             Some(entry) => Err(StageError::Foreign {
                 path: destination.to_path_buf(),
                 entry,
@@ -278,7 +289,7 @@ pub fn check_output(project: &Project, destination: &Path) -> Result<PathBuf, St
         };
     }
     if names.is_empty() {
-        return Ok(resolved);
+        return Ok(());
     }
     // An export by a fluentpress without markers: a site's root files, or only PDFs.
     let legacy = ["index.html", "sitemap.xml", "robots.txt"]
@@ -558,6 +569,33 @@ mod tests {
             err.to_string().contains("delete it and export again"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_file_added_while_the_export_ran_stops_the_swap() {
+        let (_dir, project, dest) = project();
+        let first = StagedOutput::new(&project, &dest, "web").unwrap();
+        std::fs::write(first.path().join("index.html"), "one").unwrap();
+        first.commit().unwrap();
+
+        let second = StagedOutput::new(&project, &dest, "web").unwrap();
+        std::fs::write(second.path().join("index.html"), "two").unwrap();
+        std::fs::write(dest.join("CNAME"), "www.example.org").unwrap();
+        let err = second.commit().unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("holds CNAME, which fluentpress did not write"),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dest.join("index.html")).unwrap(),
+            "one"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dest.join("CNAME")).unwrap(),
+            "www.example.org"
+        );
+        assert_eq!(names(dest.parent().unwrap()), ["web"]);
     }
 
     #[cfg(target_os = "linux")]
