@@ -674,7 +674,10 @@ fn locate_value_of(path: &Path, text: &str, key: &str) -> Location {
     let needle = format!("{key}:");
     for (offset, _) in text.match_indices(&needle) {
         let before = text[..offset].chars().next_back();
-        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '-') {
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            || text[line_start..offset].contains('#')
+        {
             continue;
         }
         let after = &text[offset + needle.len()..];
@@ -834,6 +837,27 @@ mod tests {
             "{BASE}locales:\n  - tag: fr\n    name: F\ncheck:\n  severity:\n    identical-to-source: error\n  locales:\n    fr:\n      severity:\n        missing-message: off\n  ignore:\n    - code: markup-mismatch\n      message: home-*\n"
         ));
         assert!(ok.is_ok(), "{:?}", ok.err());
+    }
+
+    #[test]
+    fn unsafe_output_points_at_its_value_not_at_a_comment() {
+        let err = load(&format!(
+            "{BASE}# output: where the exports go\npaths:\n  content: content\n  output:   \"..\"\n"
+        ))
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("fluentpress.yaml:10:13: paths.output `..` cannot hold exports: it holds the project"),
+            "{err}"
+        );
+        let err = load(&format!("{BASE}paths:\n  output: content/site\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("fluentpress.yaml:8:11: paths.output `content/site` cannot hold exports: it lies inside the project's content folder (content)"),
+            "{err}"
+        );
+        assert!(load(&format!("{BASE}paths:\n  output: public\n")).is_ok());
     }
 
     #[test]
