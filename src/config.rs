@@ -255,6 +255,119 @@ impl Project {
     }
 }
 
+/// Why a folder cannot be an export's output. Every export replaces its output folder as a
+/// whole (`export::StagedOutput`), so it must never be the project, one of its sources, or a
+/// folder holding them.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OutputProblem {
+    #[error("it is the project folder")]
+    ProjectRoot,
+    #[error("it holds the project ({})", .root.display())]
+    HoldsProject { root: PathBuf },
+    #[error("it exists and is not a folder")]
+    NotAFolder,
+    #[error("it is the project's {what} ({folder})")]
+    IsSource { what: &'static str, folder: String },
+    #[error("it holds the project's {what} ({folder})")]
+    HoldsSource { what: &'static str, folder: String },
+    #[error("it lies inside the project's {what} ({folder})")]
+    InsideSource { what: &'static str, folder: String },
+}
+
+impl OutputProblem {
+    /// What every refusal adds: why, and what to do.
+    pub const ADVICE: &'static str =
+        "an export replaces its output folder as a whole, so give it a folder of its own";
+}
+
+impl Project {
+    /// The folders (and file) an export must never replace, hold or write into: what the
+    /// project is made of. Paths as configured (for messages).
+    pub fn sources(&self) -> [(&'static str, PathBuf); 5] {
+        [
+            ("configuration file", self.config_path.clone()),
+            ("content folder", self.content_dir.clone()),
+            ("locales folder", self.locales_dir.clone()),
+            ("snapshots folder", self.snapshots_dir.clone()),
+            ("templates folder", self.root.join("templates")),
+        ]
+    }
+
+    /// The part of the output rule that depends only on where `out` is: it may not be the
+    /// project folder or a folder above it, an existing file, or a folder that is, holds or lies
+    /// inside one of the project's [`sources`](Project::sources). Symbolic links are resolved
+    /// first, so a link to `content/` is `content/`. The rest of the rule (what the folder holds)
+    /// is checked by the export itself.
+    pub fn check_output_folder(&self, out: &Path) -> Result<(), OutputProblem> {
+        let out = resolve_path(out);
+        let root = resolve_path(&self.root);
+        if out == root {
+            return Err(OutputProblem::ProjectRoot);
+        }
+        if root.starts_with(&out) {
+            return Err(OutputProblem::HoldsProject { root });
+        }
+        if std::fs::symlink_metadata(&out).is_ok() && !out.is_dir() {
+            return Err(OutputProblem::NotAFolder);
+        }
+        for (what, path) in self.sources() {
+            let folder = self.relative(&path).into_owned();
+            let source = resolve_path(&path);
+            if out == source {
+                return Err(OutputProblem::IsSource { what, folder });
+            }
+            if source.starts_with(&out) {
+                return Err(OutputProblem::HoldsSource { what, folder });
+            }
+            if out.starts_with(&source) {
+                return Err(OutputProblem::InsideSource { what, folder });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `path` made absolute, with every symbolic link in the part that exists resolved and `.` and
+/// `..` in the part that does not yet exist applied as written: the folder a write to `path`
+/// would really reach, for comparing paths that may be spelled differently.
+pub fn resolve_path(path: &Path) -> PathBuf {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        if path.as_os_str().is_empty() {
+            cwd
+        } else {
+            cwd.join(path)
+        }
+    };
+    let mut existing = absolute.as_path();
+    let mut missing = Vec::new();
+    loop {
+        if let Ok(mut resolved) = existing.canonicalize() {
+            for part in missing.iter().rev() {
+                match part {
+                    std::path::Component::ParentDir => {
+                        resolved.pop();
+                    }
+                    std::path::Component::Normal(name) => resolved.push(name),
+                    _ => {}
+                }
+            }
+            return resolved;
+        }
+        let mut components = existing.components();
+        match components.next_back() {
+            Some(last) if !components.as_path().as_os_str().is_empty() => {
+                missing.push(last);
+                existing = components.as_path();
+            }
+            // Nothing of it exists (not even the root): compare it as written.
+            _ => return absolute,
+        }
+    }
+}
+
 /// Finds `fluentpress.yaml` in `start` or the nearest folder above it.
 pub fn find_project_root(start: &Path) -> Result<PathBuf, ConfigError> {
     let mut dir = Some(start);
@@ -439,7 +552,7 @@ fn resolve(
             root.join(p)
         }
     };
-    Ok(Project {
+    let project = Project {
         root: root.to_path_buf(),
         content_dir: at_root(&config.paths.content),
         locales_dir: at_root(&config.paths.locales),
@@ -453,7 +566,20 @@ fn resolve(
         config_path,
         site: config.site,
         locales,
-    })
+    };
+    // Every export replaces a folder below `paths.output` as a whole: an output that is the
+    // project, or holds or lies in its sources, would be deleted by the first export.
+    if let Err(problem) = project.check_output_folder(&project.output_dir) {
+        return Err(ConfigError::Invalid {
+            location: locate_value_of(&project.config_path, text, "output"),
+            message: format!(
+                "paths.output `{}` cannot hold exports: {problem}; {}",
+                config.paths.output.display(),
+                OutputProblem::ADVICE
+            ),
+        });
+    }
+    Ok(project)
 }
 
 /// How many earlier target entries carry the same tag (to point at the duplicate, not the first).
@@ -539,6 +665,32 @@ fn locate_nth_in_yaml(path: &Path, text: &str, needle: &str, nth: usize) -> Loca
             }
             found += 1;
         }
+    }
+    Location::new(path, 1, 1)
+}
+
+/// The position of the value of the first `key:` in `text` (or of the key when it has no value
+/// on its line), for errors about a value whose spelling cannot be searched for (`.`).
+fn locate_value_of(path: &Path, text: &str, key: &str) -> Location {
+    let needle = format!("{key}:");
+    for (offset, _) in text.match_indices(&needle) {
+        let before = text[..offset].chars().next_back();
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            || text[line_start..offset].contains('#')
+        {
+            continue;
+        }
+        let after = &text[offset + needle.len()..];
+        let line_rest = after.split('\n').next().unwrap_or_default();
+        let skipped = line_rest.len() - line_rest.trim_start().len();
+        let at = if line_rest.trim().is_empty() || line_rest.trim_start().starts_with('#') {
+            offset
+        } else {
+            offset + needle.len() + skipped
+        };
+        let (line, column) = fsutil::line_column(text, at);
+        return Location::new(path, line, column);
     }
     Location::new(path, 1, 1)
 }
@@ -686,6 +838,27 @@ mod tests {
             "{BASE}locales:\n  - tag: fr\n    name: F\ncheck:\n  severity:\n    identical-to-source: error\n  locales:\n    fr:\n      severity:\n        missing-message: off\n  ignore:\n    - code: markup-mismatch\n      message: home-*\n"
         ));
         assert!(ok.is_ok(), "{:?}", ok.err());
+    }
+
+    #[test]
+    fn unsafe_output_points_at_its_value_not_at_a_comment() {
+        let err = load(&format!(
+            "{BASE}# output: where the exports go\npaths:\n  content: content\n  output:   \"..\"\n"
+        ))
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("fluentpress.yaml:10:13: paths.output `..` cannot hold exports: it holds the project"),
+            "{err}"
+        );
+        let err = load(&format!("{BASE}paths:\n  output: content/site\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("fluentpress.yaml:8:11: paths.output `content/site` cannot hold exports: it lies inside the project's content folder (content)"),
+            "{err}"
+        );
+        assert!(load(&format!("{BASE}paths:\n  output: public\n")).is_ok());
     }
 
     #[test]

@@ -6,6 +6,7 @@ use clap::Args;
 use fluentpress::catalog::{self, EntryKind};
 use fluentpress::check::{self, CheckOptions, Severity};
 use fluentpress::config::Project;
+use fluentpress::export::web::WebError;
 use fluentpress::extract;
 
 use super::Outcome;
@@ -14,6 +15,16 @@ use super::Outcome;
 pub struct BuildArgs {}
 
 pub fn run(project: &Project, _args: BuildArgs) -> Result<Outcome, fluentpress::Error> {
+    // The outputs are checked before `extract` writes anything: a folder the exports may not
+    // replace stops the build with the project as it was.
+    let options = fluentpress::export::web::WebOptions::new(project);
+    let outputs = [
+        Some(options.out.clone()),
+        cfg!(feature = "print").then(|| project.output_dir.join("print")),
+    ];
+    for out in outputs.iter().flatten() {
+        fluentpress::export::check_output(project, out).map_err(WebError::from)?;
+    }
     // Regenerate the source messages and refresh the snapshots first: every later step reads
     // them. On a clean checkout this writes nothing.
     let extraction = extract::plan_extraction(project)?;
@@ -49,7 +60,6 @@ pub fn run(project: &Project, _args: BuildArgs) -> Result<Outcome, fluentpress::
     println!();
     // The exports run even when the check found errors, so authors see the result; the exit
     // code still reports the errors.
-    let options = fluentpress::export::web::WebOptions::new(project);
     let exported = super::export::run_web(project, &catalog, &options)?;
     #[cfg(feature = "print")]
     {

@@ -4,7 +4,7 @@
 //! ([`data::DocumentData`]), handed to the Typst template as JSON in `sys.inputs`, compiled and
 //! written as `{locale}.pdf`. The template is built in (`src/assets/print/template.typ`) and
 //! replaced by the project's `templates/print.typ` when there is one. All PDFs are written into a
-//! [`StagedDir`]: a broken template, a missing font folder or any other error leaves the
+//! [`StagedOutput`]: a broken template, a missing font folder or any other error leaves the
 //! previous output as it was, never a partial PDF.
 //!
 //! Language matters here more than anywhere: each document sets Typst's `lang` and `region`
@@ -23,7 +23,7 @@ use crate::catalog::Catalog;
 use crate::config::{Locale, Project};
 use crate::content::{self, ContentError, Page};
 use crate::coverage;
-use crate::export::{StageError, StagedDir};
+use crate::export::{StageError, StagedOutput};
 use crate::localize::Localizer;
 
 pub use data::PrintWarning;
@@ -62,11 +62,6 @@ pub enum PrintError {
     Unpublished { tag: String, percent: f64, min: f64 },
     #[error("the print template failed for locale `{locale}`:\n  {}", .errors.join("\n  "))]
     Template { locale: String, errors: Vec<String> },
-    #[error(
-        "{} holds {}, which export print did not write; it replaces the whole folder, so choose a new folder or one holding only PDFs",
-        .path.display(), .entry
-    )]
-    ForeignOutput { path: PathBuf, entry: String },
     #[error("cannot write {}: {source}", .path.display())]
     Write {
         path: PathBuf,
@@ -135,7 +130,8 @@ pub fn export_print(
         .out_dir
         .clone()
         .unwrap_or_else(|| project.output_dir.join("print"));
-    check_out_dir(&out_dir)?;
+    // Refused before any work (typesetting takes seconds) when the folder may not be replaced.
+    crate::export::check_output(project, &out_dir)?;
     let (locales, unpublished) = locales_to_print(project, catalog, options)?;
     let template = load_template(project)?;
     let fonts =
@@ -153,7 +149,7 @@ pub fn export_print(
     // The typesetter's caches are worth keeping within one export, not across exports.
     typst::comemo::evict(0);
 
-    let staged = StagedDir::new(&out_dir)?;
+    let staged = StagedOutput::new(project, &out_dir, "print")?;
     let mut documents = Vec::new();
     let mut warnings = Vec::new();
     for (locale, result) in locales.iter().zip(results) {
@@ -238,34 +234,6 @@ fn locales_to_print<'p>(
         }
     }
     Ok((locales, unpublished))
-}
-
-/// The output folder is replaced as a whole: refuse one holding anything but a previous
-/// export's files (`--out .` must not replace the project).
-fn check_out_dir(dir: &Path) -> Result<(), PrintError> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Ok(());
-    };
-    let mut foreign: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter(|entry| {
-            let path = entry.path();
-            let ours = matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("pdf" | "typ" | "json")
-            );
-            !(ours && entry.file_type().is_ok_and(|t| t.is_file()))
-        })
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .collect();
-    foreign.sort();
-    match foreign.into_iter().next() {
-        Some(entry) => Err(PrintError::ForeignOutput {
-            path: dir.to_path_buf(),
-            entry,
-        }),
-        None => Ok(()),
-    }
 }
 
 /// The project's template when it has one, else the built-in one.
@@ -489,6 +457,7 @@ mod tests {
         let out = dir.path().join("dist/print");
         std::fs::create_dir_all(&out).unwrap();
         std::fs::write(out.join("old.pdf"), "old").unwrap();
+        std::fs::write(out.join(crate::export::MARKER), "old.pdf\n").unwrap();
         let catalog = load_catalog(&project).unwrap();
         let options = PrintOptions {
             locales: vec!["en-US".into()],
@@ -500,11 +469,12 @@ mod tests {
         assert!(err.contains("templates/print.typ:3:"), "{err}");
         assert!(err.contains("`en-US`"), "{err}");
         assert!(err.contains("nope"), "{err}");
-        let left: Vec<_> = std::fs::read_dir(&out)
+        let mut left: Vec<_> = std::fs::read_dir(&out)
             .unwrap()
             .map(|e| e.unwrap().file_name())
             .collect();
-        assert_eq!(left, ["old.pdf"]);
+        left.sort();
+        assert_eq!(left, [crate::export::MARKER, "old.pdf"]);
     }
 
     // A character no font has is a warning naming the locale and the message.

@@ -11,7 +11,7 @@
 //! coverage (side by side, on threads of their own), build the [`SiteModel`] (which locales are
 //! published, by coverage against `min_coverage`, and what every page shares), then
 //! [`write_site`]: every page and every other file of the site rendered and written into a
-//! [`StagedDir`] by a worker per core taking tasks from one queue (`web/pipeline.rs`), and the
+//! [`StagedOutput`] by a worker per core taking tasks from one queue (`web/pipeline.rs`), and the
 //! folder swapped into place. Any error (a broken template, say) leaves the previous output
 //! untouched. The model renders one page or one locale's files at a time too, which `serve`
 //! uses to re-render only what a change touches.
@@ -37,7 +37,7 @@ pub use self::pipeline::write_site;
 use self::search::{ResultCountText, SearchDocument};
 use self::templates::Record;
 pub use self::templates::Templates;
-use super::{StageError, StagedDir};
+use super::{StageError, StagedOutput};
 use crate::catalog::{Catalog, EntryKind, LocaleCatalog};
 use crate::config::{Locale, Project};
 use crate::content::{self, Block, ContentError, Page, PageMessage};
@@ -199,6 +199,8 @@ pub fn export_web(
     progress: &dyn Progress,
 ) -> Result<WebSummary, WebError> {
     let started = Instant::now();
+    // The output folder is checked (and refused) before any work: a refusal is immediate.
+    super::check_output(project, &options.out)?;
     // Reading the pages, compiling the templates, building the bundles and measuring coverage
     // are independent: on threads of their own, they take the time of the longest.
     let (pages, templates, (localizer, publication)) = std::thread::scope(|scope| {
@@ -216,7 +218,7 @@ pub fn export_web(
     let templates = templates?;
     let model =
         SiteModel::with_publication(project, catalog, &pages, &localizer, publication, options);
-    let staged = StagedDir::new(&options.out)?;
+    let staged = StagedOutput::new(project, &options.out, "web")?;
     let written = write_site(&model, &templates, staged.path(), progress)?;
     staged.commit()?;
     Ok(WebSummary {

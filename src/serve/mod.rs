@@ -44,6 +44,7 @@ use self::watch::{Batch, Change, Message, Watch};
 use crate::check::report::{self, Format};
 use crate::check::{self, CheckOptions, CheckReport, Diagnostic, Severity};
 use crate::config::{self, Project};
+use crate::export::StagedOutput;
 
 /// The port used when none is given.
 pub const DEFAULT_PORT: u16 = 8000;
@@ -64,7 +65,7 @@ pub enum ServeError {
     #[error("cannot create a temporary folder for the site: {source}")]
     TempDir {
         #[source]
-        source: std::io::Error,
+        source: crate::export::StageError,
     },
     #[error("cannot watch {}: {source}", .path.display())]
     Watch {
@@ -195,7 +196,7 @@ pub struct Server {
     rebuilder: Option<JoinHandle<()>>,
     startup: Startup,
     /// Removed when the server is dropped, after its threads ended.
-    _folder: tempfile::TempDir,
+    _folder: StagedOutput,
 }
 
 impl Server {
@@ -217,9 +218,9 @@ impl Server {
         let addr = listener
             .local_addr()
             .map_err(|source| ServeError::Listen { addr, source })?;
-        let folder = tempfile::Builder::new()
-            .prefix("fluentpress-serve-")
-            .tempdir()
+        // Private (0700) in the shared temporary folder: the preview holds unpublished
+        // translations, and other users of the machine must not read or plant files in it.
+        let folder = StagedOutput::private("fluentpress-serve")
             .map_err(|source| ServeError::TempDir { source })?;
         let (live, _) = LiveSite::build(project, &options.locales, &folder.path().join("site-1"))
             .map_err(|e| ServeError::Build(Box::new(e)))?;

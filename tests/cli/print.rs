@@ -40,7 +40,11 @@ fn one_pdf_per_published_locale() {
     let project = basic();
     let (code, stdout, stderr) = project.run(&["export", "print"]);
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(names(&project.path("dist/print")), ["en-US.pdf"]);
+    // The marker lets the next export replace the folder.
+    assert_eq!(
+        names(&project.path("dist/print")),
+        [".fluentpress-output", "en-US.pdf"]
+    );
     assert!(
         std::fs::read(project.path("dist/print/en-US.pdf"))
             .unwrap()
@@ -67,7 +71,10 @@ fn one_pdf_per_published_locale() {
     assert!(stderr.contains("--include-incomplete"), "{stderr}");
     let (code, _, stderr) = project.run(&["export", "print", "--include-incomplete", "fr"]);
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(names(&project.path("dist/print")), ["fr.pdf"]);
+    assert_eq!(
+        names(&project.path("dist/print")),
+        [".fluentpress-output", "fr.pdf"]
+    );
 }
 
 // --pages selects pages; --emit typst writes the template and the data beside the PDF;
@@ -89,7 +96,12 @@ fn pages_emit_typst_and_out() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         names(&project.path("brochure")),
-        ["en-US.json", "en-US.pdf", "en-US.typ"]
+        [
+            ".fluentpress-output",
+            "en-US.json",
+            "en-US.pdf",
+            "en-US.typ"
+        ]
     );
     let data: serde_json::Value =
         serde_json::from_str(&project.read("brochure/en-US.json")).unwrap();
@@ -135,21 +147,28 @@ fn print_section_of_the_config() {
     assert!(stderr.contains("unknown field `margins`"), "{stderr}");
 }
 
-// The output folder is replaced as a whole, so one holding other files is refused.
+// The output folder is replaced as a whole, so one holding other files is refused (the same
+// rule as every export's, see safety.rs).
 #[test]
 fn out_folder_with_other_files_is_refused() {
     let project = basic();
     let before = project.snapshot_tree("content");
     let (code, _, stderr) = project.run(&["export", "print", "--out", "."]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("export print did not write"), "{stderr}");
+    assert!(
+        stderr.contains("cannot export into .: it is the project folder"),
+        "{stderr}"
+    );
     assert_eq!(project.snapshot_tree("content"), before);
     let (code, _, stderr) = project.run(&["export", "print", "--out", "dist"]);
     assert_eq!(code, 0, "{stderr}");
     project.write("dist/notes.txt", "mine");
     let (code, _, stderr) = project.run(&["export", "print", "--out", "dist"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("dist holds notes.txt"), "{stderr}");
+    assert!(
+        stderr.contains("dist holds notes.txt, which fluentpress did not write"),
+        "{stderr}"
+    );
 }
 
 // Unknown pages and locales are errors that list what exists.

@@ -492,7 +492,13 @@ fn export_killed_mid_run_leaves_the_previous_output() {
         killed_mid_run >= 3,
         "only {killed_mid_run} kills landed mid-run"
     );
-    // Interrupted runs leave only their staging folders behind; the next export succeeds.
+    // Interrupted runs leave only their staging folders and lock files behind; the next export
+    // succeeds and removes them.
     run(&export);
     assert_eq!(tree(&out), after);
+    let left: Vec<_> = std::fs::read_dir(dir.path().join("dist"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["web"]);
 }

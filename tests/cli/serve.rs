@@ -418,7 +418,10 @@ fn incremental_updates_equal_a_full_export() {
     };
     crate::support::copy_dir(&site, &exported.path("served"));
     let served = exported.snapshot_tree("served");
-    let fresh = project.snapshot_tree("dist/web");
+    let mut fresh = project.snapshot_tree("dist/web");
+    // The export's marker (which lets the next export replace the folder) is not part of the
+    // site; serve's private folder has none.
+    fresh.retain(|(name, _)| name != fluentpress::export::MARKER);
     let names =
         |tree: &[(String, Vec<u8>)]| tree.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
     assert_eq!(names(&served), names(&fresh));
