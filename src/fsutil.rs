@@ -334,6 +334,33 @@ mod tests {
         assert_eq!(read_utf8(&path).unwrap().len() as u64, MAX_FILE_SIZE);
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn links_leading_outside_are_refused_at_any_level_and_inside_ones_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("locales/fr")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), root.join("locales/de")).unwrap();
+        std::os::unix::fs::symlink("fr", root.join("locales/fr-FR")).unwrap();
+        std::os::unix::fs::symlink("/nowhere/at/all", root.join("locales/it")).unwrap();
+        let refused = |path: &str| match ensure_inside(root, &root.join(path)) {
+            Err(ReadError::SymlinkOutside { path }) => Some(path),
+            _ => None,
+        };
+        assert_eq!(refused("locales/de"), Some(root.join("locales/de")));
+        assert_eq!(
+            refused("locales/de/pages/x.ftl"),
+            Some(root.join("locales/de"))
+        );
+        // A dangling link: where it leads cannot be known.
+        assert_eq!(refused("locales/it/ui.ftl"), Some(root.join("locales/it")));
+        assert_eq!(refused("locales/fr-FR/ui.ftl"), None);
+        assert_eq!(refused("locales/es/not/yet/there.ftl"), None);
+        // A folder the configuration places elsewhere is not the rule's business.
+        assert!(ensure_inside(root, outside.path()).is_ok());
+    }
+
     #[test]
     fn invalid_utf8_names_line_and_column() {
         let dir = tempfile::tempdir().unwrap();

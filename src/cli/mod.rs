@@ -99,7 +99,7 @@ fn execute(cli: Cli) -> Result<Outcome, fluentpress::Error> {
     let project = open_project(cli.project)?;
     // Held until the command ends: writers alone, readers never in the middle of an update.
     let _lock = match lock_mode(&command) {
-        Some(mode) => Some(lock_project(&project, mode)?),
+        Some(mode) => lock_project(&project, mode)?,
         None => None,
     };
     match command {
@@ -131,11 +131,22 @@ fn lock_mode(command: &Command) -> Option<LockMode> {
 
 /// Locks the project (see `fluentpress::transaction`), saying so when it waits for another
 /// command, and when it completed or undid an update that a killed command left.
-fn lock_project(project: &Project, mode: LockMode) -> Result<ProjectLock, fluentpress::Error> {
+fn lock_project(
+    project: &Project,
+    mode: LockMode,
+) -> Result<Option<ProjectLock>, fluentpress::Error> {
     let waiting = || {
         eprintln!("fluentpress: waiting for another fluentpress command in this project to finish")
     };
-    let (lock, recovery) = transaction::lock(&project.root, mode, &waiting)?;
+    let (lock, recovery) = match transaction::lock(&project.root, mode, &waiting) {
+        Ok(locked) => locked,
+        // A reader on a file system without locks (some network mounts) reads unlocked, as it
+        // always did; a writer must not.
+        Err(transaction::TransactionError::Lock { .. }) if mode == LockMode::Read => {
+            return Ok(None);
+        }
+        Err(e) => return Err(e.into()),
+    };
     if recovery.completed > 0 {
         eprintln!(
             "fluentpress: completed the update an interrupted command left ({} files replaced or deleted)",
@@ -148,7 +159,7 @@ fn lock_project(project: &Project, mode: LockMode) -> Result<ProjectLock, fluent
             recovery.rolled_back
         );
     }
-    Ok(lock)
+    Ok(Some(lock))
 }
 
 fn open_project(dir: Option<PathBuf>) -> Result<Project, fluentpress::Error> {

@@ -451,3 +451,84 @@ fn extract_and_import_killed_at_random_points_leave_all_old_or_all_new() {
     );
     assert_eq!(old + new, 20);
 }
+
+/// An update a killed command left half done is completed by the next command run in the
+/// project, whichever it is (here `check`, a reader), which says so; one that had not reached
+/// its commit point is undone, its temporary files removed.
+#[test]
+fn the_next_command_completes_or_undoes_an_interrupted_update() {
+    for committed in [true, false] {
+        let project = TestProject::fixture("check");
+        let old = project.read("locales/fr/ui.ftl");
+        let tmp = "locales/fr/.ui.ftl.fluentpress-tmp-4242";
+        project.write(tmp, format!("{old}added = Ajouté\n"));
+        let mut journal = format!(
+            "fluentpress journal 1\n[\"write\",\"{tmp}\",\"locales/fr/ui.ftl\"]\n[\"delete\",\"snapshots/zh-CN.tsv\"]\n"
+        );
+        if committed {
+            journal.push_str("commit\n");
+        }
+        project.write(".fluentpress-journal", journal);
+        let (_, _, stderr) = project.run(&["check"]);
+        if committed {
+            assert!(
+                stderr.contains("fluentpress: completed the update an interrupted command left (2 files replaced or deleted)"),
+                "{stderr}"
+            );
+            assert!(
+                project
+                    .read("locales/fr/ui.ftl")
+                    .ends_with("added = Ajouté\n")
+            );
+            assert!(!project.path("snapshots/zh-CN.tsv").exists());
+        } else {
+            assert!(
+                stderr.contains("fluentpress: undid the unfinished update an interrupted command left (1 temporary files removed; no file had changed)"),
+                "{stderr}"
+            );
+            assert_eq!(project.read("locales/fr/ui.ftl"), old);
+            assert!(project.path("snapshots/zh-CN.tsv").exists());
+        }
+        assert_eq!(leftovers(project.dir.path()), Vec::<String>::new());
+        // Done once: the next command has nothing to recover.
+        let (_, _, stderr) = project.run(&["check"]);
+        assert!(!stderr.contains("interrupted command"), "{stderr}");
+    }
+}
+
+/// A writing command waits, saying so, while another command holds the project lock, and
+/// goes on once it is released.
+#[cfg(unix)]
+#[test]
+fn a_writer_waits_for_the_project_lock() {
+    let project = TestProject::fixture("check");
+    let home = project.read("content/home.md");
+    project.write("content/home.md", format!("{home}\nOne more paragraph.\n"));
+    let holder = std::fs::File::open(project.dir.path()).unwrap();
+    holder.lock().unwrap();
+    let child = Command::new(binary())
+        .arg("extract")
+        .current_dir(project.dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let before = project.read("locales/en-US/pages/home.ftl");
+    assert!(!before.contains("One more paragraph"), "wrote while locked");
+    holder.unlock().unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains(
+            "fluentpress: waiting for another fluentpress command in this project to finish"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        project
+            .read("locales/en-US/pages/home.ftl")
+            .contains("One more paragraph")
+    );
+}
