@@ -385,6 +385,7 @@ pub fn find_project_root(start: &Path) -> Result<PathBuf, ConfigError> {
 /// Reads and validates the configuration of the project rooted at `root`.
 pub fn load_project(root: &Path) -> Result<Project, ConfigError> {
     let config_path = root.join(CONFIG_FILE);
+    fsutil::ensure_inside(root, &config_path)?;
     let text = fsutil::read_utf8(&config_path)?;
     let config: ProjectConfig = serde_yaml::from_str(&text).map_err(|e| {
         let (line, column) = e
@@ -401,7 +402,36 @@ pub fn load_project(root: &Path) -> Result<Project, ConfigError> {
                 .to_string(),
         }
     })?;
-    resolve(root, config_path, &text, config)
+    let project = resolve(root, config_path, &text, config)?;
+    refuse_links_outside(&project)?;
+    Ok(project)
+}
+
+/// The project's folders (and the fixed files in them) must not be symbolic links leading
+/// outside the project, at any level: `locales/de -> /elsewhere` would be read from and, by
+/// `xliff import`, written into. Checked once here so every reader and writer gets the rule;
+/// files found by listing a folder are checked as they are listed, and writers check each
+/// target again ([`crate::transaction`]).
+fn refuse_links_outside(project: &Project) -> Result<(), ConfigError> {
+    let root = &project.root;
+    let mut paths = vec![
+        project.content_dir.clone(),
+        project.locales_dir.clone(),
+        project.snapshots_dir.clone(),
+        // The web export's own templates (`export::web::templates::templates_dir`).
+        root.join("templates"),
+    ];
+    for locale in &project.locales {
+        let dir = project.locale_dir(&locale.tag);
+        // The glossary (`glossary::GLOSSARY_FILE`) is read by name, not found by a listing.
+        paths.push(dir.join("glossary.yaml"));
+        paths.push(dir);
+        paths.push(project.snapshots_dir.join(format!("{}.tsv", locale.tag)));
+    }
+    for path in paths {
+        fsutil::ensure_inside(root, &path)?;
+    }
+    Ok(())
 }
 
 /// Validates locale tags, duplicates and fallback chains, and resolves paths.

@@ -1,5 +1,7 @@
 //! File-system helpers shared by every stage: strict UTF-8 reading with positioned errors,
-//! byte offset → line:column conversion, project-relative display paths, and atomic writes.
+//! byte offset → line:column conversion, project-relative display paths, the rule that no
+//! symbolic link may lead out of the project, and atomic single-file writes that keep a file's
+//! permission bits (multi-file updates go through [`crate::transaction`]).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -49,6 +51,8 @@ pub enum ReadError {
         .path.display(), MAX_FILE_SIZE >> 20
     )]
     TooLarge { path: PathBuf },
+    #[error("{}: a symbolic link that leads outside the project is not followed", .path.display())]
+    SymlinkOutside { path: PathBuf },
 }
 
 /// The largest file [`read_utf8`] reads: 10 MiB. Loading a Fluent file takes about 25 times its
@@ -169,15 +173,124 @@ pub fn display_relative<'a>(root: &Path, path: &'a Path) -> Cow<'a, str> {
     }
 }
 
+/// Refuses a symbolic link that leads outside `root` at any level from `root` down to `path`
+/// (`locales/de -> /elsewhere`, `content -> ..`, the file itself): a project's files are read
+/// from and written into the project only. Links that stay inside are fine; components that do
+/// not exist (yet) end the walk, and a `path` not below `root` (a folder the configuration
+/// names explicitly, by an absolute or `..` path) is the configuration's business.
+pub fn ensure_inside(root: &Path, path: &Path) -> Result<(), ReadError> {
+    let Ok(rest) = path.strip_prefix(root) else {
+        return Ok(());
+    };
+    let mut current = root.to_path_buf();
+    let mut canonical_root: Option<Option<PathBuf>> = None;
+    for component in rest.components() {
+        let std::path::Component::Normal(name) = component else {
+            return Ok(());
+        };
+        current.push(name);
+        let Ok(meta) = std::fs::symlink_metadata(&current) else {
+            return Ok(());
+        };
+        if meta.file_type().is_symlink() {
+            let root = canonical_root.get_or_insert_with(|| {
+                let root = if root.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    root
+                };
+                root.canonicalize().ok()
+            });
+            // A dangling link counts as outside: where it would lead cannot be known.
+            let inside = match (current.canonicalize(), root) {
+                (Ok(target), Some(root)) => target.starts_with(root),
+                _ => false,
+            };
+            if !inside {
+                return Err(ReadError::SymlinkOutside { path: current });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What names a temporary file of fluentpress: `.<name>.fluentpress-tmp-<pid>` beside its
+/// target, so a later run (and a person) can tell it from anyone else's files.
+pub const TEMP_MARKER: &str = ".fluentpress-tmp-";
+
+/// The temporary file this process writes `path`'s new contents into.
+pub fn temp_path(path: &Path) -> PathBuf {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    path.with_file_name(format!(".{name}{TEMP_MARKER}{}", std::process::id()))
+}
+
+/// Writes `contents` to [`temp_path`]`(path)` and syncs it to disk. The file gets `path`'s
+/// permission bits when `path` exists (a `0664` file stays `0664`), else `0666` less the umask,
+/// as any editor would create it. Returns the temporary file's path; on error nothing is left.
+pub fn write_temp(path: &Path, contents: &[u8]) -> std::io::Result<PathBuf> {
+    let tmp = temp_path(path);
+    let existing = std::fs::metadata(path)
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.permissions());
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    // The kernel applies the umask to this mode: no need to read the umask (which cannot be read
+    // without changing it, racing other threads).
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o666);
+    let mut file = match options.open(&tmp) {
+        // Left by an earlier process with the same id, killed: ours now.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            std::fs::remove_file(&tmp)?;
+            options.open(&tmp)?
+        }
+        result => result?,
+    };
+    let written = (|| {
+        file.write_all(contents)?;
+        if let Some(permissions) = existing {
+            file.set_permissions(permissions)?;
+        }
+        file.sync_all()
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    Ok(tmp)
+}
+
+/// Syncs a folder, so the renames and deletions in it survive a power cut. Best effort: some
+/// file systems cannot sync a folder, and a kill (as opposed to a power cut) does not need it.
+pub fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        if let Ok(dir) = std::fs::File::open(dir) {
+            let _ = dir.sync_all();
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
 /// Writes `contents` to `path` through a temporary file in the same folder and a rename, so a
-/// reader (or a crash) never sees a half-written file.
+/// reader (or a crash) never sees a half-written file. The file keeps its permission bits (see
+/// [`write_temp`]).
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    let tmp = write_temp(path, contents)?;
+    if let Err(e) = std::fs::rename(&tmp, path) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    sync_dir(dir);
     Ok(())
 }
 
@@ -220,6 +333,33 @@ mod tests {
         );
         file.set_len(MAX_FILE_SIZE).unwrap();
         assert_eq!(read_utf8(&path).unwrap().len() as u64, MAX_FILE_SIZE);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_leading_outside_are_refused_at_any_level_and_inside_ones_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("locales/fr")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), root.join("locales/de")).unwrap();
+        std::os::unix::fs::symlink("fr", root.join("locales/fr-FR")).unwrap();
+        std::os::unix::fs::symlink("/nowhere/at/all", root.join("locales/it")).unwrap();
+        let refused = |path: &str| match ensure_inside(root, &root.join(path)) {
+            Err(ReadError::SymlinkOutside { path }) => Some(path),
+            _ => None,
+        };
+        assert_eq!(refused("locales/de"), Some(root.join("locales/de")));
+        assert_eq!(
+            refused("locales/de/pages/x.ftl"),
+            Some(root.join("locales/de"))
+        );
+        // A dangling link: where it leads cannot be known.
+        assert_eq!(refused("locales/it/ui.ftl"), Some(root.join("locales/it")));
+        assert_eq!(refused("locales/fr-FR/ui.ftl"), None);
+        assert_eq!(refused("locales/es/not/yet/there.ftl"), None);
+        // A folder the configuration places elsewhere is not the rule's business.
+        assert!(ensure_inside(root, outside.path()).is_ok());
     }
 
     #[test]

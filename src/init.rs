@@ -12,7 +12,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::config::CONFIG_FILE;
 use crate::extract::ftl_pattern;
-use crate::fsutil;
+use crate::transaction::{self, LockMode, Transaction, TransactionError};
 
 const CONFIG: &str = include_str!("assets/init/fluentpress.yaml");
 const HOME: &str = include_str!("assets/init/home.md");
@@ -39,6 +39,8 @@ pub enum InitError {
         #[source]
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Transaction(#[from] TransactionError),
 }
 
 /// What to scaffold.
@@ -97,6 +99,17 @@ fn yaml_string(text: &str) -> String {
 
 /// Writes the scaffold into `dir` (created if needed). Returns the files written.
 pub fn init_project(dir: &Path, options: &InitOptions) -> Result<Vec<PathBuf>, InitError> {
+    let source = canonical(&options.source)?;
+    let target = canonical(&options.target)?;
+    if source == target {
+        return Err(InitError::SameLocale { tag: source });
+    }
+    std::fs::create_dir_all(dir).map_err(|source| InitError::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    // Locked, so two inits of one folder cannot both find it empty.
+    let _lock = transaction::lock(dir, LockMode::Write, &|| {})?;
     if dir.join(CONFIG_FILE).exists() {
         return Err(InitError::Exists {
             dir: dir.to_path_buf(),
@@ -114,11 +127,6 @@ pub fn init_project(dir: &Path, options: &InitOptions) -> Result<Vec<PathBuf>, I
                 name,
             });
         }
-    }
-    let source = canonical(&options.source)?;
-    let target = canonical(&options.target)?;
-    if source == target {
-        return Err(InitError::SameLocale { tag: source });
     }
     let translated = target.split('-').next() == Some("fr");
     let target_extra = if translated {
@@ -166,18 +174,18 @@ pub fn init_project(dir: &Path, options: &InitOptions) -> Result<Vec<PathBuf>, I
             GLOSSARY_FR.replace("{site_name}", &yaml_string(&options.site_name)),
         ));
     }
+    // All files or none: a killed init leaves no half project that a second init refuses.
+    let mut transaction = Transaction::new(dir);
     let mut written = Vec::new();
     for (path, contents) in files {
         // Never replace a file that is already there (a `.gitignore`, say).
         if path.exists() {
             continue;
         }
-        fsutil::write_atomic(&path, contents.as_bytes()).map_err(|source| InitError::Write {
-            path: path.clone(),
-            source,
-        })?;
+        transaction.write(&path, contents);
         written.push(path);
     }
+    transaction.commit()?;
     Ok(written)
 }
 

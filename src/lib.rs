@@ -27,6 +27,8 @@
 //!   `export::print` (feature `print`, on by default: one PDF per locale typeset with Typst).
 //! - [`status`]: one row per locale (coverage, stale, problems, published), for people and CI.
 //! - [`xliff`]: the translator round trip: a locale as XLIFF 2.0 / 1.2 for CAT tools, and back.
+//! - [`transaction`]: the project lock, and multi-file updates applied all together or not at
+//!   all (a journal, replayed or rolled back by the next command after a kill).
 //! - [`serve`]: the web export served locally, re-rendered as files change, pages reloading by
 //!   themselves with `check`'s findings shown over them.
 //!
@@ -65,6 +67,7 @@ pub mod snapshot;
 pub mod status;
 #[doc(hidden)] // For the benchmarks and the fp-synth example, not a stable interface.
 pub mod synth;
+pub mod transaction;
 pub mod xliff;
 
 /// An error's message followed by each cause not already spelled out in it, one per line: how
@@ -109,4 +112,6 @@ pub enum Error {
     Print(#[from] export::print::PrintError),
     #[error(transparent)]
     Serve(#[from] serve::ServeError),
+    #[error(transparent)]
+    Transaction(#[from] transaction::TransactionError),
 }

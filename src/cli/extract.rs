@@ -11,7 +11,7 @@ pub struct ExtractArgs {
     /// Write nothing; exit 1 and list what would change when the generated files are out of
     /// date (for CI, like `cargo fmt --check`).
     #[arg(long)]
-    check: bool,
+    pub(super) check: bool,
 }
 
 pub fn run(project: &Project, args: ExtractArgs) -> Result<Outcome, fluentpress::Error> {

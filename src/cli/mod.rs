@@ -24,6 +24,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use fluentpress::config::{self, Project};
+use fluentpress::transaction::{self, LockMode, ProjectLock};
 
 /// Multilingual websites: Markdown content → Project Fluent messages → localized bundles.
 #[derive(Debug, Parser)]
@@ -97,6 +98,11 @@ fn execute(cli: Cli) -> Result<Outcome, fluentpress::Error> {
         other => other,
     };
     let project = open_project(cli.project)?;
+    // Held until the command ends: writers alone, readers never in the middle of an update.
+    let _lock = match lock_mode(&command) {
+        Some(mode) => lock_project(&project, mode)?,
+        None => None,
+    };
     match command {
         Command::Build(args) => build::run(&project, args),
         Command::Extract(args) => extract::run(&project, args),
@@ -109,6 +115,52 @@ fn execute(cli: Cli) -> Result<Outcome, fluentpress::Error> {
         Command::Xliff(command) => xliff::run(&project, command),
         Command::Serve(args) => serve::run(&project, args),
     }
+}
+
+/// How a command locks the project: exclusively when it writes into the project (`extract`,
+/// `build`, `xliff import`), shared when it only reads; `serve` locks each of its extractions
+/// itself, since it runs for hours.
+fn lock_mode(command: &Command) -> Option<LockMode> {
+    match command {
+        Command::Build(_) => Some(LockMode::Write),
+        Command::Extract(args) if !args.check => Some(LockMode::Write),
+        Command::Xliff(xliff::XliffCommand::Import(args)) if !args.dry_run => Some(LockMode::Write),
+        Command::Serve(_) => None,
+        _ => Some(LockMode::Read),
+    }
+}
+
+/// Locks the project (see `fluentpress::transaction`), saying so when it waits for another
+/// command, and when it completed or undid an update that a killed command left.
+fn lock_project(
+    project: &Project,
+    mode: LockMode,
+) -> Result<Option<ProjectLock>, fluentpress::Error> {
+    let waiting = || {
+        eprintln!("fluentpress: waiting for another fluentpress command in this project to finish")
+    };
+    let (lock, recovery) = match transaction::lock(&project.root, mode, &waiting) {
+        Ok(locked) => locked,
+        // A reader on a file system without locks (some network mounts) reads unlocked, as it
+        // always did; a writer must not.
+        Err(transaction::TransactionError::Lock { .. }) if mode == LockMode::Read => {
+            return Ok(None);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if recovery.completed > 0 {
+        eprintln!(
+            "fluentpress: completed the update an interrupted command left ({} files replaced or deleted)",
+            recovery.completed
+        );
+    }
+    if recovery.rolled_back > 0 {
+        eprintln!(
+            "fluentpress: undid the unfinished update an interrupted command left ({} temporary files removed; no file had changed)",
+            recovery.rolled_back
+        );
+    }
+    Ok(Some(lock))
 }
 
 fn open_project(dir: Option<PathBuf>) -> Result<Project, fluentpress::Error> {

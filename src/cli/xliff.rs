@@ -48,7 +48,7 @@ pub struct ImportArgs {
 
     /// Show what would change; write nothing.
     #[arg(long)]
-    dry_run: bool,
+    pub(super) dry_run: bool,
 
     /// Import units whose source text changed since the file was exported.
     #[arg(long)]

@@ -30,6 +30,7 @@ use crate::export::web::{self, LocaleSite, NoProgress, SiteFile, SiteModel, Temp
 use crate::extract;
 use crate::fsutil;
 use crate::localize::Localizer;
+use crate::transaction::{self, LockMode};
 
 /// The site being served and everything it was rendered from.
 pub(super) struct LiveSite {
@@ -92,10 +93,15 @@ impl LiveSite {
         locales: &[String],
         root: &Path,
     ) -> Result<(LiveSite, Written), crate::Error> {
-        let extraction = extract::plan_extraction(&project)?;
-        if !extraction.is_current() {
-            extract::apply_extraction(&extraction)?;
-        }
+        let extraction = {
+            // Under the project lock, as `extract` runs (see `transaction`).
+            let _lock = transaction::lock(&project.root, LockMode::Write, &|| {})?;
+            let extraction = extract::plan_extraction(&project)?;
+            if !extraction.is_current() {
+                extract::apply_extraction(&extraction)?;
+            }
+            extraction
+        };
         let pages = extraction.pages;
         let mut options = web::WebOptions::new(&project);
         options.out = root.to_path_buf();
@@ -151,6 +157,7 @@ impl LiveSite {
         let mut ftl = changes.ftl.clone();
         let mut forced_pages = BTreeSet::new();
         if !changes.markdown.is_empty() {
+            let _lock = transaction::lock(&self.project.root, LockMode::Write, &|| {})?;
             let extraction = extract::plan_extraction(&self.project)?;
             if structure(&extraction.pages) != structure(&self.pages) {
                 return Ok(Applied::NeedsFullRebuild);

@@ -10,8 +10,10 @@
 //! Then only what changed is rewritten: a changed value or attribute replaces exactly its own
 //! lines, a new attribute goes after the preceding one, a new message after the preceding
 //! source message present in the file, with its comment. Every other byte stays. Files are
-//! re-read before writing (a rewrite that would not parse is an internal error), replaced
-//! atomically, and the locale's snapshot is refreshed so the new translations count as current.
+//! re-read before writing (a rewrite that would not parse is an internal error), and replaced,
+//! with the locale's snapshot refreshed so the new translations count as current, in one
+//! [`Transaction`]: all of them or none. The caller holds the project lock from before the
+//! files are read, so two imports of one locale cannot lose each other's changes.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -24,6 +26,7 @@ use crate::catalog::{self, CatalogFile, Entry, EntryKind, LocaleCatalog};
 use crate::config::Project;
 use crate::fsutil;
 use crate::snapshot::{self, Pair, Snapshot};
+use crate::transaction::Transaction;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ImportOptions {
@@ -313,24 +316,18 @@ pub fn import_xliff(
     };
     let snapshot_changed = new_snapshot != old_snapshot;
     if !options.dry_run {
+        // One update: the locale's files and its snapshot change together or not at all.
+        let mut transaction = Transaction::new(&project.root);
         for (path, contents) in &writes {
-            fsutil::write_atomic(path, contents.as_bytes()).map_err(|source| {
-                XliffError::Write {
-                    path: path.clone(),
-                    source,
-                }
-            })?;
+            transaction.write(path, contents.as_bytes());
         }
         if snapshot_changed {
-            fsutil::write_atomic(
+            transaction.write(
                 &snapshot_path,
                 snapshot::render_snapshot(&new_snapshot).as_bytes(),
-            )
-            .map_err(|source| XliffError::Write {
-                path: snapshot_path.clone(),
-                source,
-            })?;
+            );
         }
+        transaction.commit()?;
     }
     Ok(ImportOutcome::Done(ImportReport {
         locale: tag,

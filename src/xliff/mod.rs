@@ -61,6 +61,8 @@ pub enum XliffError {
     },
     #[error("internal error: {message}")]
     Internal { message: String },
+    #[error(transparent)]
+    Transaction(#[from] crate::transaction::TransactionError),
 }
 
 /// The XLIFF document of locale `tag`, or `None` when `only` leaves no unit.

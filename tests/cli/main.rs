@@ -18,4 +18,5 @@ mod serve;
 mod status;
 mod support;
 mod translations;
+mod writes;
 mod xliff;

@@ -90,6 +90,8 @@ impl Templates {
             .collect();
         if dir.is_dir() {
             for (name, path) in list_files(&dir)? {
+                // A template linked in from elsewhere on the machine would be published.
+                fsutil::ensure_inside(&project.root, &path).map_err(WebError::Read)?;
                 let text = fsutil::read_utf8(&path).map_err(WebError::Read)?;
                 if name.ends_with(".html") {
                     sources.insert(name, (project.relative(&path).into_owned(), text));
