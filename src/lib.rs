@@ -26,8 +26,8 @@
 //!   `export::print` (feature `print`, on by default: one PDF per locale typeset with Typst).
 //! - [`status`]: one row per locale (coverage, stale, problems, published), for people and CI.
 //! - [`xliff`]: the translator round trip: a locale as XLIFF 2.0 / 1.2 for CAT tools, and back.
-//! - [`serve`]: the web export served locally, re-rendered as files change, pages reloading by
-//!   themselves with `check`'s findings shown over them.
+//! - `serve` (feature `serve`, on by default): the web export served locally, re-rendered as
+//!   files change, pages reloading by themselves with `check`'s findings shown over them.
 //!
 //! Library errors are typed enums carrying the file and position; the binary renders them.
 
@@ -45,6 +45,7 @@ pub mod localize;
 pub mod markup;
 pub mod parallel;
 pub mod plural;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod snapshot;
 pub mod status;
@@ -90,6 +91,15 @@ pub enum Error {
     #[cfg(feature = "print")]
     #[error(transparent)]
     Print(#[from] export::print::PrintError),
+    #[cfg(feature = "serve")]
     #[error(transparent)]
     Serve(#[from] serve::ServeError),
+    /// A command left out of this build by its cargo feature.
+    #[error(
+        "`fluentpress {command}` is not in this build: it was compiled without the cargo feature `{feature}` (on by default; build or install without --no-default-features, or with --features {feature})"
+    )]
+    NotBuilt {
+        command: &'static str,
+        feature: &'static str,
+    },
 }

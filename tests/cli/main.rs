@@ -13,6 +13,7 @@ mod init;
 mod print;
 mod properties;
 mod safety;
+#[cfg(feature = "serve")]
 mod serve;
 mod status;
 mod support;
