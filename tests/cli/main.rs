@@ -15,6 +15,8 @@ mod properties;
 mod safety;
 #[cfg(feature = "serve")]
 mod serve;
+#[cfg(not(feature = "serve"))]
+mod serve_absent;
 mod status;
 mod support;
 mod translations;
