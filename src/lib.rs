@@ -29,8 +29,8 @@
 //! - [`xliff`]: the translator round trip: a locale as XLIFF 2.0 / 1.2 for CAT tools, and back.
 //! - [`transaction`]: the project lock, and multi-file updates applied all together or not at
 //!   all (a journal, replayed or rolled back by the next command after a kill).
-//! - [`serve`]: the web export served locally, re-rendered as files change, pages reloading by
-//!   themselves with `check`'s findings shown over them.
+//! - `serve` (feature `serve`, on by default): the web export served locally, re-rendered as
+//!   files change, pages reloading by themselves with `check`'s findings shown over them.
 //!
 //! Library errors are typed enums carrying the file and position; the binary renders them.
 //!
@@ -62,6 +62,7 @@ pub mod localize;
 pub mod markup;
 pub mod parallel;
 pub mod plural;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod snapshot;
 pub mod status;
@@ -110,8 +111,17 @@ pub enum Error {
     #[cfg(feature = "print")]
     #[error(transparent)]
     Print(#[from] export::print::PrintError),
+    #[cfg(feature = "serve")]
     #[error(transparent)]
     Serve(#[from] serve::ServeError),
     #[error(transparent)]
     Transaction(#[from] transaction::TransactionError),
+    /// A command left out of this build by its cargo feature.
+    #[error(
+        "`fluentpress {command}` is not in this build: it was compiled without the cargo feature `{feature}` (on by default; build or install without --no-default-features, or with --features {feature})"
+    )]
+    NotBuilt {
+        command: &'static str,
+        feature: &'static str,
+    },
 }

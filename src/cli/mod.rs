@@ -14,6 +14,10 @@ mod completions;
 mod export;
 mod extract;
 mod init;
+#[cfg(feature = "serve")]
+mod serve;
+#[cfg(not(feature = "serve"))]
+#[path = "serve_absent.rs"]
 mod serve;
 mod status;
 mod values;
@@ -95,6 +99,8 @@ fn execute(cli: Cli) -> Result<Outcome, fluentpress::Error> {
     let command = match cli.command {
         Command::Init(args) => return init::run(cli.project, args),
         Command::Completions(args) => return completions::run(args),
+        #[cfg(not(feature = "serve"))]
+        Command::Serve(_) => return Err(serve::unavailable()),
         other => other,
     };
     let project = open_project(cli.project)?;
@@ -113,7 +119,10 @@ fn execute(cli: Cli) -> Result<Outcome, fluentpress::Error> {
         Command::Export(args) => export::run(&project, args),
         Command::Status(args) => status::run(&project, args),
         Command::Xliff(command) => xliff::run(&project, command),
+        #[cfg(feature = "serve")]
         Command::Serve(args) => serve::run(&project, args),
+        #[cfg(not(feature = "serve"))]
+        Command::Serve(_) => unreachable!("handled before opening a project"),
     }
 }
 

@@ -20,7 +20,8 @@ pub struct ServeArgs {
     #[arg(long, default_value_t = serve::DEFAULT_PORT)]
     port: u16,
     /// The address to listen on; 127.0.0.1 keeps the site on this machine (0.0.0.0 shares it
-    /// with the network).
+    /// with the network). Requests must name localhost, a loopback address or this address
+    /// (any IP address for 0.0.0.0) as their Host.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
     bind: IpAddr,
     /// Open the site in the browser (with xdg-open).

@@ -1,24 +1,59 @@
-//! A small HTTP/1.1 server for the live site, on `std::net`: one thread per connection, one
-//! request per connection (`Connection: close`), `GET` and `HEAD` only.
+//! The live site over HTTP/1.1, on `hyper` run by a single-threaded `tokio` runtime on one
+//! thread of its own: `GET` and `HEAD` only, one request per connection (`Connection: close`).
 //!
+//! - Bounded: at most [`MAX_CONNECTIONS`] connections are open at once. The accept loop takes a
+//!   permit before it accepts, so beyond the bound connections wait in the kernel's queue (no
+//!   descriptor, no task) until one ends; a client that sends no complete request head within
+//!   [`HEADER_TIMEOUT`] is dropped. No thread is started per connection, so a refused thread
+//!   cannot stop the server, and a failed `accept` (descriptors exhausted, a connection reset
+//!   before it was accepted) is waited out and retried, never the end of the loop.
+//! - Event streams (`/__fluentpress/events`) are fed by the [`Clients`] broadcaster through a
+//!   small channel each. A comment line goes to every stream every [`HEARTBEAT`]: a stream
+//!   whose browser went away fails that write, and hyper drops the connection. At most
+//!   [`MAX_EVENT_STREAMS`] streams are kept; a new one ends the oldest (a browser reconnects
+//!   by itself), so streams never take all the connections.
+//! - Only the site's own names are served: the `Host` header must name this machine (see
+//!   [`Hosts`]), which defeats DNS rebinding (a page on another site whose domain was pointed
+//!   at 127.0.0.1 sends its own domain as the host).
 //! - Files come from the current site folder. A URL path is percent-decoded and split into
-//!   segments; `..`, hidden names, backslashes and NUL are refused before any file-system
-//!   access, and the file found must still lie inside the site folder once symbolic links are
-//!   resolved. Nothing outside the folder can be read.
-//! - A folder is served as its `index.html` (redirecting `/fr/profile` to `/fr/profile/` first,
-//!   as a static host does, so relative links work); a missing file gets the locale's `404.html`.
+//!   segments; `..`, hidden names, backslashes, colons and control characters are refused
+//!   before any file-system access. The file found must be a regular file inside the site
+//!   folder once symbolic links are resolved, and have a single link: every file the export
+//!   writes is new (link count 1), while a hard link to a file outside the folder cannot be
+//!   told apart from a file inside it by its path.
+//! - A folder is served as its `index.html`, redirecting `/fr/profile` to `/fr/profile/` first
+//!   (relative links need the slash); the `Location` is rebuilt from the decoded segments, so it
+//!   is always a path starting with one `/`, never `//host` (which a browser reads as another
+//!   site), and nothing from the request reaches a header unencoded. A missing file gets the
+//!   locale's `404.html`.
 //! - HTML responses get the reload script and, when there are problems, the overlay, just
 //!   before `</body>`: the files on disk are exactly what `export web` writes.
-//! - `/__fluentpress/events` is the server-sent-events stream that tells pages to reload;
-//!   `/__fluentpress/diagnostics` the current problems as JSON.
+//!
+//! Why not `tiny_http`, the lighter choice: its 0.12 accept thread leaves its loop for good on
+//! the first failed `accept` (descriptors exhausted is exactly that), starts a thread per open
+//! connection without a bound (and panics in that thread when one cannot be started or a
+//! socket cannot be duplicated), and sets no read timeout, so it has the very failures this
+//! server must not have, and the accept loop cannot be replaced from outside.
 
-use std::io::{Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::fs::File;
+use std::io::Read as _;
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::Ordering;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
 use std::thread::JoinHandle;
 use std::time::Duration;
+
+use bytes::Bytes;
+use hyper::body::{Frame, Incoming, SizeHint};
+use hyper::header::{self, HeaderValue};
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
+use tokio::sync::{Semaphore, mpsc, oneshot};
 
 use super::Shared;
 
@@ -27,190 +62,308 @@ pub const EVENTS_PATH: &str = "/__fluentpress/events";
 /// URL path of the diagnostics as JSON.
 pub const DIAGNOSTICS_PATH: &str = "/__fluentpress/diagnostics";
 
+/// The most connections open at once. A browser opens six per site; this leaves room for
+/// many tabs and tools, and keeps the descriptors in use far below the usual limit of 1,024.
+pub const MAX_CONNECTIONS: usize = 128;
+/// The most event streams kept (one per open page); a new one ends the oldest.
+pub const MAX_EVENT_STREAMS: usize = 32;
+/// How often every event stream gets a comment line, so a closed one is noticed.
+pub const HEARTBEAT: Duration = Duration::from_secs(5);
+/// How long a client may take to send its request head.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// Events waiting for one stream; a stream that falls this far behind is ended.
+const STREAM_BACKLOG: usize = 16;
+
 /// The script injected into every HTML page served (never into exported files).
 const RELOAD_JS: &str = include_str!("../assets/serve.js");
 
-/// The longest request head read.
-const MAX_HEAD: usize = 16 * 1024;
-
-/// Accepts connections until `shared.stopping` is set (and a connection wakes the loop).
-pub(super) fn spawn_acceptor(listener: TcpListener, shared: Arc<Shared>) -> JoinHandle<()> {
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            if shared.stopping.load(Ordering::SeqCst) {
-                break;
-            }
-            let Ok(stream) = stream else { continue };
-            let shared = Arc::clone(&shared);
-            std::thread::spawn(move || {
-                let _ = handle(stream, &shared);
-            });
-        }
-    })
+/// The running HTTP server: its thread and the way to stop it.
+pub(super) struct HttpServer {
+    stop: Option<oneshot::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
 }
 
-/// Wakes the accepting thread blocked on `addr` (after `stopping` is set).
-pub(super) fn wake(addr: SocketAddr) {
-    let mut addr = addr;
-    if addr.ip().is_unspecified() {
-        addr.set_ip(match addr {
-            SocketAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
-            SocketAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+impl HttpServer {
+    /// Serves `listener` (already bound) on a thread of its own until [`HttpServer::stop`].
+    pub fn start(
+        listener: std::net::TcpListener,
+        shared: Arc<Shared>,
+        hosts: Hosts,
+    ) -> std::io::Result<HttpServer> {
+        listener.set_nonblocking(true)?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        let (stop, stopped) = oneshot::channel();
+        let thread = std::thread::Builder::new()
+            .name("fluentpress-http".into())
+            .spawn(move || {
+                runtime.block_on(async move {
+                    match tokio::net::TcpListener::from_std(listener) {
+                        Ok(listener) => serve(listener, shared, Arc::new(hosts), stopped).await,
+                        Err(e) => eprintln!("fluentpress: error: serve: {e}"),
+                    }
+                });
+                // Dropping the runtime ends every connection still open.
+                runtime.shutdown_timeout(Duration::from_millis(500));
+            })?;
+        Ok(HttpServer {
+            stop: Some(stop),
+            thread: Some(thread),
+        })
+    }
+
+    /// Stops accepting, ends every connection and waits for the thread.
+    pub fn stop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Serves until `stopped` resolves; the runtime's end then cancels every task.
+async fn serve(
+    listener: tokio::net::TcpListener,
+    shared: Arc<Shared>,
+    hosts: Arc<Hosts>,
+    stopped: oneshot::Receiver<()>,
+) {
+    let beating = Arc::clone(&shared);
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(HEARTBEAT);
+        ticks.tick().await;
+        loop {
+            ticks.tick().await;
+            beating.clients.heartbeat();
+        }
+    });
+    tokio::spawn(accept(listener, shared, hosts));
+    let _ = stopped.await;
+}
+
+async fn accept(listener: tokio::net::TcpListener, shared: Arc<Shared>, hosts: Arc<Hosts>) {
+    let permits = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        // The permit comes first: beyond the bound, connections wait in the kernel's queue.
+        let Ok(permit) = Arc::clone(&permits).acquire_owned().await else {
+            return;
+        };
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(_) => {
+                // Descriptors or memory exhausted, or a connection reset before it was
+                // accepted: let connections end, then go on.
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let shared = Arc::clone(&shared);
+        let hosts = Arc::clone(&hosts);
+        tokio::spawn(async move {
+            let _ = stream.set_nodelay(true);
+            let service = hyper::service::service_fn(move |request: Request<Incoming>| {
+                let response = respond(&shared, &hosts, &request);
+                async move { Ok::<_, Infallible>(response) }
+            });
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .keep_alive(false)
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+            drop(permit);
         });
     }
-    let _ = TcpStream::connect_timeout(&addr, Duration::from_secs(1));
 }
 
-/// The subscribers of the event stream.
+/// The `Host` values the server answers to: `localhost`, any loopback address, and the address
+/// it is bound to, each with the served port (or none when that port is 80). Bound to all
+/// addresses (`0.0.0.0`, `::`), any IP address is accepted: only a domain name can be
+/// rebound, and a name other than `localhost` is always refused.
+#[derive(Debug, Clone)]
+pub struct Hosts {
+    pub bind: IpAddr,
+    pub port: u16,
+}
+
+impl Hosts {
+    pub fn allows(&self, host: &str) -> bool {
+        let (name, port) = match host.strip_prefix('[') {
+            Some(rest) => match rest.split_once(']') {
+                Some((name, after)) => match after {
+                    "" => (name, None),
+                    _ => match after.strip_prefix(':') {
+                        Some(port) => (name, Some(port)),
+                        None => return false,
+                    },
+                },
+                None => return false,
+            },
+            None => match host.split_once(':') {
+                Some((name, port)) => (name, Some(port)),
+                None => (host, None),
+            },
+        };
+        let port_ok = match port {
+            None => self.port == 80,
+            Some(port) => port.parse::<u16>().is_ok_and(|p| p == self.port),
+        };
+        if !port_ok {
+            return false;
+        }
+        if name.eq_ignore_ascii_case("localhost") {
+            return true;
+        }
+        // A bracketed name must be an IPv6 address, an unbracketed one anything but.
+        let ip = match name.parse::<IpAddr>() {
+            Ok(ip) if ip.is_ipv6() == host.starts_with('[') => ip,
+            _ => return false,
+        };
+        ip.is_loopback() || ip == self.bind || self.bind.is_unspecified()
+    }
+}
+
+/// The subscribers of the event stream, oldest first.
 #[derive(Default)]
-pub(super) struct Clients(std::sync::Mutex<Vec<TcpStream>>);
+pub(super) struct Clients(Mutex<VecDeque<mpsc::Sender<Bytes>>>);
 
 impl Clients {
-    fn add(&self, stream: TcpStream) {
-        self.lock().push(stream);
+    /// A new stream, its first lines already queued; ends the oldest beyond the cap.
+    fn subscribe(&self) -> mpsc::Receiver<Bytes> {
+        let (sender, receiver) = mpsc::channel(STREAM_BACKLOG);
+        let _ = sender.try_send(Bytes::from_static(b"retry: 1000\n: fluentpress serve\n\n"));
+        let mut clients = self.lock();
+        clients.push_back(sender);
+        while clients.len() > MAX_EVENT_STREAMS {
+            // Dropping the sender ends the stream's body, and hyper closes the connection.
+            clients.pop_front();
+        }
+        receiver
     }
 
     /// Sends one event to every subscriber, dropping those that are gone; returns how many
     /// received it.
     pub fn broadcast(&self, event: &str, data: &str) -> usize {
-        let message = format!("event: {event}\ndata: {data}\n\n");
+        self.send(Bytes::from(format!("event: {event}\ndata: {data}\n\n")))
+    }
+
+    /// A comment line to every stream: the write fails on a connection the browser closed.
+    fn heartbeat(&self) -> usize {
+        self.send(Bytes::from_static(b": ping\n\n"))
+    }
+
+    fn send(&self, message: Bytes) -> usize {
         let mut clients = self.lock();
-        clients.retain_mut(|c| {
-            c.write_all(message.as_bytes())
-                .and_then(|()| c.flush())
-                .is_ok()
-        });
+        // A stream whose connection ended has no receiver; one that stopped reading is full.
+        clients.retain(|c| c.try_send(message.clone()).is_ok());
         clients.len()
     }
 
     /// Ends every stream (when stopping).
     pub fn close_all(&self) {
-        for client in self.lock().drain(..) {
-            let _ = client.shutdown(Shutdown::Both);
-        }
+        self.lock().clear();
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<TcpStream>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<mpsc::Sender<Bytes>>> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
-struct Request {
-    method: String,
-    target: String,
+/// A response body: bytes known in full, or an event stream.
+pub(super) enum Body {
+    Full(Option<Bytes>),
+    Events(mpsc::Receiver<Bytes>),
 }
 
-fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    stream.set_write_timeout(Some(Duration::from_secs(10)))?;
-    let Some(request) = read_request(&mut stream)? else {
-        return respond(&mut stream, 400, "text/plain", &[], b"bad request\n", false);
-    };
-    let head = request.method == "HEAD";
-    if request.method != "GET" && !head {
-        return respond(
-            &mut stream,
-            405,
-            "text/plain",
-            &[("Allow", "GET, HEAD")],
-            b"method not allowed\n",
-            false,
+impl hyper::body::Body for Body {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+        match self.get_mut() {
+            Body::Full(bytes) => Poll::Ready(bytes.take().map(|b| Ok(Frame::data(b)))),
+            Body::Events(events) => events
+                .poll_recv(cx)
+                .map(|event| event.map(|b| Ok(Frame::data(b)))),
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        matches!(self, Body::Full(None))
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        match self {
+            Body::Full(bytes) => SizeHint::with_exact(bytes.as_ref().map_or(0, |b| b.len() as u64)),
+            Body::Events(_) => SizeHint::default(),
+        }
+    }
+}
+
+fn respond(shared: &Shared, hosts: &Hosts, request: &Request<Incoming>) -> Response<Body> {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok());
+    if !host.is_some_and(|h| hosts.allows(h)) {
+        return text(
+            StatusCode::FORBIDDEN,
+            "forbidden: this preview server answers only to localhost and its own address\n",
         );
     }
-    let target = request.target.split('#').next().unwrap_or_default();
-    let (path, query) = match target.split_once('?') {
-        Some((path, query)) => (path, Some(query)),
-        None => (target, None),
-    };
+    if request.method() != Method::GET && request.method() != Method::HEAD {
+        let mut response = text(StatusCode::METHOD_NOT_ALLOWED, "method not allowed\n");
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
+    }
+    let path = request.uri().path();
     match path {
         EVENTS_PATH => {
-            stream.write_all(
-                b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 1000\n: fluentpress serve\n\n",
-            )?;
-            stream.flush()?;
-            // A subscriber that stops reading must not hold up the others for long.
-            stream.set_write_timeout(Some(Duration::from_secs(2)))?;
-            shared.clients.add(stream);
-            Ok(())
+            let mut response = Response::new(Body::Events(shared.clients.subscribe()));
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/event-stream"),
+            );
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            response
         }
         DIAGNOSTICS_PATH => {
             let json = shared.overlay().json.clone();
-            respond(
-                &mut stream,
-                200,
-                "application/json",
-                &[],
-                json.as_bytes(),
-                head,
-            )
+            bytes(StatusCode::OK, "application/json", Bytes::from(json))
         }
-        _ => serve_file(&mut stream, shared, path, query, head),
+        _ => serve_file(shared, path, request.uri().query()),
     }
 }
 
-/// Reads the request line and headers (the body of a GET is ignored). `None` when malformed.
-fn read_request(stream: &mut TcpStream) -> std::io::Result<Option<Request>> {
-    let mut buffer = Vec::new();
-    let mut chunk = [0u8; 2048];
-    while !buffer.windows(4).any(|w| w == b"\r\n\r\n") {
-        if buffer.len() > MAX_HEAD {
-            return Ok(None);
-        }
-        let n = stream.read(&mut chunk)?;
-        if n == 0 {
-            break;
-        }
-        buffer.extend_from_slice(&chunk[..n]);
-    }
-    let head = String::from_utf8_lossy(&buffer);
-    let mut parts = head.lines().next().unwrap_or_default().split(' ');
-    let (Some(method), Some(target), Some(version)) = (parts.next(), parts.next(), parts.next())
-    else {
-        return Ok(None);
-    };
-    if !version.starts_with("HTTP/1.") || !target.starts_with('/') {
-        return Ok(None);
-    }
-    Ok(Some(Request {
-        method: method.to_string(),
-        target: target.to_string(),
-    }))
-}
-
-fn serve_file(
-    stream: &mut TcpStream,
-    shared: &Shared,
-    path: &str,
-    query: Option<&str>,
-    head: bool,
-) -> std::io::Result<()> {
+fn serve_file(shared: &Shared, path: &str, query: Option<&str>) -> Response<Body> {
     let Some(segments) = url_segments(path) else {
-        return respond(stream, 400, "text/plain", &[], b"bad request\n", head);
+        return text(StatusCode::BAD_REQUEST, "bad request\n");
     };
     let root = shared.root();
     let mut file = root.clone();
     file.extend(&segments);
     if file.is_dir() {
         if !path.ends_with('/') {
-            let location = match query {
-                Some(q) => format!("{path}/?{q}"),
-                None => format!("{path}/"),
-            };
-            return respond(
-                stream,
-                301,
-                "text/plain",
-                &[("Location", &location)],
-                b"moved\n",
-                head,
-            );
+            let mut response = text(StatusCode::MOVED_PERMANENTLY, "moved\n");
+            // `location` is printable ASCII by construction; the check is a second fence.
+            if let Ok(value) = HeaderValue::from_str(&location(&segments, query)) {
+                response.headers_mut().insert(header::LOCATION, value);
+            }
+            return response;
         }
         file.push("index.html");
     }
-    if let Some(found) = confine(&root, &file)
-        && let Ok(bytes) = std::fs::read(&found)
-    {
-        return send_file(stream, shared, &found, bytes, 200, head);
+    if let Some(bytes) = read_confined(&root, &file) {
+        return send_file(shared, &file, bytes, StatusCode::OK);
     }
     // The locale's own 404 page when the path is below a locale, else the site's.
     let locale = segments
@@ -218,40 +371,76 @@ fn serve_file(
         .filter(|s| shared.published().contains(*s))
         .map(|tag| root.join(tag).join("404.html"));
     for candidate in locale.into_iter().chain([root.join("404.html")]) {
-        if let Ok(bytes) = std::fs::read(&candidate) {
-            return send_file(stream, shared, &candidate, bytes, 404, head);
+        if let Some(bytes) = read_confined(&root, &candidate) {
+            return send_file(shared, &candidate, bytes, StatusCode::NOT_FOUND);
         }
     }
-    respond(stream, 404, "text/plain", &[], b"not found\n", head)
+    text(StatusCode::NOT_FOUND, "not found\n")
 }
 
-fn send_file(
-    stream: &mut TcpStream,
-    shared: &Shared,
-    path: &Path,
-    bytes: Vec<u8>,
-    status: u16,
-    head: bool,
-) -> std::io::Result<()> {
+/// What may stay as it is in a path segment of a `Location`: unreserved characters and a few
+/// sub-delimiters. Everything else, non-ASCII included, is percent-encoded.
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'/')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// The folder's URL with its slash: `/` and each decoded segment encoded again, so it starts
+/// with exactly one `/` (segments are never empty) and holds printable ASCII only. The query
+/// follows as hyper parsed it, unless it holds anything else.
+fn location(segments: &[String], query: Option<&str>) -> String {
+    let mut out = String::new();
+    for segment in segments {
+        out.push('/');
+        out.extend(utf8_percent_encode(segment, SEGMENT));
+    }
+    out.push('/');
+    if let Some(query) = query.filter(|q| q.bytes().all(|b| b.is_ascii_graphic())) {
+        out.push('?');
+        out.push_str(query);
+    }
+    out
+}
+
+fn send_file(shared: &Shared, path: &Path, bytes: Vec<u8>, status: StatusCode) -> Response<Body> {
     let content_type = content_type(path);
     if content_type.starts_with("text/html") {
         let html = String::from_utf8_lossy(&bytes);
         let page = inject(&html, &shared.overlay().html);
-        respond(stream, status, content_type, &[], page.as_bytes(), head)
+        self::bytes(status, content_type, Bytes::from(page))
     } else {
-        respond(stream, status, content_type, &[], &bytes, head)
+        self::bytes(status, content_type, Bytes::from(bytes))
     }
 }
 
 /// The segments of a URL path, decoded; `None` for anything that could leave the site folder
-/// or name a hidden file: `..`, a segment starting with `.`, a backslash, a colon, NUL, bad
-/// escapes or text that is not UTF-8.
+/// or name a hidden file: `..`, a segment starting with `.`, a backslash, a colon, a control
+/// character (NUL, CR, LF), bad escapes or text that is not UTF-8.
 pub fn url_segments(path: &str) -> Option<Vec<String>> {
     if !path.starts_with('/') {
         return None;
     }
-    let decoded = String::from_utf8(percent_decode(path)?).ok()?;
-    if decoded.contains(['\0', '\\']) {
+    // `percent_decode_str` keeps a `%` without two hex digits as it is: refuse it instead.
+    let bytes = path.as_bytes();
+    for (i, _) in path.match_indices('%') {
+        let hex = bytes.get(i + 1..i + 3)?;
+        if !hex.iter().all(u8::is_ascii_hexdigit) {
+            return None;
+        }
+    }
+    let decoded = percent_decode_str(path).decode_utf8().ok()?;
+    if decoded.contains(|c: char| c == '\\' || c.is_control()) {
         return None;
     }
     let mut out = Vec::new();
@@ -265,52 +454,54 @@ pub fn url_segments(path: &str) -> Option<Vec<String>> {
     Some(out)
 }
 
-fn percent_decode(text: &str) -> Option<Vec<u8>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = text.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+/// The contents of `file` if it is a regular file inside `root` once every symbolic link is
+/// resolved, with a single link (a hard link to a file elsewhere has two or more). The checks
+/// are made on the opened file, so what is read is what was checked.
+fn read_confined(root: &Path, file: &Path) -> Option<Vec<u8>> {
+    let file = confine(root, file)?;
+    let mut opened = File::open(&file).ok()?;
+    let metadata = opened.metadata().ok()?;
+    if !metadata.is_file() || links(&metadata) != 1 {
+        return None;
     }
-    Some(out)
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    opened.read_to_end(&mut bytes).ok()?;
+    Some(bytes)
 }
 
-/// `file` if it is a regular file inside `root` once every symbolic link is resolved.
+/// `file` resolved, if it lies inside `root` resolved.
 fn confine(root: &Path, file: &Path) -> Option<PathBuf> {
     let root = root.canonicalize().ok()?;
     let file = file.canonicalize().ok()?;
-    (file.starts_with(&root) && file.is_file()).then_some(file)
+    file.starts_with(&root).then_some(file)
+}
+
+#[cfg(unix)]
+fn links(metadata: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(metadata)
+}
+
+#[cfg(not(unix))]
+fn links(_: &std::fs::Metadata) -> u64 {
+    // Hard links are rare elsewhere and the standard library cannot count them on stable.
+    1
 }
 
 fn content_type(path: &Path) -> &'static str {
-    let ext = path
+    // The export copies translators' `.ftl` files; mime_guess does not know the extension.
+    if path
         .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml",
-        "txt" | "ftl" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "pdf" => "application/pdf",
-        _ => "application/octet-stream",
+        .is_some_and(|e| e.eq_ignore_ascii_case("ftl"))
+    {
+        return "text/plain; charset=utf-8";
+    }
+    match mime_guess::from_path(path).first_raw() {
+        Some("text/html") => "text/html; charset=utf-8",
+        Some("text/css") => "text/css; charset=utf-8",
+        Some("text/javascript" | "application/javascript") => "text/javascript; charset=utf-8",
+        Some("text/plain") => "text/plain; charset=utf-8",
+        Some(other) => other,
+        None => "application/octet-stream",
     }
 }
 
@@ -328,38 +519,26 @@ pub fn inject(html: &str, overlay: &str) -> String {
     out
 }
 
-fn respond(
-    stream: &mut TcpStream,
-    status: u16,
-    content_type: &str,
-    headers: &[(&str, &str)],
-    body: &[u8],
-    head: bool,
-) -> std::io::Result<()> {
-    let reason = match status {
-        200 => "OK",
-        301 => "Moved Permanently",
-        400 => "Bad Request",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        _ => "Error",
-    };
-    let mut out = format!(
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
-        body.len()
+fn text(status: StatusCode, body: &'static str) -> Response<Body> {
+    bytes(
+        status,
+        "text/plain; charset=utf-8",
+        Bytes::from_static(body.as_bytes()),
+    )
+}
+
+/// A response of `body`; hyper leaves the body out for `HEAD` and keeps its length.
+fn bytes(status: StatusCode, content_type: &'static str, body: Bytes) -> Response<Body> {
+    let mut response = Response::new(Body::Full(Some(body)));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
     );
-    for (name, value) in headers {
-        out.push_str(&format!("{name}: {value}\r\n"));
-    }
-    out.push_str("\r\n");
-    let mut bytes = out.into_bytes();
-    if !head {
-        bytes.extend_from_slice(body);
-    }
-    stream.write_all(&bytes)?;
-    stream.flush()?;
-    let _ = stream.shutdown(Shutdown::Write);
-    Ok(())
+    response
 }
 
 #[cfg(test)]
@@ -372,6 +551,7 @@ mod tests {
         assert_eq!(ok("/"), Vec::<String>::new());
         assert_eq!(ok("/fr/profile/"), ["fr", "profile"]);
         assert_eq!(ok("/zh-CN/%E9%93%9D/./x"), ["zh-CN", "铝", "x"]);
+        assert_eq!(ok("//fr//profile"), ["fr", "profile"]);
         for bad in [
             "/../fluentpress.yaml",
             "/fr/../../etc/passwd",
@@ -382,15 +562,97 @@ mod tests {
             "/..\\..\\windows",
             "/fr%5c..%5c..%5cx",
             "/fr/%00.html",
+            "/fr/profile%0d%0aSet-Cookie",
+            "/fr/a%0ab",
             "/.hidden",
             "/fr/.tmpAbc123",
             "/C:/windows",
             "/%zz",
+            "/%4",
             "/%ff%fe",
             "relative/path",
         ] {
             assert!(url_segments(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn redirects_are_paths_never_another_host() {
+        let segments = url_segments("//evil.com/x").unwrap();
+        assert_eq!(location(&segments, None), "/evil.com/x/");
+        let segments = url_segments("//zh-CN//profile").unwrap();
+        assert_eq!(location(&segments, Some("a=1")), "/zh-CN/profile/?a=1");
+        // Decoded text is encoded again: no space, no CR or LF, no `?` or `#` from a segment.
+        let segments = vec!["a b?#".to_string(), "铝".to_string()];
+        assert_eq!(location(&segments, None), "/a%20b%3F%23/%E9%93%9D/");
+        // A query with anything but printable ASCII is left out.
+        assert_eq!(location(&segments[..1], Some("a\r\nb")), "/a%20b%3F%23/");
+        for path in [
+            "//evil.com",
+            "///evil.com/x",
+            "/%2fevil.com",
+            "/%2F%2Fevil.com/",
+        ] {
+            if let Some(segments) = url_segments(path) {
+                let to = location(&segments, None);
+                assert!(
+                    to.starts_with('/') && !to.starts_with("//"),
+                    "{path} → {to}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn only_this_machine_s_names_are_answered() {
+        let loopback = Hosts {
+            bind: IpAddr::from([127, 0, 0, 1]),
+            port: 8000,
+        };
+        for ok in [
+            "localhost:8000",
+            "LOCALHOST:8000",
+            "127.0.0.1:8000",
+            "[::1]:8000",
+        ] {
+            assert!(loopback.allows(ok), "{ok}");
+        }
+        for bad in [
+            "evil.example",
+            "evil.example:8000",
+            "localhost",
+            "localhost:8001",
+            "localhost:8000:8000",
+            "127.0.0.1",
+            "10.0.0.5:8000",
+            "[127.0.0.1]:8000",
+            "::1:8000",
+            "[::1]8000",
+            "[::1",
+            "localhost.evil.example:8000",
+            "",
+        ] {
+            assert!(!loopback.allows(bad), "{bad}");
+        }
+        let port_80 = Hosts {
+            bind: IpAddr::from([127, 0, 0, 1]),
+            port: 80,
+        };
+        assert!(port_80.allows("localhost") && port_80.allows("localhost:80"));
+        // Bound to a network address, that address is accepted too.
+        let lan = Hosts {
+            bind: IpAddr::from([192, 168, 1, 20]),
+            port: 8000,
+        };
+        assert!(lan.allows("192.168.1.20:8000") && lan.allows("localhost:8000"));
+        assert!(!lan.allows("192.168.1.21:8000") && !lan.allows("evil.example:8000"));
+        // Bound to every address: any IP address, but still no other name.
+        let all = Hosts {
+            bind: IpAddr::from([0, 0, 0, 0]),
+            port: 8000,
+        };
+        assert!(all.allows("192.168.1.21:8000") && all.allows("[fe80::1]:8000"));
+        assert!(!all.allows("evil.example:8000"));
     }
 
     #[test]
@@ -400,14 +662,65 @@ mod tests {
         std::fs::create_dir_all(&site).unwrap();
         std::fs::write(dir.path().join("secret.txt"), "secret").unwrap();
         std::fs::write(site.join("page.html"), "<p>hi</p>").unwrap();
-        assert!(confine(&site, &site.join("page.html")).is_some());
-        assert!(confine(&site, &site.join("missing.html")).is_none());
+        assert_eq!(
+            read_confined(&site, &site.join("page.html")).unwrap(),
+            b"<p>hi</p>"
+        );
+        assert!(read_confined(&site, &site.join("missing.html")).is_none());
+        assert!(read_confined(&site, &site).is_none(), "a folder");
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink(dir.path().join("secret.txt"), site.join("link.txt"))
                 .unwrap();
-            assert!(confine(&site, &site.join("link.txt")).is_none());
+            assert!(read_confined(&site, &site.join("link.txt")).is_none());
+            std::fs::hard_link(dir.path().join("secret.txt"), site.join("hard.txt")).unwrap();
+            assert!(read_confined(&site, &site.join("hard.txt")).is_none());
         }
+    }
+
+    #[test]
+    fn event_streams_are_capped_oldest_ended_first() {
+        let clients = Clients::default();
+        let mut streams: Vec<_> = (0..MAX_EVENT_STREAMS + 3)
+            .map(|_| clients.subscribe())
+            .collect();
+        assert_eq!(clients.lock().len(), MAX_EVENT_STREAMS);
+        // The first three were ended: their greeting, then the end of the stream.
+        for stream in &mut streams[..3] {
+            assert!(stream.try_recv().is_ok());
+            assert_eq!(
+                stream.try_recv(),
+                Err(mpsc::error::TryRecvError::Disconnected)
+            );
+        }
+        // A stream whose connection ended is dropped at the next message.
+        streams.truncate(MAX_EVENT_STREAMS);
+        assert_eq!(clients.heartbeat(), MAX_EVENT_STREAMS - 3);
+        assert_eq!(clients.broadcast("reload", "{}"), MAX_EVENT_STREAMS - 3);
+        // One that stops reading is dropped once its backlog is full.
+        for _ in 0..STREAM_BACKLOG {
+            clients.heartbeat();
+        }
+        assert_eq!(clients.heartbeat(), 0);
+    }
+
+    #[test]
+    fn content_types_come_from_the_extension() {
+        assert_eq!(
+            content_type(Path::new("a/index.html")),
+            "text/html; charset=utf-8"
+        );
+        assert_eq!(
+            content_type(Path::new("site.js")),
+            "text/javascript; charset=utf-8"
+        );
+        assert_eq!(
+            content_type(Path::new("fr/ui.ftl")),
+            "text/plain; charset=utf-8"
+        );
+        assert_eq!(content_type(Path::new("logo.svg")), "image/svg+xml");
+        assert_eq!(content_type(Path::new("a.woff2")), "font/woff2");
+        assert_eq!(content_type(Path::new("x")), "application/octet-stream");
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! [`Server::start`] binds the address first (so a port in use fails at once), builds the site
 //! into a temporary folder (never into `dist/`), checks the published locales, then runs three
 //! kinds of threads:
-//! - the HTTP server ([`http`]): the site's files, the reload script and overlay injected into
-//!   HTML responses, the event stream and the diagnostics as JSON;
+//! - the HTTP server ([`http`], on hyper, one thread, a bounded number of connections): the
+//!   site's files, the reload script and overlay injected into HTML responses, the event stream
+//!   and the diagnostics as JSON;
 //! - the watcher ([`watch`]): `notify` events on `content/`, `locales/`, `templates/` and the
 //!   configuration, gathered into one batch per save;
 //! - the rebuild thread: each batch goes to the live site ([`live`]), which re-renders only the
@@ -36,7 +37,10 @@ use std::sync::{Arc, RwLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-pub use http::{DIAGNOSTICS_PATH, EVENTS_PATH, url_segments};
+pub use http::{
+    DIAGNOSTICS_PATH, EVENTS_PATH, HEADER_TIMEOUT, HEARTBEAT, Hosts, MAX_CONNECTIONS,
+    MAX_EVENT_STREAMS, url_segments,
+};
 
 use self::live::{Applied, Changes, LiveSite, Written};
 use self::overlay::{Overlay, Rendered};
@@ -59,6 +63,11 @@ pub enum ServeError {
     #[error("cannot listen on {addr}: {source}")]
     Listen {
         addr: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot start the HTTP server: {source}")]
+    Start {
         #[source]
         source: std::io::Error,
     },
@@ -192,7 +201,7 @@ pub struct Server {
     addr: SocketAddr,
     shared: Arc<Shared>,
     messages: Sender<Message>,
-    acceptor: Option<JoinHandle<()>>,
+    http: http::HttpServer,
     rebuilder: Option<JoinHandle<()>>,
     startup: Startup,
     /// Removed when the server is dropped, after its threads ended.
@@ -253,7 +262,12 @@ impl Server {
         });
         let (sender, receiver) = mpsc::channel();
         let watch = Watch::new(&live.project, sender.clone())?;
-        let acceptor = http::spawn_acceptor(listener, Arc::clone(&shared));
+        let hosts = Hosts {
+            bind: options.bind,
+            port: addr.port(),
+        };
+        let http = http::HttpServer::start(listener, Arc::clone(&shared), hosts)
+            .map_err(|source| ServeError::Start { source })?;
         let session = Session {
             live,
             watch,
@@ -265,12 +279,15 @@ impl Server {
             sender: sender.clone(),
             reporter,
         };
-        let rebuilder = std::thread::spawn(move || session.run(&receiver));
+        let rebuilder = std::thread::Builder::new()
+            .name("fluentpress-rebuild".into())
+            .spawn(move || session.run(&receiver))
+            .map_err(|source| ServeError::Start { source })?;
         Ok(Server {
             addr,
             shared,
             messages: sender,
-            acceptor: Some(acceptor),
+            http,
             rebuilder: Some(rebuilder),
             startup,
             _folder: folder,
@@ -311,11 +328,8 @@ impl Server {
         if let Some(rebuilder) = self.rebuilder.take() {
             let _ = rebuilder.join();
         }
-        http::wake(self.addr);
-        if let Some(acceptor) = self.acceptor.take() {
-            let _ = acceptor.join();
-        }
         self.shared.clients.close_all();
+        self.http.stop();
     }
 }
 

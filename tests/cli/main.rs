@@ -14,7 +14,10 @@ mod output_safety;
 mod print;
 mod properties;
 mod safety;
+#[cfg(feature = "serve")]
 mod serve;
+#[cfg(not(feature = "serve"))]
+mod serve_absent;
 mod status;
 mod support;
 mod translations;

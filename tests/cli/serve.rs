@@ -27,7 +27,26 @@ struct Serve {
 
 impl Serve {
     fn start(project: &TestProject, args: &[&str]) -> Serve {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("fluentpress"))
+        Serve::spawn(
+            project,
+            Command::new(assert_cmd::cargo::cargo_bin("fluentpress")),
+            args,
+        )
+    }
+
+    /// The server with at most `limit` open descriptors (`ulimit -n`, then `exec`: the child's
+    /// id stays the server's).
+    #[cfg(target_os = "linux")]
+    fn start_with_fd_limit(project: &TestProject, limit: u32) -> Serve {
+        let mut command = Command::new("sh");
+        command
+            .args(["-c", &format!("ulimit -n {limit} && exec \"$0\" \"$@\"")])
+            .arg(assert_cmd::cargo::cargo_bin("fluentpress"));
+        Serve::spawn(project, command, &[])
+    }
+
+    fn spawn(project: &TestProject, mut command: Command, args: &[&str]) -> Serve {
+        let mut child = command
             .arg("serve")
             .args(["--port", "0"])
             .args(args)
@@ -529,4 +548,265 @@ fn a_port_in_use_is_a_clear_error() {
     assert!(stderr.contains("the port is in use"), "{stderr}");
     assert!(stderr.contains("--port"), "{stderr}");
     assert!(stdout.is_empty(), "{stdout}");
+}
+
+/// One request written as it is: (status, response head, body). A connection the server closes
+/// without answering gives status 0.
+fn raw(addr: SocketAddr, request: &[u8]) -> (u16, String, String) {
+    let mut stream = TcpStream::connect_timeout(&addr, PATIENCE).unwrap();
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    stream.write_all(request).unwrap();
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, head.to_string(), body.to_string())
+}
+
+/// The `Location` header of a response head, if any.
+fn location(head: &str) -> Option<&str> {
+    head.split("\r\n").find_map(|line| {
+        let (name, value) = line.split_once(':')?;
+        name.eq_ignore_ascii_case("location").then(|| value.trim())
+    })
+}
+
+/// The descriptors and threads a process has open.
+#[cfg(target_os = "linux")]
+fn descriptors_and_threads(pid: u32) -> (usize, usize) {
+    let count = |what: &str| {
+        std::fs::read_dir(format!("/proc/{pid}/{what}"))
+            .unwrap()
+            .count()
+    };
+    (count("fd"), count("task"))
+}
+
+/// Polls until the server has at most `most` descriptors open; returns the last count.
+#[cfg(target_os = "linux")]
+fn wait_for_descriptors(serve: &Serve, most: usize) -> usize {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let (fds, _) = descriptors_and_threads(serve.child.id());
+        if fds <= most || Instant::now() > deadline {
+            return fds;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+// 1,100 event streams opened and closed by the browser, under a limit of 1,024 descriptors: the
+// server notices each closed stream and frees its descriptor, so it keeps answering, and its
+// descriptors come back to where they started. (Before, a closed stream kept its descriptor
+// until the next reload event, and the server stopped answering at the limit.)
+#[cfg(target_os = "linux")]
+#[test]
+fn closed_event_streams_free_their_descriptors() {
+    let project = sample_project();
+    let serve = Serve::start_with_fd_limit(&project, 1024);
+    assert_eq!(serve.get("/en-US/").0, 200);
+    let (start, _) = descriptors_and_threads(serve.child.id());
+    for _ in 0..1100 {
+        let mut stream = TcpStream::connect_timeout(&serve.addr, PATIENCE).unwrap();
+        stream.set_read_timeout(Some(PATIENCE)).unwrap();
+        write!(
+            stream,
+            "GET /__fluentpress/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+            serve.addr
+        )
+        .unwrap();
+        // Read up to the greeting, so the server has registered the stream, then close.
+        let mut seen = Vec::new();
+        let mut chunk = [0; 512];
+        while !String::from_utf8_lossy(&seen).contains(": fluentpress serve") {
+            let n = stream.read(&mut chunk).unwrap();
+            assert!(n > 0, "the stream closed before its greeting");
+            seen.extend_from_slice(&chunk[..n]);
+        }
+    }
+    let (status, page) = serve.get("/zh-CN/profile/");
+    assert_eq!(status, 200);
+    assert!(page.contains("公司概览"));
+    let end = wait_for_descriptors(&serve, start + 4);
+    assert!(end <= start + 4, "{start} descriptors before, {end} after");
+    // The page's own stream still works.
+    let events = subscribe(serve.addr);
+    edit(
+        &project,
+        "locales/zh-CN/pages/profile.ftl",
+        "profile-at-a-glance-title = 公司概览",
+        "profile-at-a-glance-title = 公司概况一览",
+    );
+    events.recv_timeout(PATIENCE).expect("no reload event");
+}
+
+// More connections than the bound at once: the server holds at most MAX_CONNECTIONS of them
+// (the others wait in the kernel's queue), starts no thread for any, serves every request once
+// they are sent, and keeps answering afterwards. (Before, each connection took a thread and a
+// descriptor, without a bound.)
+#[cfg(target_os = "linux")]
+#[test]
+fn connections_beyond_the_bound_wait_and_are_served() {
+    let project = sample_project();
+    let serve = Serve::start(&project, &[]);
+    assert_eq!(serve.get("/en-US/").0, 200);
+    let (fds, threads) = descriptors_and_threads(serve.child.id());
+    let bound = fluentpress::serve::MAX_CONNECTIONS;
+    let mut streams: Vec<TcpStream> = (0..bound + 32)
+        .map(|_| TcpStream::connect_timeout(&serve.addr, PATIENCE).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let (held, running) = descriptors_and_threads(serve.child.id());
+    assert!(
+        held <= fds + bound,
+        "{held} descriptors with {} connections open ({fds} before, bound {bound})",
+        bound + 32
+    );
+    assert_eq!(running, threads, "no thread per connection");
+    for stream in &mut streams {
+        stream.set_read_timeout(Some(PATIENCE)).unwrap();
+        write!(
+            stream,
+            "GET /zh-CN/profile/ HTTP/1.1\r\nHost: {}\r\n\r\n",
+            serve.addr
+        )
+        .unwrap();
+    }
+    for stream in &mut streams {
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).unwrap();
+        let response = String::from_utf8_lossy(&response);
+        assert!(
+            response.starts_with("HTTP/1.1 200 ") || response.starts_with("HTTP/1.1 503 "),
+            "{response}"
+        );
+    }
+    drop(streams);
+    assert_eq!(serve.get("/fr/profile/").0, 200);
+    let end = wait_for_descriptors(&serve, fds + 2);
+    assert!(end <= fds + 2, "{fds} descriptors before, {end} after");
+}
+
+// DNS rebinding: a page of another site whose domain now points at 127.0.0.1 sends its own
+// domain as the Host; the server answers only to localhost and its own address, with its port.
+#[test]
+fn foreign_host_names_are_refused() {
+    let project = sample_project();
+    let serve = Serve::start(&project, &[]);
+    let port = serve.addr.port();
+    let request = |host: &str| {
+        raw(
+            serve.addr,
+            format!("GET /en-US/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes(),
+        )
+    };
+    for host in [
+        "evil.example".to_string(),
+        format!("evil.example:{port}"),
+        format!("localhost.evil.example:{port}"),
+        format!("localhost:{}", port.wrapping_add(1)),
+    ] {
+        let (status, _, body) = request(&host);
+        assert_eq!(status, 403, "{host}");
+        assert!(!body.contains("<html"), "{host}: {body}");
+    }
+    let (status, _, _) = raw(serve.addr, b"GET /en-US/ HTTP/1.0\r\n\r\n");
+    assert_eq!(status, 403, "no Host at all");
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        assert_eq!(request(&host).0, 200, "{host}");
+    }
+}
+
+// A folder's redirect is a path on this site: `//zh-CN/profile` goes to `/zh-CN/profile/`, never
+// to `//zh-CN/profile/`, which a browser reads as the host `zh-CN`.
+#[test]
+fn redirects_never_lead_to_another_host() {
+    let project = sample_project();
+    let serve = Serve::start(&project, &[]);
+    let request = |path: &str| {
+        raw(
+            serve.addr,
+            format!(
+                "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+                serve.addr
+            )
+            .as_bytes(),
+        )
+    };
+    for path in ["//zh-CN/profile", "///zh-CN/profile", "/%2Fzh-CN/profile"] {
+        let (status, head, _) = request(path);
+        assert_eq!(status, 301, "{path}");
+        assert_eq!(location(&head), Some("/zh-CN/profile/"), "{path}: {head}");
+    }
+    for path in ["//evil.com/x", "//evil.com", "//evil.com/"] {
+        let (_, head, _) = request(path);
+        if let Some(to) = location(&head) {
+            assert!(!to.starts_with("//"), "{path} → {to}");
+        }
+    }
+}
+
+// CR and LF from a request never reach a response header: escaped in the path or the query, or
+// raw in the request line, no header is added or split.
+#[test]
+fn crlf_in_a_request_never_reaches_a_header() {
+    let project = sample_project();
+    let serve = Serve::start(&project, &[]);
+    let host = serve.addr;
+    for request in [
+        format!("GET /zh-CN/profile?a%0d%0aX-Injected:%20yes HTTP/1.1\r\nHost: {host}\r\n\r\n"),
+        format!("GET /zh-CN/profile%0d%0aX-Injected:%20yes HTTP/1.1\r\nHost: {host}\r\n\r\n"),
+        format!("GET /zh-CN%0d%0aX-Injected%3a%20yes/profile HTTP/1.1\r\nHost: {host}\r\n\r\n"),
+        format!("GET /zh-CN/profile?a\rX-Injected:yes HTTP/1.1\r\nHost: {host}\r\n\r\n"),
+        format!("GET /zh-CN/profile?a\nX-Injected:yes HTTP/1.1\r\nHost: {host}\r\n\r\n"),
+    ] {
+        let (status, head, _) = raw(serve.addr, request.as_bytes());
+        assert!(status >= 300, "{request:?}: {head}");
+        for line in head.split("\r\n") {
+            assert!(
+                !line.contains(['\r', '\n'])
+                    && !line.to_ascii_lowercase().starts_with("x-injected"),
+                "{request:?} gave {head:?}"
+            );
+        }
+    }
+}
+
+// A hard link in the served folder to a file outside it is refused like a symbolic link: by its
+// path it is inside, but it has a second link (every file the export writes has one).
+#[cfg(unix)]
+#[test]
+fn hard_links_to_files_outside_the_site_are_refused() {
+    let project = sample_project();
+    let serve = Serve::start(&project, &[]);
+    let site = std::fs::read_dir(&serve.folder)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let outside = tempfile::tempdir_in(serve.folder.parent().unwrap()).unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "top secret").unwrap();
+    std::fs::hard_link(outside.path().join("secret.txt"), site.join("secret.txt")).unwrap();
+    std::fs::hard_link(
+        outside.path().join("secret.txt"),
+        site.join("en-US/secret.html"),
+    )
+    .unwrap();
+    for path in ["/secret.txt", "/en-US/secret.html"] {
+        let (status, body) = serve.get(path);
+        assert!(status == 404 || status == 403, "{path}: {status}");
+        assert!(!body.contains("top secret"), "{path}: {body}");
+    }
+    // The site's own files are served.
+    assert_eq!(serve.get("/en-US/").0, 200);
 }
