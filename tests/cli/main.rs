@@ -12,6 +12,7 @@ mod init;
 #[cfg(feature = "print")]
 mod print;
 mod properties;
+mod refusals;
 mod safety;
 mod serve;
 mod status;

@@ -1,0 +1,159 @@
+//! Input that would cost a user work unless refused or read right: slugs that clash with the
+//! web export's own files or that some file system would change, symbolic link loops, snapshots
+//! with a byte-order mark, XLIFF with a raw NUL or relabelled to another locale, and what
+//! `xliff import --force` records. Each refusal names the file (and line:column where it has
+//! one), exits non-zero and writes nothing.
+
+use std::path::Path;
+
+use crate::support::TestProject;
+
+/// Everything `extract`, `export web` and `xliff import` may write, as (path, bytes); symbolic
+/// links are listed by their target, not followed (some tests make loops).
+fn written(project: &TestProject) -> Vec<(String, Vec<u8>)> {
+    fn walk(dir: &Path, name: &str, out: &mut Vec<(String, Vec<u8>)>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries {
+            let entry = entry.unwrap();
+            let path = entry.path();
+            let name = format!("{name}/{}", entry.file_name().to_string_lossy());
+            let file_type = entry.file_type().unwrap();
+            if file_type.is_symlink() {
+                let target = std::fs::read_link(&path).unwrap();
+                out.push((name, target.to_string_lossy().as_bytes().to_vec()));
+            } else if file_type.is_dir() {
+                walk(&path, &name, out);
+            } else {
+                out.push((name, std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for folder in ["locales", "snapshots", "dist"] {
+        walk(&project.path(folder), folder, &mut out);
+    }
+    out.sort();
+    out
+}
+
+/// `extract` and `export web` refuse `content/evil.md` with front matter slug `slug`: exit 2,
+/// `content/evil.md:3:1: invalid slug`, nothing written. Returns the error.
+fn refused_slug(slug: &str) -> String {
+    let project = TestProject::fixture("basic");
+    project.write(
+        "content/evil.md",
+        format!("---\ntitle: Evil\nslug: \"{slug}\"\n---\nText\n"),
+    );
+    let before = written(&project);
+    let mut stderr = String::new();
+    for command in [&["extract"][..], &["export", "web"]] {
+        let (code, _, err) = project.run(command);
+        assert_eq!(code, 2, "{slug}: {err}");
+        assert!(
+            err.contains(&format!("content/evil.md:3:1: invalid slug `{slug}`")),
+            "{slug}: {err}"
+        );
+        assert!(written(&project) == before, "{slug}: {command:?} wrote");
+        stderr = err;
+    }
+    stderr
+}
+
+/// Slugs that name a file or folder the web export writes in each locale's folder are refused
+/// when the pages are loaded (they would overwrite the 404 page, the messages, the published
+/// FTL or the search page, or be overwritten by them), whatever their case.
+#[test]
+fn slugs_of_generated_files_are_refused() {
+    for (slug, what) in [
+        ("404.html", "the locale's not-found page"),
+        ("messages.json", "the locale's messages"),
+        ("ftl/ui.ftl", "published `.ftl` files"),
+        ("search", "the locale's search page"),
+        ("Search", "the locale's search page"),
+        ("index.html", "the locale's home page"),
+        ("search-index.json", "the locale's search index"),
+    ] {
+        let stderr = refused_slug(slug);
+        assert!(
+            stderr.contains("is where the web export writes") && stderr.contains(what),
+            "{slug}: {stderr}"
+        );
+    }
+    // A page whose file path gives the slug is held to the same rule.
+    let project = TestProject::fixture("basic");
+    project.write("content/search.md", "---\ntitle: Search\n---\nText\n");
+    let (code, _, stderr) = project.run(&["extract"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("content/search.md:1:1: invalid slug `search`")
+            && stderr.contains("rename the file or set `slug:`"),
+        "{stderr}"
+    );
+    assert!(!project.path("locales/en-US/pages").exists());
+}
+
+/// Slugs the error text never allowed, yet were accepted: hidden segments, Windows device
+/// names, and look-alikes of `..` (one-dot leaders, full-width full stops).
+#[test]
+fn slugs_the_error_text_does_not_allow_are_refused() {
+    for (slug, reason) in [
+        (".hidden", "starts or ends with `.`"),
+        ("docs/.hidden", "starts or ends with `.`"),
+        ("about.", "starts or ends with `.`"),
+        ("con", "a device name on Windows"),
+        ("docs/Con.html", "a device name on Windows"),
+        ("\u{2024}\u{2024}", "only letters, digits"),
+        ("a/\u{2024}\u{2024}/b", "only letters, digits"),
+        ("\u{ff0e}\u{ff0e}", "only letters, digits"),
+        (
+            "\u{ff0e}\u{ff0e}/\u{ff0e}\u{ff0e}/x",
+            "only letters, digits",
+        ),
+    ] {
+        let stderr = refused_slug(slug);
+        assert!(stderr.contains(reason), "{slug}: {stderr}");
+    }
+}
+
+/// Every name `export web` writes in a locale's folder, besides the pages, is one content
+/// refuses as a slug: the list in `content` is complete.
+#[test]
+fn reserved_slugs_cover_every_file_the_web_export_writes() {
+    let project = TestProject::fixture("web");
+    let (code, _, stderr) = project.run(&["export", "web", "--include-incomplete"]);
+    assert_eq!(code, 0, "{stderr}");
+    let root = project.dir.path();
+    let pages = fluentpress::content::load_pages(root, &root.join("content")).unwrap();
+    let page_folders: Vec<&str> = pages
+        .iter()
+        .filter_map(|p| p.slug.split('/').next())
+        .collect();
+    let mut seen = 0;
+    for locale in std::fs::read_dir(project.path("dist/web")).unwrap() {
+        let locale = locale.unwrap();
+        if !project
+            .path("dist/web")
+            .join(locale.file_name())
+            .join("messages.json")
+            .exists()
+        {
+            continue;
+        }
+        for entry in std::fs::read_dir(locale.path()).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            if page_folders.contains(&name.as_str()) {
+                continue;
+            }
+            seen += 1;
+            assert!(
+                fluentpress::content::GENERATED_NAMES
+                    .iter()
+                    .any(|(n, _)| *n == name),
+                "{name} is written by the export but not reserved"
+            );
+        }
+    }
+    assert!(seen >= 5, "only {seen} generated names found");
+}
