@@ -31,6 +31,12 @@ pub enum ContentError {
     #[error("{}: a symbolic link that leads outside the project is not followed", .path.display())]
     SymlinkOutside { path: PathBuf },
     #[error(
+        "{}: a symbolic link loop: it leads back to `{}`, a folder that contains it; remove the link",
+        .path.display(),
+        .target.display()
+    )]
+    SymlinkLoop { path: PathBuf, target: PathBuf },
+    #[error(
         "{location}: the page has no front matter; start it with a `---` line, a `title:` and another `---`"
     )]
     NoFrontMatter { location: Location },
@@ -213,7 +219,19 @@ pub fn collect_files(
             } else {
                 root
             };
-            let inside = match (path.canonicalize(), root.canonicalize()) {
+            let target = path.canonicalize();
+            // A link to a folder that contains it would be walked again and again until the
+            // path grows too long for the system, and then reported as something else: name
+            // it for what it is.
+            if let (Ok(target), Ok(here)) = (&target, dir.canonicalize())
+                && here.starts_with(target)
+            {
+                return Err(ContentError::SymlinkLoop {
+                    target: std::fs::read_link(&path).unwrap_or_else(|_| target.clone()),
+                    path,
+                });
+            }
+            let inside = match (target, root.canonicalize()) {
                 (Ok(target), Ok(root)) => target.starts_with(root),
                 _ => false,
             };

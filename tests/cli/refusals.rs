@@ -157,3 +157,28 @@ fn reserved_slugs_cover_every_file_the_web_export_writes() {
     }
     assert!(seen >= 5, "only {seen} generated names found");
 }
+
+/// A symbolic link to a folder that contains it, in `content/` or in a locale's folder, is
+/// reported as a loop naming the link, not followed until the path is too long.
+#[test]
+fn symlink_loops_are_reported_as_loops() {
+    for (link, target, command) in [
+        ("content/more/back", "..", "extract"),
+        ("content/itself", ".", "extract"),
+        ("locales/fr/sub/up", "../..", "check"),
+    ] {
+        let project = TestProject::fixture("check");
+        std::fs::create_dir_all(project.path(link).parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(target, project.path(link)).unwrap();
+        let before = written(&project);
+        let (code, _, stderr) = project.run(&[command]);
+        assert_eq!(code, 2, "{link}: {stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "{link}: a symbolic link loop: it leads back to `{target}`, a folder that contains it"
+            )),
+            "{link}: {stderr}"
+        );
+        assert!(written(&project) == before, "{link}: {command} wrote");
+    }
+}
