@@ -182,3 +182,29 @@ fn symlink_loops_are_reported_as_loops() {
         assert!(written(&project) == before, "{link}: {command} wrote");
     }
 }
+
+/// A snapshot saved with a byte-order mark (as some Windows editors do) reads as without it:
+/// the same stale translations, not a "malformed snapshot line".
+#[test]
+fn snapshot_with_a_byte_order_mark_is_read() {
+    let project = TestProject::fixture("xliff");
+    let ui = project.read("locales/en-US/ui.ftl");
+    project.write(
+        "locales/en-US/ui.ftl",
+        ui.replace("goodbye = Goodbye\n", "goodbye = Goodbye for now\n"),
+    );
+    let plain = project.run(&["check", "fr", "--format", "json"]);
+    assert_eq!(plain.0, 1, "{}", plain.2);
+    assert!(plain.1.contains("\"stale\": 1"), "{}", plain.1);
+    let snapshot = project.read("snapshots/fr.tsv");
+    project.write("snapshots/fr.tsv", format!("\u{feff}{snapshot}"));
+    assert_eq!(project.run(&["check", "fr", "--format", "json"]), plain);
+    // Also when the first line is a pair, not the header.
+    let pairs: String = snapshot
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    project.write("snapshots/fr.tsv", format!("\u{feff}{pairs}"));
+    assert_eq!(project.run(&["check", "fr", "--format", "json"]), plain);
+}
