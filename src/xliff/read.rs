@@ -78,6 +78,18 @@ pub struct XmlError {
 
 /// Parses `text` (UTF-8, byte-order mark allowed) into its root element.
 pub fn parse_xml(text: &str) -> Result<Element, XmlError> {
+    // The parser passes such characters through as text; XML 1.0 allows them nowhere (a NUL
+    // would also cut the FTL file short for many tools), so the document is not well-formed.
+    if let Some((offset, c)) = text.char_indices().find(|&(_, c)| is_forbidden(c)) {
+        let name = if c == '\0' { "NUL " } else { "" };
+        return Err(XmlError {
+            offset,
+            message: format!(
+                "a raw {name}character U+{:04X}: XML 1.0 allows it nowhere in a document; remove it",
+                c as u32
+            ),
+        });
+    }
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut reader = NsReader::from_str(&text[bom..]);
     let mut stack: Vec<Element> = Vec::new();
@@ -264,6 +276,28 @@ mod tests {
         assert!(parse_xml(in_attribute).is_err());
         let deep = format!("{}{}", "<a>".repeat(200), "</a>".repeat(200));
         assert!(parse_xml(&deep).unwrap_err().message.contains("deeper"));
+    }
+
+    #[test]
+    fn raw_characters_xml_forbids_are_refused_where_they_are() {
+        for (xml, code) in [
+            ("<xliff>\n  <unit>a\u{0}b</unit></xliff>", "U+0000"),
+            ("<xliff a=\"\u{0}\"/>", "U+0000"),
+            ("<xliff><!-- \u{1} --></xliff>", "U+0001"),
+            ("<xliff>\u{ffff}</xliff>", "U+FFFF"),
+        ] {
+            let err = parse_xml(xml).unwrap_err();
+            assert!(err.message.contains(code), "{err:?}");
+            assert_eq!(err.offset, xml.find(|c: char| is_forbidden(c)).unwrap());
+        }
+        assert!(
+            parse_xml("<xliff>\u{0}</xliff>")
+                .unwrap_err()
+                .message
+                .contains("raw NUL character")
+        );
+        // Tabs, line breaks and carriage returns are ordinary whitespace.
+        assert!(parse_xml("<xliff>\t\r\n</xliff>").is_ok());
     }
 
     #[test]

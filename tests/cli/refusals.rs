@@ -208,3 +208,57 @@ fn snapshot_with_a_byte_order_mark_is_read() {
     project.write("snapshots/fr.tsv", format!("\u{feff}{pairs}"));
     assert_eq!(project.run(&["check", "fr", "--format", "json"]), plain);
 }
+
+fn export(project: &TestProject, args: &[&str]) -> String {
+    let mut full = vec!["xliff", "export"];
+    full.extend_from_slice(args);
+    let (code, stdout, stderr) = project.run(&full);
+    assert_eq!(code, 0, "export {args:?}: {stderr}");
+    stdout
+}
+
+fn import(project: &TestProject, xml: &str, extra: &[&str]) -> (i32, String, String) {
+    project.write("work/in.xlf", xml);
+    let mut args = vec!["xliff", "import", "work/in.xlf"];
+    args.extend_from_slice(extra);
+    project.run(&args)
+}
+
+/// Imports `xml` expecting a refusal: exit 1, `expected` in the errors, nothing written.
+fn assert_refused(project: &TestProject, xml: &str, expected: &str) -> String {
+    let before = written(project);
+    let (code, _, stderr) = import(project, xml, &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains(expected), "{stderr}");
+    assert!(
+        stderr.contains("xliff import refused") && stderr.contains("nothing was written"),
+        "{stderr}"
+    );
+    assert!(written(project) == before, "a refused import wrote");
+    stderr
+}
+
+/// A raw NUL (or another character XML 1.0 forbids) anywhere in an XLIFF file is refused with
+/// the file, line and column, before any unit is looked at.
+#[test]
+fn xliff_with_a_raw_nul_is_refused() {
+    let project = TestProject::fixture("xliff");
+    let fr = export(&project, &["fr"]);
+    let at = fr.find(">Accueil<").unwrap() + 1;
+    let (line, column) = (
+        fr[..at].lines().count(),
+        fr[..at].rsplit('\n').next().unwrap().chars().count() + 1,
+    );
+    let evil = format!("{}Acc\u{0}ueil{}", &fr[..at], &fr[at + "Accueil".len()..]);
+    let stderr = assert_refused(
+        &project,
+        &evil,
+        &format!(
+            "work/in.xlf:{line}:{}: a raw NUL character U+0000",
+            column + 3
+        ),
+    );
+    assert!(stderr.contains("XML 1.0 allows it nowhere"), "{stderr}");
+    let in_attribute = fr.replacen("<unit id=\"", "<unit id=\"\u{0}", 1);
+    assert_refused(&project, &in_attribute, "a raw NUL character U+0000");
+}
