@@ -121,6 +121,9 @@ pub fn import_xliff(
             return Ok(ImportOutcome::Refused(vec![at(root.offset, None, message)]));
         }
     };
+    if let Some((offset, message)) = relabelled(project, &document, &tag) {
+        return Ok(ImportOutcome::Refused(vec![at(offset, None, message)]));
+    }
 
     let source_tag = project.source_locale().tag.clone();
     let catalog = catalog::load_locales(project, &[source_tag.as_str(), tag.as_str()])?;
@@ -410,7 +413,10 @@ fn pattern_positions(units: &LocaleUnits) -> HashMap<*const PatternUnits, (usize
 struct Document {
     source_lang: Option<String>,
     target_lang: Option<String>,
-    /// Offset of the element naming the target language.
+    /// The name of the attribute giving the target language (`trgLang`, `target-language`).
+    target_attribute: &'static str,
+    /// Each `<file>`'s offset and `original`, which remembers the exported locale.
+    originals: Vec<(usize, String)>,
     units: Vec<RawUnit>,
 }
 
@@ -460,6 +466,12 @@ fn interpret(root: &Element) -> Result<Document, Problems> {
     let mut document = Document {
         source_lang: None,
         target_lang: None,
+        target_attribute: "trgLang",
+        originals: root
+            .elements()
+            .filter(|e| e.name == "file")
+            .filter_map(|e| Some((e.offset, e.attribute("original")?.to_string())))
+            .collect(),
         units: Vec::new(),
     };
     if version.starts_with('2') {
@@ -469,6 +481,7 @@ fn interpret(root: &Element) -> Result<Document, Problems> {
             units_2_0(file, &mut document.units, &mut problems);
         }
     } else if matches!(version, "1.2" | "1.1" | "1.0") {
+        document.target_attribute = "target-language";
         for file in root.elements().filter(|e| e.name == "file") {
             for (name, slot) in [
                 ("source-language", &mut document.source_lang),
@@ -795,6 +808,31 @@ fn target_locale(project: &Project, document: &Document) -> Result<String, Strin
                 "the target language `{lang}` is not a configured locale (configured: {configured})"
             )
         })
+}
+
+/// Where and why the file was exported for another configured locale than its target language
+/// now says: a translator's tool (or a hand edit) relabelled the French file as Canadian
+/// French, say. Imported, the translations would land in the wrong locale, with its plural
+/// categories unchecked. Files exported before fluentpress remembered the locale (their
+/// `original` names no configured locale) are not refused.
+fn relabelled(project: &Project, document: &Document, tag: &str) -> Option<(usize, String)> {
+    document.originals.iter().find_map(|(offset, original)| {
+        let remembered = super::export::original_locale(original)?;
+        let exported = project
+            .target_locales()
+            .iter()
+            .find(|l| l.tag.eq_ignore_ascii_case(remembered))?;
+        (exported.tag != tag).then(|| {
+            (
+                *offset,
+                format!(
+                    "the file was exported for `{exported}` (original=\"{original}\"), but its target language ({attribute}) now says `{tag}`; import it as {exported} by restoring {attribute}=\"{exported}\", or export {tag} and translate that file",
+                    exported = exported.tag,
+                    attribute = document.target_attribute,
+                ),
+            )
+        })
+    })
 }
 
 // ---------------------------------------------------------------------------------------------

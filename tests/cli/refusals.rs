@@ -262,3 +262,40 @@ fn xliff_with_a_raw_nul_is_refused() {
     let in_attribute = fr.replacen("<unit id=\"", "<unit id=\"\u{0}", 1);
     assert_refused(&project, &in_attribute, "a raw NUL character U+0000");
 }
+
+/// A file exported for one locale whose target language was relabelled to another configured
+/// locale is refused, naming both (XLIFF 2.0 `trgLang`, 1.2 `target-language`): the exported
+/// locale travels in each `<file original="fr/…">`, which CAT tools keep.
+#[test]
+fn xliff_relabelled_to_another_locale_is_refused() {
+    let project = TestProject::fixture("xliff");
+    let fr = export(&project, &["fr"]);
+    assert!(fr.contains(" original=\"fr/ui.ftl\""), "{fr}");
+    let relabelled = fr.replace("trgLang=\"fr\"", "trgLang=\"zh-CN\"");
+    let line = fr[..fr.find("<file ").unwrap()].matches('\n').count() + 1;
+    let stderr = assert_refused(
+        &project,
+        &relabelled,
+        &format!("work/in.xlf:{line}:3: the file was exported for `fr` (original=\"fr/"),
+    );
+    assert!(
+        stderr.contains("its target language (trgLang) now says `zh-CN`")
+            && stderr.contains("restoring trgLang=\"fr\""),
+        "{stderr}"
+    );
+
+    let fr_1_2 = export(&project, &["fr", "--xliff-version", "1.2"]);
+    assert!(fr_1_2.contains("<file original=\"fr/ui.ftl\""), "{fr_1_2}");
+    let relabelled = fr_1_2.replace("target-language=\"fr\"", "target-language=\"zh-CN\"");
+    assert_refused(
+        &project,
+        &relabelled,
+        "its target language (target-language) now says `zh-CN`",
+    );
+
+    // A file from before the locale was remembered (`original` without it) still imports.
+    let old_style = fr.replace(" original=\"fr/", " original=\"");
+    let (code, stdout, stderr) = import(&project, &old_style, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("no changes"), "{stdout}");
+}
