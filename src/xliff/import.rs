@@ -29,7 +29,8 @@ use crate::snapshot::{self, Pair, Snapshot};
 pub struct ImportOptions {
     /// Report what would change; write nothing.
     pub dry_run: bool,
-    /// Import units whose source text changed since the export.
+    /// Import units whose source text changed since the export (written, but still stale unless
+    /// the unit says it was translated or reviewed).
     pub force: bool,
 }
 
@@ -61,6 +62,9 @@ pub struct ImportReport {
     pub files: Vec<FileChange>,
     /// Stale translations the file confirms unchanged (state translated or better).
     pub confirmed: Vec<String>,
+    /// Keys imported with `--force` from units that do not say they were translated or reviewed
+    /// (2.0 state `initial` or none; 1.2 below `translated`): written, but still stale.
+    pub still_stale: Vec<String>,
     /// The snapshot file, when it changes.
     pub snapshot: Option<String>,
     pub dry_run: bool,
@@ -139,6 +143,10 @@ pub fn import_xliff(
     let mut problems = Vec::new();
     let mut imported: HashMap<(usize, usize), Texts> = HashMap::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
+    // Patterns with a unit imported by `--force` (its source is not today's) whose state does
+    // not say a translator confirmed it: by pattern, a fingerprint of the source it was made
+    // against.
+    let mut unreviewed: HashMap<(usize, usize), u64> = HashMap::new();
     let positions = pattern_positions(&locale_units);
     let allowed = allowed_codes(&all, &positions);
     for raw in &document.units {
@@ -162,7 +170,8 @@ pub fn import_xliff(
         let table = code_table(&unit.coded);
         let current_source = model::inline_ftl(&unit.leaf.leaf.source);
         let file_source = comparable(&raw.source, &table);
-        if file_source != current_source && !options.force {
+        let forced = file_source != current_source;
+        if forced && !options.force {
             problems.push(problem(format!(
                 "stale unit: its source text is no longer the {} source (now: “{}”); export again, or import with --force",
                 locale_units.source_tag,
@@ -178,6 +187,11 @@ pub fn import_xliff(
         let current = unit.leaf.leaf.target.as_deref();
         match resolve_target(target, &table, allowed, &unit.coded, current) {
             Ok(parts) => {
+                if forced && !raw.confirmed {
+                    unreviewed
+                        .entry(position)
+                        .or_insert_with(|| snapshot::fingerprint(&file_source));
+                }
                 imported
                     .entry(position)
                     .or_default()
@@ -257,6 +271,16 @@ pub fn import_xliff(
         problems.sort_by_key(|p| (p.line, p.column));
         return Ok(ImportOutcome::Refused(problems));
     }
+    // Of those, the ones the import rewrites stay stale: the snapshot must not claim a review
+    // against today's source that did not happen.
+    let still_stale: BTreeMap<String, u64> = unreviewed
+        .into_iter()
+        .filter(|(position, _)| rebuilt.contains_key(position))
+        .map(|(position, made_against)| {
+            let pattern = &locale_units.files[position.0].patterns[position.1];
+            (pattern.key(), made_against)
+        })
+        .collect();
 
     // Plan the edits, check that the result reads back, then write.
     let empty = LocaleCatalog::default();
@@ -312,7 +336,7 @@ pub fn import_xliff(
     let new_snapshot = if writes.is_empty() && confirmed.is_empty() {
         old_snapshot.clone()
     } else {
-        refreshed_snapshot(&old_snapshot, source, &new_target, &confirmed)
+        refreshed_snapshot(&old_snapshot, source, &new_target, &confirmed, &still_stale)
     };
     let snapshot_changed = new_snapshot != old_snapshot;
     if !options.dry_run {
@@ -340,18 +364,21 @@ pub fn import_xliff(
         units: document.units.len(),
         files,
         confirmed,
+        still_stale: still_stale.into_keys().collect(),
         snapshot: snapshot_changed.then(|| project.relative(&snapshot_path).into_owned()),
         dry_run: options.dry_run,
     }))
 }
 
-/// The snapshot after the import: refreshed against the new files, and confirmed stale
-/// translations recorded against the current source (their review is done).
+/// The snapshot after the import: refreshed against the new files, confirmed stale
+/// translations recorded against the current source (their review is done), and `still_stale`
+/// ones (key → fingerprint of the source they were made against) against an older source.
 fn refreshed_snapshot(
     old: &Snapshot,
     source: &LocaleCatalog,
     target: &LocaleCatalog,
     confirmed: &[String],
+    still_stale: &BTreeMap<String, u64>,
 ) -> Snapshot {
     let mut new = snapshot::refresh(old, source, target);
     let source_patterns = snapshot::patterns(source);
@@ -362,6 +389,25 @@ fn refreshed_snapshot(
                 key.clone(),
                 Pair {
                     source: snapshot::fingerprint(&s.text),
+                    translation: snapshot::fingerprint(&t.text),
+                },
+            );
+        }
+    }
+    for (key, made_against) in still_stale {
+        if let (Some(s), Some(t)) = (source_patterns.get(key), target_patterns.get(key)) {
+            let current = snapshot::fingerprint(&s.text);
+            // Any fingerprint but today's source's keeps the translation stale until it is
+            // edited or confirmed: the older recorded source, else the one the file carried.
+            let older = [old.pairs.get(key).map(|p| p.source), Some(*made_against)]
+                .into_iter()
+                .flatten()
+                .find(|&f| f != current)
+                .unwrap_or(!current);
+            new.pairs.insert(
+                key.clone(),
+                Pair {
+                    source: older,
                     translation: snapshot::fingerprint(&t.text),
                 },
             );

@@ -299,3 +299,88 @@ fn xliff_relabelled_to_another_locale_is_refused() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("no changes"), "{stdout}");
 }
+
+/// The stale count `check` gives for `fr`.
+fn stale_count(project: &TestProject) -> u64 {
+    let (_, stdout, _) = project.run(&["check", "fr", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    json["locales"][0]["stale"].as_u64().unwrap()
+}
+
+/// `xliff import --force` writes a unit whose source changed since the export, but records it
+/// as reviewed only when its state says so (2.0 `translated`, `reviewed`, `final`; 1.2
+/// `translated`, `final`, `signed-off`): otherwise it stays stale.
+#[test]
+fn forced_import_stays_stale_unless_the_unit_says_reviewed() {
+    // (version, state left as exported or set, remains stale)
+    let cases = [
+        ("2.0", "state=\"initial\"", true),
+        ("2.0", "", true),
+        ("2.0", "state=\"translated\"", false),
+        ("2.0", "state=\"reviewed\"", false),
+        ("2.0", "state=\"final\"", false),
+        ("1.2", "state=\"needs-translation\"", true),
+        ("1.2", "state=\"needs-review-translation\"", true),
+        ("1.2", "state=\"translated\"", false),
+    ];
+    for (version, state, stays_stale) in cases {
+        let project = TestProject::fixture("xliff");
+        let exported = export(&project, &["fr", "--xliff-version", version]);
+        let ui = project.read("locales/en-US/ui.ftl");
+        project.write(
+            "locales/en-US/ui.ftl",
+            ui.replace("nav-home = Home\n", "nav-home = Home page\n"),
+        );
+        assert_eq!(stale_count(&project), 1, "nav-home is stale after the edit");
+        // Only the nav-home unit: other units may hold the same text.
+        let (open, close) = match version {
+            "2.0" => ("<unit id=\"nav-home\">", "</unit>"),
+            _ => ("<trans-unit id=\"nav-home\"", "</trans-unit>"),
+        };
+        let start = exported.find(open).unwrap();
+        let end = start + exported[start..].find(close).unwrap();
+        let unit = &exported[start..end];
+        let new_unit = match version {
+            "2.0" => unit
+                .replace(
+                    "<segment state=\"translated\">",
+                    &if state.is_empty() {
+                        "<segment>".to_string()
+                    } else {
+                        format!("<segment {state}>")
+                    },
+                )
+                .replace(">Accueil</target>", ">Page d’accueil</target>"),
+            _ => unit.replace(
+                "<target state=\"translated\">Accueil</target>",
+                &format!("<target {state}>Page d’accueil</target>"),
+            ),
+        };
+        let edited = format!("{}{new_unit}{}", &exported[..start], &exported[end..]);
+        assert_ne!(edited, exported, "{version} {state}");
+        let (code, stdout, stderr) = import(&project, &edited, &["--force"]);
+        assert_eq!(code, 0, "{version} {state}: {stderr}");
+        assert!(
+            project
+                .read("locales/fr/ui.ftl")
+                .contains("\nnav-home = Page d’accueil\n"),
+            "{version} {state}: not written"
+        );
+        assert_eq!(
+            stdout.contains("still stale (imported with --force"),
+            stays_stale,
+            "{version} {state}: {stdout}"
+        );
+        assert_eq!(
+            stale_count(&project),
+            u64::from(stays_stale),
+            "{version} {state}: {stdout}"
+        );
+        // `extract` does not clear it either: only an edit or a confirmation does.
+        if stays_stale {
+            let (code, _, stderr) = project.run(&["extract"]);
+            assert_eq!(code, 0, "{stderr}");
+            assert_eq!(stale_count(&project), 1, "{version} {state}: after extract");
+        }
+    }
+}
