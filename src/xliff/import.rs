@@ -1,11 +1,13 @@
 //! Reads translations back from an XLIFF file into the locale's FTL files.
 //!
 //! The file is checked whole before anything is written: its XML (no DOCTYPE, no unknown
-//! entity), its languages (a configured target locale), and every unit against the units
-//! rebuilt from the files on disk, which are the truth: the unit must exist, its source must
-//! still be the current source (else the file is stale: refused unless `force`), and its target
-//! must keep every protected code, each resolving to a code this message really has. Any
-//! problem refuses the whole import, listed with line:column, and nothing is written.
+//! entity, no raw character XML forbids), its languages (a configured target locale, and the
+//! one it was exported for, which each `<file original>` remembers), and every unit against the
+//! units rebuilt from the files on disk, which are the truth: the unit must exist, its source
+//! must still be the current source (else the file is stale: refused unless `force`, and then
+//! still stale after the import unless the unit's state confirms it), and its target must keep
+//! every protected code, each resolving to a code this message really has. Any problem refuses
+//! the whole import, listed with line:column, and nothing is written.
 //!
 //! Then only what changed is rewritten: a changed value or attribute replaces exactly its own
 //! lines, a new attribute goes after the preceding one, a new message after the preceding
