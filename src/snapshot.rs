@@ -74,6 +74,9 @@ pub fn load_snapshot(path: &Path) -> Result<Snapshot, SnapshotError> {
 }
 
 pub fn parse_snapshot(path: &Path, text: &str) -> Result<Snapshot, SnapshotError> {
+    // Editors on Windows may save the file with a byte-order mark; it is not part of the
+    // first line (which would then be neither a comment nor a valid pair).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut pairs = BTreeMap::new();
     for (n, line) in text.lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -270,5 +273,16 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("s.tsv:2:1"), "{err}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_first_line() {
+        let snap = refresh(&Snapshot::default(), &locale("a = A\n"), &locale("a = Á\n"));
+        let text = render_snapshot(&snap);
+        let with_bom = format!("\u{feff}{text}");
+        assert_eq!(parse_snapshot(Path::new("s.tsv"), &with_bom).unwrap(), snap);
+        // Without the header, the first line is a pair: its key must not keep the mark.
+        let bare = format!("\u{feff}{}", text.lines().last().unwrap());
+        assert_eq!(parse_snapshot(Path::new("s.tsv"), &bare).unwrap(), snap);
     }
 }

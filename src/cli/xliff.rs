@@ -50,7 +50,8 @@ pub struct ImportArgs {
     #[arg(long)]
     pub(super) dry_run: bool,
 
-    /// Import units whose source text changed since the file was exported.
+    /// Import units whose source text changed since the file was exported (they stay stale
+    /// unless their state says translated, reviewed or final).
     #[arg(long)]
     force: bool,
 }
@@ -161,6 +162,12 @@ fn import(project: &Project, args: ImportArgs) -> Result<Outcome, fluentpress::E
     }
     if !report.confirmed.is_empty() {
         println!("  confirmed after review: {}", report.confirmed.join(", "));
+    }
+    if !report.still_stale.is_empty() {
+        println!(
+            "  still stale (imported with --force; their state is not translated, reviewed or final): {}",
+            report.still_stale.join(", ")
+        );
     }
     if let Some(snapshot) = &report.snapshot {
         let verb = if report.dry_run {

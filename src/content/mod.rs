@@ -32,6 +32,12 @@ pub enum ContentError {
     #[error("{}: a symbolic link that leads outside the project is not followed", .path.display())]
     SymlinkOutside { path: PathBuf },
     #[error(
+        "{}: a symbolic link loop: it leads back to `{}`, a folder that contains it; remove the link",
+        .path.display(),
+        .target.display()
+    )]
+    SymlinkLoop { path: PathBuf, target: PathBuf },
+    #[error(
         "{location}: the page has no front matter; start it with a `---` line, a `title:` and another `---`"
     )]
     NoFrontMatter { location: Location },
@@ -43,7 +49,7 @@ pub enum ContentError {
     BadSlug {
         location: Location,
         slug: String,
-        reason: &'static str,
+        reason: String,
     },
     #[error(
         "{location}: `{id}` cannot be used in a message id; use ASCII letters, digits, `-` and `_`, starting with a letter"
@@ -214,7 +220,19 @@ pub fn collect_files(
             } else {
                 root
             };
-            let inside = match (path.canonicalize(), root.canonicalize()) {
+            let target = path.canonicalize();
+            // A link to a folder that contains it would be walked again and again until the
+            // path grows too long for the system, and then reported as something else: name
+            // it for what it is.
+            if let (Ok(target), Ok(here)) = (&target, dir.canonicalize())
+                && here.starts_with(target)
+            {
+                return Err(ContentError::SymlinkLoop {
+                    target: std::fs::read_link(&path).unwrap_or_else(|_| target.clone()),
+                    path,
+                });
+            }
+            let inside = match (target, root.canonicalize()) {
                 (Ok(target), Ok(root)) => target.starts_with(root),
                 _ => false,
             };
@@ -255,7 +273,18 @@ fn load_page(content_dir: &Path, path: &Path) -> Result<Page, ContentError> {
             })?;
             slug.trim_matches('/').to_string()
         }
-        None => key.clone(),
+        None => {
+            // The file's path is the slug: it must pass the same rules, or a page named
+            // `content/search.md` would overwrite the search page.
+            validate_slug(&key).map_err(|reason| ContentError::BadSlug {
+                location: Location::new(path, 1, 1),
+                slug: key.clone(),
+                reason: format!(
+                    "{reason} (the slug comes from the file's path; rename the file or set `slug:`)"
+                ),
+            })?;
+            key.clone()
+        }
     };
     let id_prefix = match &split.front.id {
         Some(id) => id.clone(),
@@ -282,26 +311,79 @@ fn load_page(content_dir: &Path, path: &Path) -> Result<Page, ContentError> {
     })
 }
 
-/// A slug is a relative URL path that stays inside its locale's folder.
-fn validate_slug(slug: &str) -> Result<(), &'static str> {
+/// Names the web export writes in each locale's folder beside the pages (`fr/404.html`,
+/// `fr/search/`...), with what they are. A page whose slug starts with one of them would
+/// overwrite that file, or be overwritten by it, so [`load_pages`] refuses it. Compared without
+/// regard to ASCII case: on macOS and Windows `Search` and `search` are one folder. Content sits
+/// below the export in the pipeline, so the list lives here and the export's tests check it
+/// against the files it really writes.
+pub const GENERATED_NAMES: &[(&str, &str)] = &[
+    ("index.html", "the locale's home page"),
+    ("404.html", "the locale's not-found page"),
+    (
+        "messages.json",
+        "the locale's messages for client-side Fluent",
+    ),
+    ("search-index.json", "the locale's search index"),
+    ("search", "the folder of the locale's search page"),
+    ("ftl", "the folder of the locale's published `.ftl` files"),
+];
+
+/// Device names Windows reserves in every folder, with or without an extension (`con.html`
+/// is the console too): such a page could not be checked out, let alone exported, there.
+const WINDOWS_DEVICES: &[&str] = &[
+    "con", "prn", "aux", "nul", "com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+    "com8", "com9", "com¹", "com²", "com³", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6",
+    "lpt7", "lpt8", "lpt9", "lpt¹", "lpt²", "lpt³",
+];
+
+/// A slug is a relative URL path that stays inside its locale's folder, is the same folder on
+/// every file system, and leaves the export's own files alone.
+fn validate_slug(slug: &str) -> Result<(), String> {
     if slug.starts_with('/') && slug != "/" {
-        return Err("it must be relative (no leading `/`)");
+        return Err("it must be relative (no leading `/`)".into());
     }
     if slug.contains('\\') {
-        return Err("use `/` to separate path segments");
+        return Err("use `/` to separate path segments".into());
     }
-    for segment in slug.trim_matches('/').split('/') {
+    let trimmed = slug.trim_matches('/');
+    for (n, segment) in trimmed.split('/').enumerate() {
         if segment == ".." || segment == "." {
-            return Err("`.` and `..` segments would leave the page's folder");
+            return Err("`.` and `..` segments would leave the page's folder".into());
         }
-        if segment.is_empty() && !slug.trim_matches('/').is_empty() {
-            return Err("empty path segment");
+        if segment.is_empty() && !trimmed.is_empty() {
+            return Err("empty path segment".into());
         }
-        if segment
+        // Letters and digits of any script, but no punctuation beyond `-`, `_` and `.`: that
+        // also refuses look-alikes of `..` (U+2024 one dot leader, U+FF0E full-width full stop)
+        // that some tools fold into real dots.
+        if !segment
             .chars()
-            .any(|c| c.is_control() || c.is_whitespace() || "?#%:*\"<>|".contains(c))
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
         {
-            return Err("only letters, digits, `-`, `_`, `.` and `/` are allowed");
+            return Err("only letters, digits, `-`, `_`, `.` and `/` are allowed".into());
+        }
+        // A leading dot hides the folder (and web servers often refuse to serve it); Windows
+        // drops a trailing one, making `about.` the folder `about`.
+        if segment.starts_with('.') || segment.ends_with('.') {
+            return Err(format!(
+                "the segment `{segment}` starts or ends with `.` (hidden, or renamed by Windows)"
+            ));
+        }
+        let stem = segment.split('.').next().unwrap_or_default().to_lowercase();
+        if WINDOWS_DEVICES.contains(&stem.as_str()) {
+            return Err(format!(
+                "`{segment}` is a device name on Windows, not a file or folder"
+            ));
+        }
+        if n == 0
+            && let Some((name, what)) = GENERATED_NAMES
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(segment))
+        {
+            return Err(format!(
+                "`{name}` is where the web export writes {what}; choose another slug"
+            ));
         }
     }
     Ok(())
@@ -319,5 +401,51 @@ mod tests {
         assert!(validate_slug("a\\b").is_err());
         assert!(validate_slug("").is_ok());
         assert!(validate_slug("about/team").is_ok());
+        assert!(validate_slug("/").is_ok());
+    }
+
+    #[test]
+    fn slugs_the_error_text_does_not_allow_are_refused() {
+        for slug in [
+            ".hidden",
+            "a/.well-known",
+            "about.",
+            "con",
+            "docs/CON.html",
+            "lpt1",
+            "com\u{b9}",
+            "\u{2024}\u{2024}",
+            "a/\u{2024}\u{2024}/b",
+            "\u{ff0e}\u{ff0e}",
+            "a\u{ff0e}b",
+            "a b",
+            "a+b",
+        ] {
+            assert!(validate_slug(slug).is_err(), "{slug:?} was accepted");
+        }
+        for slug in ["über-uns", "关于我们", "v1.2", "console", "a_b-c"] {
+            assert_eq!(validate_slug(slug), Ok(()), "{slug:?}");
+        }
+    }
+
+    #[test]
+    fn slugs_of_generated_files_are_refused() {
+        for slug in [
+            "404.html",
+            "messages.json",
+            "ftl/ui.ftl",
+            "ftl",
+            "search",
+            "Search",
+            "search/advanced",
+            "index.html",
+            "search-index.json",
+        ] {
+            let reason = validate_slug(slug).unwrap_err();
+            assert!(reason.contains("the web export writes"), "{slug}: {reason}");
+        }
+        // Only the first segment is the locale's folder.
+        assert!(validate_slug("docs/search").is_ok());
+        assert!(validate_slug("searching").is_ok());
     }
 }

@@ -71,11 +71,6 @@ pub enum WebError {
     },
     #[error("unknown locale `{tag}`; the project's locales are: {known}")]
     UnknownLocale { tag: String, known: String },
-    #[error(
-        "{}: slug `{SEARCH_SLUG}` is reserved for the search page of each locale; choose another",
-        .path.display()
-    )]
-    ReservedSlug { path: PathBuf },
 }
 
 /// What to export, resolved from the command line.
@@ -236,14 +231,10 @@ fn join<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
         .unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
 
-/// Refuses what no site can be made of: a page using the search page's slug, an unknown
-/// locale among those requested.
-pub fn validate(project: &Project, pages: &[Page], options: &WebOptions) -> Result<(), WebError> {
-    if let Some(page) = pages.iter().find(|p| p.slug == SEARCH_SLUG) {
-        return Err(WebError::ReservedSlug {
-            path: page.path.clone(),
-        });
-    }
+/// Refuses what no site can be made of: an unknown locale among those requested. (Slugs that
+/// would clash with the export's own files, `search` among them, are refused when the pages are
+/// loaded: see [`content::GENERATED_NAMES`].)
+pub fn validate(project: &Project, _pages: &[Page], options: &WebOptions) -> Result<(), WebError> {
     for tag in &options.locales {
         if project.locale(tag).is_none() {
             return Err(WebError::UnknownLocale {
@@ -1427,6 +1418,20 @@ mod tests {
         assert_eq!(year_of(1_704_067_199), 2023);
         assert_eq!(year_of(1_704_067_200), 2024);
         assert_eq!(year_of(951_782_400), 2000); // 2000-02-29
+    }
+
+    /// Content refuses slugs that clash with the names written here; the two lists must agree.
+    #[test]
+    fn generated_names_are_reserved_for_content() {
+        let reserved = |name: &str| content::GENERATED_NAMES.iter().any(|(n, _)| *n == name);
+        let in_locale = messages_path("fr");
+        for name in [
+            SEARCH_SLUG,
+            super::super::json::FTL_DIR,
+            in_locale.strip_prefix("fr/").unwrap(),
+        ] {
+            assert!(reserved(name), "{name}");
+        }
     }
 
     #[test]

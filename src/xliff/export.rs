@@ -74,14 +74,14 @@ pub fn render_xliff(
                     w.out,
                     "  <file id=\"f{}\" original=\"{}\">",
                     index + 1,
-                    attr(&file.relative)
+                    attr(&original(&units.target_tag, &file.relative))
                 );
             }
             XliffVersion::V1_2 => {
                 let _ = writeln!(
                     w.out,
                     "  <file original=\"{}\" source-language=\"{}\" target-language=\"{}\" datatype=\"plaintext\">\n    <body>",
-                    attr(&file.relative),
+                    attr(&original(&units.target_tag, &file.relative)),
                     attr(&units.source_tag),
                     attr(&units.target_tag)
                 );
@@ -106,6 +106,20 @@ pub fn render_xliff(
     }
     w.out.push_str("</xliff>\n");
     (summary.units > 0).then_some((w.out, summary))
+}
+
+/// A `<file>`'s `original`: the FTL file's path below the locales folder, `fr/pages/home.ftl`.
+/// Its first segment remembers which locale was exported, so an import can refuse the file
+/// when its target language was relabelled to another locale. `original` rather than an
+/// attribute of our own: CAT tools keep it (it is how they name the document, and required in
+/// 1.2), while extension attributes and file-level notes are dropped by some of them.
+pub fn original(target_tag: &str, relative: &str) -> String {
+    format!("{target_tag}/{relative}")
+}
+
+/// The locale an `original` written by [`original`] remembers: its first segment.
+pub fn original_locale(original: &str) -> Option<&str> {
+    original.split_once('/').map(|(tag, _)| tag)
 }
 
 struct Writer {

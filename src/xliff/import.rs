@@ -1,11 +1,13 @@
 //! Reads translations back from an XLIFF file into the locale's FTL files.
 //!
 //! The file is checked whole before anything is written: its XML (no DOCTYPE, no unknown
-//! entity), its languages (a configured target locale), and every unit against the units
-//! rebuilt from the files on disk, which are the truth: the unit must exist, its source must
-//! still be the current source (else the file is stale: refused unless `force`), and its target
-//! must keep every protected code, each resolving to a code this message really has. Any
-//! problem refuses the whole import, listed with line:column, and nothing is written.
+//! entity, no raw character XML forbids), its languages (a configured target locale, and the
+//! one it was exported for, which each `<file original>` remembers), and every unit against the
+//! units rebuilt from the files on disk, which are the truth: the unit must exist, its source
+//! must still be the current source (else the file is stale: refused unless `force`, and then
+//! still stale after the import unless the unit's state confirms it), and its target must keep
+//! every protected code, each resolving to a code this message really has. Any problem refuses
+//! the whole import, listed with line:column, and nothing is written.
 //!
 //! Then only what changed is rewritten: a changed value or attribute replaces exactly its own
 //! lines, a new attribute goes after the preceding one, a new message after the preceding
@@ -32,7 +34,8 @@ use crate::transaction::Transaction;
 pub struct ImportOptions {
     /// Report what would change; write nothing.
     pub dry_run: bool,
-    /// Import units whose source text changed since the export.
+    /// Import units whose source text changed since the export (written, but still stale unless
+    /// the unit says it was translated or reviewed).
     pub force: bool,
 }
 
@@ -64,6 +67,9 @@ pub struct ImportReport {
     pub files: Vec<FileChange>,
     /// Stale translations the file confirms unchanged (state translated or better).
     pub confirmed: Vec<String>,
+    /// Keys imported with `--force` from units that do not say they were translated or reviewed
+    /// (2.0 state `initial` or none; 1.2 below `translated`): written, but still stale.
+    pub still_stale: Vec<String>,
     /// The snapshot file, when it changes.
     pub snapshot: Option<String>,
     pub dry_run: bool,
@@ -124,6 +130,9 @@ pub fn import_xliff(
             return Ok(ImportOutcome::Refused(vec![at(root.offset, None, message)]));
         }
     };
+    if let Some((offset, message)) = relabelled(project, &document, &tag) {
+        return Ok(ImportOutcome::Refused(vec![at(offset, None, message)]));
+    }
 
     let source_tag = project.source_locale().tag.clone();
     let catalog = catalog::load_locales(project, &[source_tag.as_str(), tag.as_str()])?;
@@ -139,6 +148,10 @@ pub fn import_xliff(
     let mut problems = Vec::new();
     let mut imported: HashMap<(usize, usize), Texts> = HashMap::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
+    // Patterns with a unit imported by `--force` (its source is not today's) whose state does
+    // not say a translator confirmed it: by pattern, a fingerprint of the source it was made
+    // against.
+    let mut unreviewed: HashMap<(usize, usize), u64> = HashMap::new();
     let positions = pattern_positions(&locale_units);
     let allowed = allowed_codes(&all, &positions);
     for raw in &document.units {
@@ -162,7 +175,8 @@ pub fn import_xliff(
         let table = code_table(&unit.coded);
         let current_source = model::inline_ftl(&unit.leaf.leaf.source);
         let file_source = comparable(&raw.source, &table);
-        if file_source != current_source && !options.force {
+        let forced = file_source != current_source;
+        if forced && !options.force {
             problems.push(problem(format!(
                 "stale unit: its source text is no longer the {} source (now: “{}”); export again, or import with --force",
                 locale_units.source_tag,
@@ -178,6 +192,11 @@ pub fn import_xliff(
         let current = unit.leaf.leaf.target.as_deref();
         match resolve_target(target, &table, allowed, &unit.coded, current) {
             Ok(parts) => {
+                if forced && !raw.confirmed {
+                    unreviewed
+                        .entry(position)
+                        .or_insert_with(|| snapshot::fingerprint(&file_source));
+                }
                 imported
                     .entry(position)
                     .or_default()
@@ -257,6 +276,16 @@ pub fn import_xliff(
         problems.sort_by_key(|p| (p.line, p.column));
         return Ok(ImportOutcome::Refused(problems));
     }
+    // Of those, the ones the import rewrites stay stale: the snapshot must not claim a review
+    // against today's source that did not happen.
+    let still_stale: BTreeMap<String, u64> = unreviewed
+        .into_iter()
+        .filter(|(position, _)| rebuilt.contains_key(position))
+        .map(|(position, made_against)| {
+            let pattern = &locale_units.files[position.0].patterns[position.1];
+            (pattern.key(), made_against)
+        })
+        .collect();
 
     // Plan the edits, check that the result reads back, then write.
     let empty = LocaleCatalog::default();
@@ -312,7 +341,7 @@ pub fn import_xliff(
     let new_snapshot = if writes.is_empty() && confirmed.is_empty() {
         old_snapshot.clone()
     } else {
-        refreshed_snapshot(&old_snapshot, source, &new_target, &confirmed)
+        refreshed_snapshot(&old_snapshot, source, &new_target, &confirmed, &still_stale)
     };
     let snapshot_changed = new_snapshot != old_snapshot;
     if !options.dry_run {
@@ -334,18 +363,21 @@ pub fn import_xliff(
         units: document.units.len(),
         files,
         confirmed,
+        still_stale: still_stale.into_keys().collect(),
         snapshot: snapshot_changed.then(|| project.relative(&snapshot_path).into_owned()),
         dry_run: options.dry_run,
     }))
 }
 
-/// The snapshot after the import: refreshed against the new files, and confirmed stale
-/// translations recorded against the current source (their review is done).
+/// The snapshot after the import: refreshed against the new files, confirmed stale
+/// translations recorded against the current source (their review is done), and `still_stale`
+/// ones (key → fingerprint of the source they were made against) against an older source.
 fn refreshed_snapshot(
     old: &Snapshot,
     source: &LocaleCatalog,
     target: &LocaleCatalog,
     confirmed: &[String],
+    still_stale: &BTreeMap<String, u64>,
 ) -> Snapshot {
     let mut new = snapshot::refresh(old, source, target);
     let source_patterns = snapshot::patterns(source);
@@ -356,6 +388,25 @@ fn refreshed_snapshot(
                 key.clone(),
                 Pair {
                     source: snapshot::fingerprint(&s.text),
+                    translation: snapshot::fingerprint(&t.text),
+                },
+            );
+        }
+    }
+    for (key, made_against) in still_stale {
+        if let (Some(s), Some(t)) = (source_patterns.get(key), target_patterns.get(key)) {
+            let current = snapshot::fingerprint(&s.text);
+            // Any fingerprint but today's source's keeps the translation stale until it is
+            // edited or confirmed: the older recorded source, else the one the file carried.
+            let older = [old.pairs.get(key).map(|p| p.source), Some(*made_against)]
+                .into_iter()
+                .flatten()
+                .find(|&f| f != current)
+                .unwrap_or(!current);
+            new.pairs.insert(
+                key.clone(),
+                Pair {
+                    source: older,
                     translation: snapshot::fingerprint(&t.text),
                 },
             );
@@ -407,7 +458,10 @@ fn pattern_positions(units: &LocaleUnits) -> HashMap<*const PatternUnits, (usize
 struct Document {
     source_lang: Option<String>,
     target_lang: Option<String>,
-    /// Offset of the element naming the target language.
+    /// The name of the attribute giving the target language (`trgLang`, `target-language`).
+    target_attribute: &'static str,
+    /// Each `<file>`'s offset and `original`, which remembers the exported locale.
+    originals: Vec<(usize, String)>,
     units: Vec<RawUnit>,
 }
 
@@ -457,6 +511,12 @@ fn interpret(root: &Element) -> Result<Document, Problems> {
     let mut document = Document {
         source_lang: None,
         target_lang: None,
+        target_attribute: "trgLang",
+        originals: root
+            .elements()
+            .filter(|e| e.name == "file")
+            .filter_map(|e| Some((e.offset, e.attribute("original")?.to_string())))
+            .collect(),
         units: Vec::new(),
     };
     if version.starts_with('2') {
@@ -466,6 +526,7 @@ fn interpret(root: &Element) -> Result<Document, Problems> {
             units_2_0(file, &mut document.units, &mut problems);
         }
     } else if matches!(version, "1.2" | "1.1" | "1.0") {
+        document.target_attribute = "target-language";
         for file in root.elements().filter(|e| e.name == "file") {
             for (name, slot) in [
                 ("source-language", &mut document.source_lang),
@@ -792,6 +853,31 @@ fn target_locale(project: &Project, document: &Document) -> Result<String, Strin
                 "the target language `{lang}` is not a configured locale (configured: {configured})"
             )
         })
+}
+
+/// Where and why the file was exported for another configured locale than its target language
+/// now says: a translator's tool (or a hand edit) relabelled the French file as Canadian
+/// French, say. Imported, the translations would land in the wrong locale, with its plural
+/// categories unchecked. Files exported before fluentpress remembered the locale (their
+/// `original` names no configured locale) are not refused.
+fn relabelled(project: &Project, document: &Document, tag: &str) -> Option<(usize, String)> {
+    document.originals.iter().find_map(|(offset, original)| {
+        let remembered = super::export::original_locale(original)?;
+        let exported = project
+            .target_locales()
+            .iter()
+            .find(|l| l.tag.eq_ignore_ascii_case(remembered))?;
+        (exported.tag != tag).then(|| {
+            (
+                *offset,
+                format!(
+                    "the file was exported for `{exported}` (original=\"{original}\"), but its target language ({attribute}) now says `{tag}`; import it as {exported} by restoring {attribute}=\"{exported}\", or export {tag} and translate that file",
+                    exported = exported.tag,
+                    attribute = document.target_attribute,
+                ),
+            )
+        })
+    })
 }
 
 // ---------------------------------------------------------------------------------------------

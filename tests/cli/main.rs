@@ -13,6 +13,7 @@ mod output_safety;
 #[cfg(feature = "print")]
 mod print;
 mod properties;
+mod refusals;
 mod safety;
 #[cfg(feature = "serve")]
 mod serve;
