@@ -406,68 +406,51 @@ mod lock {
     }
 }
 
-/// Removes folder `dir` and all it holds, as `remove_dir_all` does, but on every core: a
+/// Removes folder `dir` and all it holds, as `remove_dir_all` does, but on rayon's pool: a
 /// site's previous output is thousands of folders and files, and removing them on one thread
-/// took as long as rendering all the pages on two. The entries two levels down (a site's
-/// `{locale}/{page}/` folders) are shared among the threads; errors are ignored, as what is left
-/// is a stale copy the next export replaces.
+/// took as long as rendering all the pages on two. The entries of the top [`PARALLEL_LEVELS`]
+/// levels (a site's `{locale}/{page}/` folders) are removed in parallel, rayon's work stealing
+/// keeping every core busy whatever the shape of the tree; deeper folders go with
+/// `remove_dir_all`, so a deep tree costs no stack. Errors are ignored, as what is left is a
+/// stale copy the next export replaces.
 fn remove_tree(dir: &Path) {
     // Never through a link: a link (or a file) in the folder's place is removed itself.
     match std::fs::symlink_metadata(dir) {
-        Ok(meta) if meta.is_dir() => {}
+        Ok(meta) if meta.is_dir() => remove_contents(dir, PARALLEL_LEVELS),
         Ok(_) => {
             let _ = std::fs::remove_file(dir);
             return;
         }
         Err(_) => return,
     }
-    let entries = |dir: &Path| -> Vec<(PathBuf, bool)> {
-        std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            // `file_type` does not follow symbolic links: a link is removed, never its target.
-            .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
-            .collect()
-    };
-    // One list per top-level folder, dealt out in turn: threads taking neighbouring entries then
-    // work in different folders, and do not queue for the same folder's lock.
-    let mut lists = Vec::new();
-    let mut files = Vec::new();
-    for (path, is_dir) in entries(dir) {
-        if is_dir {
-            lists.push(entries(&path).into_iter());
-        } else {
-            files.push((path, false));
-        }
-    }
-    let mut work = files;
-    while !lists.is_empty() {
-        lists.retain_mut(|list| list.next().map(|entry| work.push(entry)).is_some());
-    }
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(work.len() / 64 + 1);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let remove = || {
-        while let Some((path, is_dir)) =
-            work.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
-        {
-            let _ = if *is_dir {
-                std::fs::remove_dir_all(path)
-            } else {
-                std::fs::remove_file(path)
-            };
-        }
-    };
-    std::thread::scope(|scope| {
-        for _ in 1..threads {
-            scope.spawn(remove);
-        }
-        remove();
-    });
-    // What is left: the emptied folders.
+    // What is left: the emptied folders (or whatever could not be removed).
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// How many levels of a removed tree are shared out between the cores.
+const PARALLEL_LEVELS: usize = 3;
+
+/// Removes every entry of folder `dir` on rayon's pool, `levels` levels down in parallel,
+/// leaving `dir` itself.
+fn remove_contents(dir: &Path, levels: usize) {
+    use rayon::prelude::*;
+    let entries: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        // `file_type` does not follow symbolic links: a link is removed, never its target.
+        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+        .collect();
+    entries.into_par_iter().for_each(|(path, is_dir)| {
+        if is_dir && levels > 1 {
+            remove_contents(&path, levels - 1);
+            let _ = std::fs::remove_dir(&path);
+        } else if is_dir {
+            let _ = std::fs::remove_dir_all(&path);
+        } else {
+            let _ = std::fs::remove_file(&path);
+        }
+    });
 }
 
 /// Atomically exchanges two paths (Linux `renameat2(RENAME_EXCHANGE)`); fails on file systems
@@ -677,6 +660,10 @@ mod tests {
         {
             std::os::unix::fs::symlink(&keep, tree.join("link")).unwrap();
             std::os::unix::fs::symlink(&keep, tree.join("fr/link")).unwrap();
+            // Below the levels removed in parallel too.
+            let deep = tree.join("fr/page-0/a/b/c");
+            std::fs::create_dir_all(&deep).unwrap();
+            std::os::unix::fs::symlink(&keep, deep.join("link")).unwrap();
         }
         remove_tree(&tree);
         assert!(!tree.exists());
