@@ -51,10 +51,8 @@ fn main() {
     let project = fluentpress::config::load_project(dir.path()).unwrap();
 
     let (send, updates) = mpsc::channel();
-    let options = ServeOptions {
-        port: 0,
-        ..ServeOptions::default()
-    };
+    let mut options = ServeOptions::default();
+    options.port = 0;
     let server = Server::start(project, &options, Box::new(Channel(send))).unwrap();
     let startup = server.startup();
     println!(

@@ -44,7 +44,19 @@ pub enum InitError {
 }
 
 /// What to scaffold.
+///
+/// New fields may come: build it from its default and set fields (a struct literal outside
+/// the crate does not compile).
+///
+/// ```compile_fail,E0639
+/// let options = fluentpress::init::InitOptions {
+///     site_name: "Acme".into(),
+///     source: "en-US".into(),
+///     target: "fr".into(),
+/// };
+/// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct InitOptions {
     pub site_name: String,
     pub source: String,

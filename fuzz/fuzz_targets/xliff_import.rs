@@ -41,11 +41,10 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
 fuzz_target!(|data: &[u8]| {
     let (_dir, project, input) = project();
     std::fs::write(input, data).unwrap();
-    let options = ImportOptions {
-        dry_run: true,
-        // Half the inputs also take the `--force` path.
-        force: data.len() % 2 == 1,
-    };
+    let mut options = ImportOptions::default();
+    options.dry_run = true;
+    // Half the inputs also take the `--force` path.
+    options.force = data.len() % 2 == 1;
     // Only I/O on the fixture could fail here, and it does not change.
     import_xliff(project, input, options).unwrap();
 });

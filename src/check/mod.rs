@@ -75,7 +75,18 @@ impl CheckReport {
 }
 
 /// Options of one run (the command line's part).
+///
+/// New fields may come: build it from its default and set fields (a struct literal outside
+/// the crate does not compile).
+///
+/// ```compile_fail,E0639
+/// let options = fluentpress::check::CheckOptions {
+///     locales: Vec::new(),
+///     min_coverage: None,
+/// };
+/// ```
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct CheckOptions {
     /// Locales to check; empty means every configured locale (the source included).
     pub locales: Vec<String>,

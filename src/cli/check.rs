@@ -64,10 +64,9 @@ pub fn run(project: &Project, args: CheckArgs) -> Result<Outcome, fluentpress::E
         .map(Baseline::load)
         .transpose()
         .map_err(check::CheckError::from)?;
-    let options = CheckOptions {
-        locales: args.locales,
-        min_coverage: args.min_coverage,
-    };
+    let mut options = CheckOptions::default();
+    options.locales = args.locales;
+    options.min_coverage = args.min_coverage;
     // Each locale is loaded, checked and let go in turn: 100 locales need the memory of a few.
     let report = check::check_project(project, &options, baseline.as_ref())?;
     let color = args.format == Format::Human

@@ -185,13 +185,12 @@ pub mod print {
 
     pub fn run(project: &Project, args: PrintArgs) -> Result<Outcome, fluentpress::Error> {
         let catalog = catalog::load_catalog(project)?;
-        let options = PrintOptions {
-            out_dir: args.out,
-            pages: args.pages,
-            emit_typst: args.emit.contains(&Emit::Typst),
-            include_incomplete: args.include_incomplete,
-            locales: args.locales,
-        };
+        let mut options = PrintOptions::default();
+        options.out_dir = args.out;
+        options.pages = args.pages;
+        options.emit_typst = args.emit.contains(&Emit::Typst);
+        options.include_incomplete = args.include_incomplete;
+        options.locales = args.locales;
         let report = export_print(project, &catalog, &options)?;
         print_report(&report);
         Ok(Outcome::Clean)

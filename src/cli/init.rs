@@ -24,11 +24,10 @@ pub struct InitArgs {
 
 pub fn run(project: Option<PathBuf>, args: InitArgs) -> Result<Outcome, fluentpress::Error> {
     let dir = args.dir.or(project).unwrap_or_else(|| PathBuf::from("."));
-    let options = InitOptions {
-        site_name: args.name,
-        source: args.source,
-        target: args.target,
-    };
+    let mut options = InitOptions::default();
+    options.site_name = args.name;
+    options.source = args.source;
+    options.target = args.target;
     let written = init_project(&dir, &options)?;
     for path in &written {
         println!("  created  {}", path.display());

@@ -33,11 +33,10 @@ pub struct ServeArgs {
 }
 
 pub fn run(project: &Project, args: ServeArgs) -> Result<Outcome, fluentpress::Error> {
-    let options = ServeOptions {
-        bind: args.bind,
-        port: args.port,
-        locales: args.locales,
-    };
+    let mut options = ServeOptions::default();
+    options.bind = args.bind;
+    options.port = args.port;
+    options.locales = args.locales;
     let (stop, stopped) = std::sync::mpsc::channel();
     // Ctrl-C (and SIGTERM) end the wait below; the server then stops in order.
     let _ = ctrlc::set_handler(move || {

@@ -103,10 +103,9 @@ fn export(project: &Project, args: ExportArgs) -> Result<Outcome, fluentpress::E
 }
 
 fn import(project: &Project, args: ImportArgs) -> Result<Outcome, fluentpress::Error> {
-    let options = ImportOptions {
-        dry_run: args.dry_run,
-        force: args.force,
-    };
+    let mut options = ImportOptions::default();
+    options.dry_run = args.dry_run;
+    options.force = args.force;
     let report = match xliff::import::import_xliff(project, &args.file, options)? {
         ImportOutcome::Refused(problems) => {
             let file = args.file.display();

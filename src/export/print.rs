@@ -71,7 +71,21 @@ pub enum PrintError {
 }
 
 /// What to print and where; the command line's view (`fluentpress export print ...`).
+///
+/// New fields may come: build it from its default and set fields (a struct literal outside
+/// the crate does not compile).
+///
+/// ```compile_fail,E0639
+/// let options = fluentpress::export::print::PrintOptions {
+///     out_dir: None,
+///     pages: None,
+///     emit_typst: false,
+///     include_incomplete: false,
+///     locales: Vec::new(),
+/// };
+/// ```
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct PrintOptions {
     /// The output folder (default `<output>/print`).
     pub out_dir: Option<PathBuf>,

@@ -73,8 +73,21 @@ pub enum WebError {
     UnknownLocale { tag: String, known: String },
 }
 
-/// What to export, resolved from the command line.
+/// What to export, resolved from the command line; [`WebOptions::new`] gives the defaults.
+///
+/// New fields may come: build it from its default and set fields (a struct literal outside
+/// the crate does not compile).
+///
+/// ```compile_fail,E0639
+/// let options = fluentpress::export::web::WebOptions {
+///     out: "dist/web".into(),
+///     include_incomplete: false,
+///     locales: Vec::new(),
+///     year: "2026".into(),
+/// };
+/// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct WebOptions {
     /// The output folder (replaced as a whole).
     pub out: PathBuf,

@@ -88,7 +88,19 @@ pub enum ServeError {
 }
 
 /// What to serve and where, resolved from the command line.
+///
+/// New fields may come: build it from its default and set fields (a struct literal outside
+/// the crate does not compile).
+///
+/// ```compile_fail,E0639
+/// let options = fluentpress::serve::ServeOptions {
+///     bind: std::net::Ipv4Addr::LOCALHOST.into(),
+///     port: 0,
+///     locales: Vec::new(),
+/// };
+/// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct ServeOptions {
     pub bind: IpAddr,
     /// 0 for any free port (the bound address is in [`Server::local_addr`]).

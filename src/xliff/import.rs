@@ -30,7 +30,19 @@ use crate::fsutil;
 use crate::snapshot::{self, Pair, Snapshot};
 use crate::transaction::Transaction;
 
+/// How to import; [`Default`]: apply, refusing units whose source changed since the export.
+///
+/// New fields may come: build it from its default and set fields (a struct literal outside
+/// the crate does not compile).
+///
+/// ```compile_fail,E0639
+/// let options = fluentpress::xliff::ImportOptions {
+///     dry_run: true,
+///     force: false,
+/// };
+/// ```
 #[derive(Debug, Clone, Copy, Default)]
+#[non_exhaustive]
 pub struct ImportOptions {
     /// Report what would change; write nothing.
     pub dry_run: bool,
