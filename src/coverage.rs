@@ -2,12 +2,12 @@
 //!
 //! A message counts as translated when the locale itself defines it with a value (a fallback
 //! does not count). Words are the source text's words, so locales compare on one scale whatever
-//! their script; a Chinese or Japanese source counts each CJK character as a word.
+//! their script; a Chinese or Japanese source counts each CJK character as a word. Whether a
+//! locale is published is [`crate::publish`]'s decision.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::catalog::{Catalog, EntryKind, LocaleCatalog, PatternInfo};
-use crate::config::{Locale, Project};
+use crate::catalog::{EntryKind, LocaleCatalog, PatternInfo};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Coverage {
@@ -113,40 +113,6 @@ pub fn coverage_in_order(
         }
     }
     result
-}
-
-/// One locale's standing for publication.
-#[derive(Debug, Clone, Copy)]
-pub struct Publication<'p> {
-    pub locale: &'p Locale,
-    /// Percent of source messages the locale translates itself (100 for the source).
-    pub percent: f64,
-    /// The source locale always; a target when `percent` reaches its `min_coverage`.
-    pub published: bool,
-}
-
-/// The publishing rule every exporter follows, for every configured locale, source first.
-pub fn publication<'p>(project: &'p Project, catalog: &Catalog) -> Vec<Publication<'p>> {
-    let empty = LocaleCatalog::default();
-    let source = catalog
-        .locale(&project.source_locale().tag)
-        .unwrap_or(&empty);
-    let words = SourceWords::new(source);
-    let mut out = vec![Publication {
-        locale: project.source_locale(),
-        percent: 100.0,
-        published: true,
-    }];
-    for locale in project.target_locales() {
-        let percent = coverage_of(&words, catalog.locale(&locale.tag).unwrap_or(&empty)).percent();
-        out.push(Publication {
-            locale,
-            percent,
-            // The epsilon keeps 80.0 of 80 published despite floating-point division.
-            published: percent + 1e-9 >= locale.min_coverage,
-        });
-    }
-    out
 }
 
 /// Words of a pattern's text, placeables excluded: runs of letters or digits separated by

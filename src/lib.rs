@@ -21,6 +21,8 @@
 //! - [`glossary`]: each locale's required renderings of names.
 //! - [`snapshot`]: per-locale fingerprints that tell a stale translation from a fresh one.
 //! - [`markup`]: the inline Markdown subset inside messages, judged safe, for exporters.
+//! - [`publish`]: which locales are published and why the others are not, one policy for every
+//!   exporter, `serve` and `status`.
 //! - [`localize`]: one fluent-bundle per locale, lookup through fallback chains.
 //! - [`export`]: the exporters, each writing into a staged folder swapped in on success:
 //!   [`export::web`] (the localized static site, with search), [`export::json`], and
@@ -62,6 +64,7 @@ pub mod localize;
 pub mod markup;
 pub mod parallel;
 pub mod plural;
+pub mod publish;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod snapshot;

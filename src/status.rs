@@ -1,7 +1,8 @@
 //! `status`: where each locale stands, one row per locale, for translators and release managers.
 //!
 //! A thin view over [`check`](crate::check): the same coverage, stale and diagnostic counts,
-//! plus whether the locale is *published* (it translates at least its `min_coverage`). Rendered
+//! plus whether the locale is *published* (by [`publish`]'s policy, the exporters': it translates
+//! at least its `min_coverage`). Rendered
 //! as a terminal table, as Markdown to paste in a pull request, or as stable JSON (documented in
 //! the guide). Rows are sorted by locale tag, so two runs print the same.
 
@@ -12,6 +13,7 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::check::{self, CheckError, CheckOptions};
 use crate::config::Project;
+use crate::publish;
 
 /// Version of the JSON document; fields may be added, none removed or renamed.
 pub const JSON_VERSION: u32 = 1;
@@ -77,6 +79,13 @@ pub fn status(
         min_coverage: None,
     };
     let report = check::check(project, catalog, &options, None)?;
+    // Published as the exporters decide it, from the coverage the check measured.
+    let coverage: Vec<_> = report
+        .locales
+        .iter()
+        .filter_map(|s| Some((project.locale(&s.locale)?, s.coverage)))
+        .collect();
+    let publication = publish::decide_with(project, &coverage, &publish::Request::default());
     let mut rows: Vec<LocaleStatus> = report
         .locales
         .iter()
@@ -103,7 +112,7 @@ pub fn status(
                 coverage: round1(s.coverage),
                 words_coverage: round1(words_coverage),
                 min_coverage: s.min_coverage,
-                published: s.coverage >= s.min_coverage,
+                published: publication.is_published(&s.locale),
             }
         })
         .collect();

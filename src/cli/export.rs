@@ -100,7 +100,10 @@ pub fn print_summary(project: &Project, summary: &WebSummary) {
         );
     }
     for u in &summary.unpublished {
-        println!("not published: {}: {}", u.tag, u.reason);
+        println!(
+            "not published: {}: {}; publish it anyway with --include-incomplete",
+            u.tag, u.reason
+        );
     }
     println!(
         "{} pages in {} locales in {:.2} s",
@@ -206,9 +209,10 @@ pub mod print {
                 document.pages
             );
         }
-        for (tag, percent, min) in &report.unpublished {
+        for refusal in &report.unpublished {
             eprintln!(
-                "fluentpress: note: {tag} not printed: {percent:.0}% translated, below its min_coverage of {min}% (--include-incomplete prints it)"
+                "fluentpress: note: {} not printed: {} (--include-incomplete prints it)",
+                refusal.tag, refusal.reason
             );
         }
         for warning in &report.warnings {

@@ -22,9 +22,9 @@ use std::path::{Path, PathBuf};
 use crate::catalog::Catalog;
 use crate::config::{Locale, Project};
 use crate::content::{self, ContentError, Page};
-use crate::coverage;
 use crate::export::{StageError, StagedOutput};
 use crate::localize::Localizer;
+use crate::publish::{self, Reason, Refusal};
 
 pub use data::PrintWarning;
 use data::{DocumentBuilder, DocumentData};
@@ -56,10 +56,11 @@ pub enum PrintError {
     },
     #[error("`{tag}` is not a locale of this project (locales: {available})")]
     UnknownLocale { tag: String, available: String },
+    /// A locale asked for by name is not published (see [`crate::publish`]).
     #[error(
-        "locale `{tag}` is {percent:.0}% translated, below its min_coverage of {min}%; pass --include-incomplete to print it anyway"
+        "locale `{tag}` is not published: {reason}; pass --include-incomplete to print it anyway"
     )]
-    Unpublished { tag: String, percent: f64, min: f64 },
+    Unpublished { tag: String, reason: Reason },
     #[error("the print template failed for locale `{locale}`:\n  {}", .errors.join("\n  "))]
     Template { locale: String, errors: Vec<String> },
     #[error("cannot write {}: {source}", .path.display())]
@@ -113,8 +114,8 @@ pub struct PrintedDocument {
 pub struct PrintReport {
     pub out_dir: PathBuf,
     pub documents: Vec<PrintedDocument>,
-    /// Locales left out because they are below their `min_coverage`: (tag, percent, minimum).
-    pub unpublished: Vec<(String, f64, f64)>,
+    /// Locales left out for their coverage, and why (see [`crate::publish`]).
+    pub unpublished: Vec<Refusal>,
     /// Sorted, without repeats.
     pub warnings: Vec<PrintWarning>,
 }
@@ -207,13 +208,13 @@ pub fn export_print(
 }
 
 /// The locales to print: the ones asked for, or every published one (the source locale, and
-/// each target whose coverage reaches its `min_coverage`, unless `include_incomplete`).
-#[allow(clippy::type_complexity)]
+/// each target whose coverage reaches its `min_coverage`, unless `include_incomplete`: the
+/// policy of [`crate::publish`]). A locale asked for by name and refused is an error.
 fn locales_to_print<'p>(
     project: &'p Project,
     catalog: &Catalog,
     options: &PrintOptions,
-) -> Result<(Vec<&'p Locale>, Vec<(String, f64, f64)>), PrintError> {
+) -> Result<(Vec<&'p Locale>, Vec<Refusal>), PrintError> {
     for tag in &options.locales {
         if project.locale(tag).is_none() {
             return Err(PrintError::UnknownLocale {
@@ -227,27 +228,24 @@ fn locales_to_print<'p>(
             });
         }
     }
-    let mut locales = Vec::new();
-    let mut unpublished = Vec::new();
-    for p in coverage::publication(project, catalog) {
-        let (locale, percent) = (p.locale, p.percent);
-        let asked = options.locales.is_empty() || options.locales.contains(&locale.tag);
-        if !asked {
-            continue;
-        }
-        if p.published || options.include_incomplete {
-            locales.push(locale);
-        } else if options.locales.is_empty() {
-            unpublished.push((locale.tag.clone(), percent, locale.min_coverage));
-        } else {
-            return Err(PrintError::Unpublished {
-                tag: locale.tag.clone(),
-                percent,
-                min: locale.min_coverage,
-            });
-        }
+    let request = publish::Request {
+        locales: &options.locales,
+        include_incomplete: options.include_incomplete,
+        // A set of PDFs is whole without the source's.
+        keep_source: false,
+    };
+    let publication = publish::decide(project, catalog, &request);
+    let mut unpublished = publication.reported().cloned();
+    if !options.locales.is_empty()
+        && let Some(refusal) = unpublished.next()
+    {
+        return Err(PrintError::Unpublished {
+            tag: refusal.tag,
+            reason: refusal.reason,
+        });
     }
-    Ok((locales, unpublished))
+    let locales = publication.published.iter().map(|p| p.locale).collect();
+    Ok((locales, unpublished.collect()))
 }
 
 /// The project's template when it has one, else the built-in one.

@@ -9,7 +9,7 @@
 //!
 //! The steps, in order: load the pages, compile the templates, build the bundles and measure
 //! coverage (side by side, on threads of their own), build the [`SiteModel`] (which locales are
-//! published, by coverage against `min_coverage`, and what every page shares), then
+//! published, by [`publish`]'s one policy, and what every page shares), then
 //! [`write_site`]: every page and every other file of the site rendered and written into a
 //! [`StagedOutput`] by a worker per core taking tasks from one queue (`web/pipeline.rs`), and the
 //! folder swapped into place. Any error (a broken template, say) leaves the previous output
@@ -41,10 +41,10 @@ use super::{StageError, StagedOutput};
 use crate::catalog::{Catalog, EntryKind, LocaleCatalog};
 use crate::config::{Locale, Project};
 use crate::content::{self, Block, ContentError, Page, PageMessage};
-use crate::coverage;
 use crate::fsutil;
 use crate::localize::Localizer;
 use crate::markup::{LinkTarget, judge_target, parse_inline, plain_text};
+use crate::publish::{self, Refusal};
 use crate::snapshot::{self, SnapshotError};
 
 /// The URL segment of each locale's search page; no content page may use it.
@@ -165,7 +165,8 @@ impl Progress for NoProgress {}
 pub struct WebSummary {
     pub out: PathBuf,
     pub locales: Vec<LocaleReport>,
-    pub unpublished: Vec<Unpublished>,
+    /// Locales left out for their coverage (see [`publish`]).
+    pub unpublished: Vec<Refusal>,
     pub elapsed: Duration,
 }
 
@@ -192,13 +193,6 @@ pub struct LocaleReport {
     pub coverage: f64,
 }
 
-/// A locale left out, and why.
-#[derive(Debug, Clone)]
-pub struct Unpublished {
-    pub tag: String,
-    pub reason: String,
-}
-
 /// Exports the site of `project` (whose messages are in `catalog`) into `options.out`.
 pub fn export_web(
     project: &Project,
@@ -211,12 +205,12 @@ pub fn export_web(
     super::check_output(project, &options.out)?;
     // Reading the pages, compiling the templates, building the bundles and measuring coverage
     // are independent: on threads of their own, they take the time of the longest.
-    let (pages, templates, (localizer, publication)) = std::thread::scope(|scope| {
+    let (pages, templates, (localizer, coverage)) = std::thread::scope(|scope| {
         let pages = scope.spawn(|| content::load_pages(&project.root, &project.content_dir));
         let templates = scope.spawn(|| Templates::load(project));
         let localizer = (
             Localizer::new(project, catalog),
-            coverage::publication(project, catalog),
+            publish::measure(project, catalog),
         );
         (join(pages), join(templates), localizer)
     });
@@ -225,7 +219,7 @@ pub fn export_web(
     validate(project, &pages, options)?;
     let templates = templates?;
     let model =
-        SiteModel::with_publication(project, catalog, &pages, &localizer, publication, options);
+        SiteModel::with_publication(project, catalog, &pages, &localizer, &coverage, options);
     let staged = StagedOutput::new(project, &options.out, "web")?;
     let written = write_site(&model, &templates, staged.path(), progress)?;
     staged.commit()?;
@@ -288,8 +282,8 @@ pub struct SiteModel<'a> {
     site: Site<'a>,
     /// Published locales with their coverage, the source first.
     published: Vec<(&'a Locale, f64)>,
-    /// Locales left out, and why.
-    pub unpublished: Vec<Unpublished>,
+    /// Locales left out for their coverage, and why (those not asked for are not listed).
+    pub unpublished: Vec<Refusal>,
 }
 
 impl<'a> SiteModel<'a> {
@@ -301,25 +295,36 @@ impl<'a> SiteModel<'a> {
         localizer: &'a Localizer,
         options: &WebOptions,
     ) -> SiteModel<'a> {
-        let publication = coverage::publication(project, catalog);
-        Self::with_publication(project, catalog, pages, localizer, publication, options)
+        let coverage = publish::measure(project, catalog);
+        Self::with_publication(project, catalog, pages, localizer, &coverage, options)
     }
 
     /// [`SiteModel::new`] with the locales' coverage already measured
-    /// ([`coverage::publication`] of `project` and `catalog`).
+    /// ([`publish::measure`] of `project` and `catalog`).
     fn with_publication(
         project: &'a Project,
         catalog: &'a Catalog,
         pages: &'a [Page],
         localizer: &'a Localizer,
-        publication: Vec<coverage::Publication<'a>>,
+        coverage: &[(&'a Locale, f64)],
         options: &WebOptions,
     ) -> SiteModel<'a> {
         let empty = LocaleCatalog::default();
         let source_catalog = catalog
             .locale(&project.source_locale().tag)
             .unwrap_or(&empty);
-        let (published, unpublished) = choose_locales(project, publication, options);
+        let request = publish::Request {
+            locales: &options.locales,
+            include_incomplete: options.include_incomplete,
+            keep_source: true,
+        };
+        let publication = publish::decide_with(project, coverage, &request);
+        let unpublished = publication.reported().cloned().collect();
+        let published: Vec<(&Locale, f64)> = publication
+            .published
+            .iter()
+            .map(|p| (p.locale, p.coverage))
+            .collect();
         let site = Site::new(
             project,
             catalog,
@@ -510,37 +515,6 @@ pub struct LocaleFiles {
 /// Where a locale's `messages.json` goes in the site.
 fn messages_path(tag: &str) -> String {
     format!("{tag}/messages.json")
-}
-
-/// The published locales (with their coverage) and the others with the reason.
-fn choose_locales<'p>(
-    project: &Project,
-    publication: Vec<coverage::Publication<'p>>,
-    options: &WebOptions,
-) -> (Vec<(&'p Locale, f64)>, Vec<Unpublished>) {
-    let mut published = Vec::new();
-    let mut unpublished = Vec::new();
-    for p in publication {
-        let (locale, percent) = (p.locale, p.percent);
-        // The source locale is always published; targets as asked for.
-        let asked = options.locales.is_empty() || options.locales.contains(&locale.tag);
-        if !asked && locale.tag != project.source_locale().tag {
-            continue;
-        }
-        if !p.published && !options.include_incomplete {
-            unpublished.push(Unpublished {
-                tag: locale.tag.clone(),
-                reason: format!(
-                    "{percent:.1}% of messages translated, below its min_coverage of {}%; \
-                     publish it anyway with --include-incomplete",
-                    locale.min_coverage
-                ),
-            });
-        } else {
-            published.push((locale, percent));
-        }
-    }
-    (published, unpublished)
 }
 
 /// What every locale shares: the pages, the published locales, the URLs.

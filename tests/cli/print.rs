@@ -191,6 +191,42 @@ fn unknown_page_or_locale_is_an_error() {
     assert!(!project.path("dist/print").exists());
 }
 
+// A locale below its min_coverage is refused by web and print alike, for the same reason in the
+// same words (one publishing policy).
+#[test]
+fn web_and_print_give_one_reason_for_a_refused_locale() {
+    let project = basic();
+    let (code, stdout, stderr) = project.run(&["export", "web"]);
+    assert_eq!(code, 0, "{stderr}");
+    let line = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("not published: fr: "))
+        .unwrap_or_else(|| panic!("{stdout}"));
+    let reason = line
+        .strip_suffix("; publish it anyway with --include-incomplete")
+        .unwrap_or_else(|| panic!("{line}"));
+    assert!(
+        reason.contains("% of messages translated, below its min_coverage of 80%"),
+        "{reason}"
+    );
+    let (code, _, stderr) = project.run(&["export", "print", "--out", "pdf"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "fluentpress: note: fr not printed: {reason} (--include-incomplete prints it)"
+        )),
+        "{stderr}"
+    );
+    let (code, _, stderr) = project.run(&["export", "print", "--out", "pdf", "fr"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(&format!(
+            "locale `fr` is not published: {reason}; pass --include-incomplete to print it anyway"
+        )),
+        "{stderr}"
+    );
+}
+
 // A broken template is an error at its file:line:col; the previous PDFs stay as they were.
 #[test]
 fn broken_template_keeps_the_previous_output() {
