@@ -1,12 +1,13 @@
 //! `fluentpress build`: the one command that does the whole job: extract, load every locale,
-//! export the web site (into `<output>/web`) and, with the `print` feature, the PDFs (into
-//! `<output>/print`).
+//! then run every exporter compiled in ([`export::exporters`]): the web site (into
+//! `<output>/web`) and, with the `print` feature, the PDFs (into `<output>/print`).
 
 use clap::Args;
 use fluentpress::catalog::{self, EntryKind};
 use fluentpress::check::{self, CheckOptions, Severity};
 use fluentpress::config::Project;
 use fluentpress::export::web::WebError;
+use fluentpress::export::{self, ExportContext, Summary};
 use fluentpress::extract;
 
 use super::Outcome;
@@ -17,13 +18,9 @@ pub struct BuildArgs {}
 pub fn run(project: &Project, _args: BuildArgs) -> Result<Outcome, fluentpress::Error> {
     // The outputs are checked before `extract` writes anything: a folder the exports may not
     // replace stops the build with the project as it was.
-    let options = fluentpress::export::web::WebOptions::new(project);
-    let outputs = [
-        Some(options.out.clone()),
-        cfg!(feature = "print").then(|| project.output_dir.join("print")),
-    ];
-    for out in outputs.iter().flatten() {
-        fluentpress::export::check_output(project, out).map_err(WebError::from)?;
+    let exporters = export::exporters(project);
+    for exporter in &exporters {
+        export::check_output(project, &exporter.out(project)).map_err(WebError::from)?;
     }
     // Regenerate the source messages and refresh the snapshots first: every later step reads
     // them. On a clean checkout this writes nothing.
@@ -60,17 +57,23 @@ pub fn run(project: &Project, _args: BuildArgs) -> Result<Outcome, fluentpress::
     println!();
     // The exports run even when the check found errors, so authors see the result; the exit
     // code still reports the errors.
-    let exported = super::export::run_web(project, &catalog, &options)?;
-    #[cfg(feature = "print")]
-    {
-        use fluentpress::export::print::{PrintOptions, export_print};
-        println!();
-        let report = export_print(project, &catalog, &PrintOptions::default())?;
-        super::export::print::print_report(&report);
+    let bar = super::export::ProgressBar::new();
+    let ctx = ExportContext::new(project, &catalog).with_progress(&bar);
+    for (i, exporter) in exporters.iter().enumerate() {
+        if i > 0 {
+            println!();
+        }
+        match exporter.export(&ctx)? {
+            Summary::Web(summary) => super::export::print_summary(project, &summary),
+            #[cfg(feature = "print")]
+            Summary::Print(report) => super::export::print::print_report(&report),
+            // An exporter this command does not know yet: its output is written, quietly.
+            _ => {}
+        }
     }
     Ok(if errors > 0 {
         Outcome::ProblemsFound
     } else {
-        exported
+        Outcome::Clean
     })
 }

@@ -122,10 +122,10 @@ fn format_bytes(bytes: usize) -> String {
 }
 
 /// A progress bar on a terminal; nothing when the output is piped or under CI.
-struct ProgressBar(Option<indicatif::ProgressBar>);
+pub struct ProgressBar(Option<indicatif::ProgressBar>);
 
 impl ProgressBar {
-    fn new() -> Self {
+    pub fn new() -> Self {
         let show = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
         ProgressBar(show.then(|| indicatif::ProgressBar::new(0)))
     }

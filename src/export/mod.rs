@@ -8,6 +8,10 @@
 //! replaced: one that does not exist, is empty, or holds the [`MARKER`] an export writes; never
 //! the project, a folder above it, a file, or one of the project's sources (see
 //! [`Project::check_output_folder`]).
+//!
+//! Each exporter is an [`Exporter`] too, as mdBook's renderers are: a name, the folder it
+//! writes, and one call that exports from an [`ExportContext`]. `build` runs [`exporters`], the
+//! list of every exporter compiled in, one after the other.
 
 pub mod json;
 #[cfg(feature = "print")]
@@ -16,7 +20,88 @@ pub mod web;
 
 use std::path::{Path, PathBuf};
 
+use crate::catalog::Catalog;
 use crate::config::{OutputProblem, Project, resolve_path};
+
+/// What an exporter works from: the loaded project and its messages, and where to report
+/// progress.
+#[non_exhaustive]
+pub struct ExportContext<'a> {
+    pub project: &'a Project,
+    pub catalog: &'a Catalog,
+    pub progress: &'a dyn web::Progress,
+}
+
+impl<'a> ExportContext<'a> {
+    /// The context of `project` and `catalog`, reporting no progress.
+    pub fn new(project: &'a Project, catalog: &'a Catalog) -> ExportContext<'a> {
+        ExportContext {
+            project,
+            catalog,
+            progress: &web::NoProgress,
+        }
+    }
+
+    /// The same context, reporting progress to `progress`.
+    pub fn with_progress(self, progress: &'a dyn web::Progress) -> ExportContext<'a> {
+        ExportContext { progress, ..self }
+    }
+}
+
+/// What an export did, for the caller to show.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum Summary {
+    Web(web::WebSummary),
+    #[cfg(feature = "print")]
+    Print(print::PrintReport),
+}
+
+/// One output format: the site, the PDFs.
+pub trait Exporter {
+    /// The name its [`MARKER`] carries (`"web"`, `"print"`).
+    fn name(&self) -> &'static str;
+    /// The folder it replaces, which a caller may check (with [`check_output`]) before doing
+    /// anything else.
+    fn out(&self, project: &Project) -> PathBuf;
+    /// Exports into [`out`](Exporter::out), replacing it only when the whole export succeeded.
+    fn export(&self, ctx: &ExportContext<'_>) -> Result<Summary, ExportError>;
+}
+
+/// Why an [`Exporter`] failed: its own error.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    #[error(transparent)]
+    Web(#[from] web::WebError),
+    #[cfg(feature = "print")]
+    #[error(transparent)]
+    Print(#[from] print::PrintError),
+}
+
+// Each exporter's error stays the crate error it always was, so callers and messages see no
+// difference between running an exporter directly and through the trait.
+impl From<ExportError> for crate::Error {
+    fn from(error: ExportError) -> crate::Error {
+        match error {
+            ExportError::Web(e) => crate::Error::Web(e),
+            #[cfg(feature = "print")]
+            ExportError::Print(e) => crate::Error::Print(e),
+        }
+    }
+}
+
+/// Every exporter compiled in, with its default options, in the order `build` runs them: the
+/// web site, then (feature `print`) the PDFs.
+pub fn exporters(project: &Project) -> Vec<Box<dyn Exporter>> {
+    let mut list: Vec<Box<dyn Exporter>> =
+        vec![Box::new(web::WebExporter(web::WebOptions::new(project)))];
+    #[cfg(feature = "print")]
+    list.push(Box::new(print::PrintExporter(
+        print::PrintOptions::default(),
+    )));
+    list
+}
 
 /// The file every export writes at the top of its output, saying which exporter wrote it and
 /// listing the entries it wrote at the top of the folder. The next export replaces a folder
@@ -476,6 +561,22 @@ mod tests {
         let project = crate::config::load_project(dir.path()).unwrap();
         let web = project.output_dir.join("web");
         (dir, project, web)
+    }
+
+    // `build` runs every exporter compiled in, the site first, each into its own folder.
+    #[test]
+    fn exporters_are_the_site_then_the_pdfs() {
+        let (_dir, project, web) = project();
+        let list = exporters(&project);
+        let names: Vec<_> = list.iter().map(|e| e.name()).collect();
+        let outs: Vec<_> = list.iter().map(|e| e.out(&project)).collect();
+        if cfg!(feature = "print") {
+            assert_eq!(names, ["web", "print"]);
+            assert_eq!(outs, [web, project.output_dir.join("print")]);
+        } else {
+            assert_eq!(names, ["web"]);
+            assert_eq!(outs, [web]);
+        }
     }
 
     fn names(dir: &Path) -> Vec<String> {

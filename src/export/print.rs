@@ -100,6 +100,37 @@ pub struct PrintOptions {
     pub locales: Vec<String>,
 }
 
+impl PrintOptions {
+    /// The output folder: `out_dir`, or `<output>/print`.
+    pub fn out_dir(&self, project: &Project) -> PathBuf {
+        self.out_dir
+            .clone()
+            .unwrap_or_else(|| project.output_dir.join("print"))
+    }
+}
+
+/// The PDFs as an [`Exporter`](crate::export::Exporter), with their options.
+#[derive(Debug, Clone, Default)]
+pub struct PrintExporter(pub PrintOptions);
+
+impl crate::export::Exporter for PrintExporter {
+    fn name(&self) -> &'static str {
+        "print"
+    }
+
+    fn out(&self, project: &Project) -> PathBuf {
+        self.0.out_dir(project)
+    }
+
+    fn export(
+        &self,
+        ctx: &crate::export::ExportContext<'_>,
+    ) -> Result<crate::export::Summary, crate::export::ExportError> {
+        let report = export_print(ctx.project, ctx.catalog, &self.0)?;
+        Ok(crate::export::Summary::Print(report))
+    }
+}
+
 /// One PDF written.
 #[derive(Debug, Clone)]
 pub struct PrintedDocument {
@@ -141,10 +172,7 @@ pub fn export_print(
             .collect::<Vec<_>>()
             .join(", "),
     })?;
-    let out_dir = options
-        .out_dir
-        .clone()
-        .unwrap_or_else(|| project.output_dir.join("print"));
+    let out_dir = options.out_dir(project);
     // Refused before any work (typesetting takes seconds) when the folder may not be replaced.
     crate::export::check_output(project, &out_dir)?;
     let (locales, unpublished) = locales_to_print(project, catalog, options)?;

@@ -231,6 +231,25 @@ pub fn export_web(
     })
 }
 
+/// The web site as an [`Exporter`](super::Exporter), with its options.
+#[derive(Debug, Clone)]
+pub struct WebExporter(pub WebOptions);
+
+impl super::Exporter for WebExporter {
+    fn name(&self) -> &'static str {
+        "web"
+    }
+
+    fn out(&self, _project: &Project) -> PathBuf {
+        self.0.out.clone()
+    }
+
+    fn export(&self, ctx: &super::ExportContext<'_>) -> Result<super::Summary, super::ExportError> {
+        let summary = export_web(ctx.project, ctx.catalog, &self.0, ctx.progress)?;
+        Ok(super::Summary::Web(summary))
+    }
+}
+
 /// The result of a scoped thread, resuming its panic if it panicked.
 fn join<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
     thread
