@@ -18,9 +18,19 @@
 //!
 //! Text served by a fallback locale keeps its own `lang` (and `dir`) and the page says it is
 //! partly translated; a page with a stale translation links to the source-language page.
+//!
+//! This file holds the model (what the site is: its published locales and what their pages
+//! share) and the export's entry points; each other job has a file of its own below `web/`:
+//! `options.rs` (what to export, validated), `render.rs` (a locale's pages to HTML), `root.rs`
+//! (the files at the top of the site), `messages.rs` (`messages.json` and the `.ftl` files),
+//! `pipeline.rs` (writing it all on every core), `html.rs`, `search.rs` and `templates.rs`.
 
 pub mod html;
+mod messages;
+mod options;
 mod pipeline;
+mod render;
+mod root;
 pub mod search;
 pub mod templates;
 
@@ -33,7 +43,11 @@ use minijinja::Value;
 use unic_langid::CharacterDirection;
 
 use self::html::{PageLinks, escape, lang_attributes};
+pub use self::options::{WebOptions, copyright_year, default_out, validate};
 pub use self::pipeline::write_site;
+pub use self::render::RenderedPage;
+use self::render::*;
+use self::root::*;
 use self::search::{ResultCountText, SearchDocument};
 use self::templates::Record;
 pub use self::templates::Templates;
@@ -71,82 +85,6 @@ pub enum WebError {
     },
     #[error("unknown locale `{tag}`; the project's locales are: {known}")]
     UnknownLocale { tag: String, known: String },
-}
-
-/// What to export, resolved from the command line; [`WebOptions::new`] gives the defaults.
-///
-/// New fields may come: build it from its default and set fields (a struct literal outside
-/// the crate does not compile).
-///
-/// ```compile_fail,E0639
-/// let options = fluentpress::export::web::WebOptions {
-///     out: "dist/web".into(),
-///     include_incomplete: false,
-///     locales: Vec::new(),
-///     year: "2026".into(),
-/// };
-/// ```
-#[derive(Debug, Clone)]
-#[non_exhaustive]
-pub struct WebOptions {
-    /// The output folder (replaced as a whole).
-    pub out: PathBuf,
-    /// Publish locales below their `min_coverage` too.
-    pub include_incomplete: bool,
-    /// Locales to publish; empty for all. The source locale is always published: it is the
-    /// default version of the site and the original that outdated translations link to.
-    pub locales: Vec<String>,
-    /// `$year` of `footer-copyright`, as text.
-    pub year: String,
-}
-
-impl WebOptions {
-    /// The default options for `project`: `dist/web`, every locale, the year from
-    /// [`copyright_year`].
-    pub fn new(project: &Project) -> WebOptions {
-        WebOptions {
-            out: default_out(project),
-            include_incomplete: false,
-            locales: Vec::new(),
-            year: copyright_year(project),
-        }
-    }
-}
-
-/// `<output>/web`.
-pub fn default_out(project: &Project) -> PathBuf {
-    project.output_dir.join("web")
-}
-
-/// The copyright year: from `SOURCE_DATE_EPOCH` when set (reproducible builds), else
-/// `site.copyright_year` from the configuration, else the current year.
-pub fn copyright_year(project: &Project) -> String {
-    if let Some(seconds) = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-    {
-        return year_of(seconds).to_string();
-    }
-    if let Some(year) = project.site.copyright_year {
-        return year.to_string();
-    }
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    year_of(now).to_string()
-}
-
-/// The proleptic Gregorian year of a Unix time (days-to-civil, after Howard Hinnant).
-fn year_of(seconds: i64) -> i64 {
-    let days = seconds.div_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    yoe + era * 400 + i64::from(month <= 2)
 }
 
 /// Reports the export's progress (a progress bar in the CLI). Called from several threads.
@@ -255,26 +193,6 @@ fn join<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
     thread
         .join()
         .unwrap_or_else(|e| std::panic::resume_unwind(e))
-}
-
-/// Refuses what no site can be made of: an unknown locale among those requested. (Slugs that
-/// would clash with the export's own files, `search` among them, are refused when the pages are
-/// loaded: see [`content::GENERATED_NAMES`].)
-pub fn validate(project: &Project, _pages: &[Page], options: &WebOptions) -> Result<(), WebError> {
-    for tag in &options.locales {
-        if project.locale(tag).is_none() {
-            return Err(WebError::UnknownLocale {
-                tag: tag.clone(),
-                known: project
-                    .locales
-                    .iter()
-                    .map(|l| l.tag.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            });
-        }
-    }
-    Ok(())
 }
 
 /// One file of the site: its path below the site's root (`/`-separated) and its contents.
@@ -440,54 +358,6 @@ impl<'a> SiteModel<'a> {
         locale_pages(&self.site, locale, templates)
     }
 
-    /// `/{locale}/messages.json`, for a client-side Fluent runtime.
-    fn messages_file(&self, locale: &LocaleSite) -> SiteFile {
-        let site = &self.site;
-        let tag = locale.tag();
-        SiteFile {
-            path: messages_path(tag),
-            contents: super::json::messages_json(site.project, site.catalog, site.localizer, tag),
-        }
-    }
-
-    /// Writes [`Self::messages_file`] into the site folder `root` as it is serialized.
-    fn write_messages_file(&self, locale: &LocaleSite, root: &Path) -> Result<(), WebError> {
-        let site = &self.site;
-        let tag = locale.tag();
-        let path = root.join(messages_path(tag));
-        let write_err = |source| WebError::Write {
-            path: path.clone(),
-            source,
-        };
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(write_err)?;
-        }
-        let file = std::fs::File::create(&path).map_err(write_err)?;
-        let mut out = std::io::BufWriter::with_capacity(64 * 1024, file);
-        super::json::write_messages_json(site.project, site.catalog, site.localizer, tag, &mut out)
-            .and_then(|()| std::io::Write::flush(&mut out))
-            .map_err(write_err)
-    }
-
-    /// The locale's `.ftl` files (path in the site, text), published beside `messages.json`.
-    fn resources<'s>(
-        &'s self,
-        locale: &LocaleSite<'a>,
-    ) -> impl Iterator<Item = (String, &'s str)> + 's {
-        let tag = locale.tag();
-        let files = self
-            .site
-            .catalog
-            .locale(tag)
-            .map_or(&[][..], |c| &c.files[..]);
-        files.iter().map(move |file| {
-            (
-                format!("{tag}/{}/{}", super::json::FTL_DIR, file.relative),
-                file.text.as_str(),
-            )
-        })
-    }
-
     /// `/index.html`, `/404.html`, `/sitemap.xml`, `/robots.txt` and `/assets/*`; `locales` are
     /// every published locale, the source first.
     pub fn root_files(
@@ -529,11 +399,6 @@ impl<'a> SiteModel<'a> {
 pub struct LocaleFiles {
     pub files: Vec<SiteFile>,
     pub index_bytes: usize,
-}
-
-/// Where a locale's `messages.json` goes in the site.
-fn messages_path(tag: &str) -> String {
-    format!("{tag}/messages.json")
 }
 
 /// What every locale shares: the pages, the published locales, the URLs.
@@ -896,513 +761,6 @@ fn result_count_text(localizer: &Localizer, tag: &str) -> ResultCountText {
     )
 }
 
-/// Resolves `@/page.md` links to relative URLs in one locale, from a folder `to_root` below
-/// the site root.
-struct Links<'s, 'a> {
-    site: &'s Site<'a>,
-    tag: &'s str,
-    to_root: &'s str,
-}
-
-impl PageLinks for Links<'_, '_> {
-    fn page_url(&self, path: &str) -> Option<String> {
-        let slug = self.site.slugs.get(path.trim_start_matches("./"))?;
-        Some(format!("{}{}/{}", self.to_root, self.tag, slug_path(slug)))
-    }
-}
-
-/// `nav-<page>`: the interface message that labels a page in the navigation, when defined.
-fn nav_message_id(page: &Page) -> String {
-    format!("nav-{}", page.key.replace('/', "-"))
-}
-
-/// One rendered content page: its file, and what the summary and the search index need.
-#[derive(Debug, Clone)]
-pub struct RenderedPage {
-    pub file: SiteFile,
-    /// Messages shown from a fallback locale.
-    pub fallbacks: usize,
-    /// Whether the page shows the "may be outdated" notice.
-    pub stale: bool,
-    pub document: SearchDocument,
-}
-
-fn render_page(
-    site: &Site,
-    locale: &LocaleSite,
-    page: &Page,
-    templates: &Templates,
-) -> Result<RenderedPage, WebError> {
-    let tag = locale.locale.tag.as_str();
-    let up = to_root(&page.slug);
-    let links = Links {
-        site,
-        tag,
-        to_root: &up,
-    };
-    let mut fallbacks = 0;
-    let mut body_text = String::new();
-    let message = |m: &PageMessage, fallbacks: &mut usize| -> (String, String, String) {
-        let found = site.localizer.format(tag, &m.id, None, None);
-        let (text, served) = match &found {
-            Some(f) => (f.text.as_str(), f.locale.as_str()),
-            None => (m.text.as_str(), site.project.source_locale().tag.as_str()),
-        };
-        if served != tag {
-            *fallbacks += 1;
-        }
-        let attrs = lang_attributes(served, site.dir_of(served), tag, locale.dir);
-        // One parse for both the HTML and the plain text.
-        let inlines = parse_inline(text);
-        (
-            html::render_parsed(&inlines, text.len(), &links),
-            plain_text(&inlines),
-            attrs,
-        )
-    };
-
-    let meta = page.meta_messages();
-    let (heading, title_plain, heading_attributes) = message(&meta[0], &mut fallbacks);
-    let description = match meta.get(1) {
-        Some(m) => message(m, &mut fallbacks).1,
-        None => String::new(),
-    };
-    let mut content = String::new();
-    for (_, blocks) in &page.sections {
-        for block in blocks {
-            render_block(block, &mut content, &mut body_text, &up, &mut |m| {
-                message(m, &mut fallbacks)
-            });
-        }
-    }
-
-    let stale = tag != site.project.source_locale().tag
-        && page.messages().iter().any(|m| locale.stale.contains(&m.id));
-    let mut notices = Vec::new();
-    if fallbacks > 0 || locale.ui_fallbacks > 0 {
-        notices.push(notice(
-            "partly-translated",
-            &locale.ui_html["notice-partly-translated"],
-        ));
-    }
-    if stale {
-        let source = site.project.source_locale();
-        let mut args = FluentArgs::new();
-        args.set("source", source.name.clone());
-        args.set(
-            "url",
-            format!("{up}{}/{}", source.tag, slug_path(&page.slug)),
-        );
-        let text = locale.format(site, "notice-outdated-translation", Some(&args), &links);
-        notices.push(notice(
-            "outdated-translation",
-            &Value::from_safe_string(text.html),
-        ));
-    }
-
-    let mut context = common_context(site, locale, &page.slug, &up, Some(page));
-    context.insert("title", Value::from(page_title(locale, &title_plain)));
-    context.insert("description", Value::from(description.clone()));
-    context.insert("canonical", Value::from(site.absolute(tag, &page.slug)));
-    context.insert("alternates", alternates(site, &page.slug));
-    context.insert("notices", Value::from(notices));
-    context.insert("heading", Value::from_safe_string(heading));
-    context.insert(
-        "heading_attributes",
-        Value::from_safe_string(heading_attributes),
-    );
-    context.insert("content", Value::from_safe_string(content));
-    let html = templates.render("page.html", Record::value(context))?;
-    Ok(RenderedPage {
-        file: SiteFile {
-            path: format!("{tag}/{}index.html", slug_path(&page.slug)),
-            contents: html,
-        },
-        fallbacks,
-        stale,
-        document: SearchDocument {
-            url: slug_path(&page.slug),
-            title: title_plain,
-            description,
-            body: body_text,
-        },
-    })
-}
-
-fn notice(kind: &str, html: &Value) -> Value {
-    Record::value([("kind", Value::from(kind)), ("html", html.clone())])
-}
-
-/// "Company Profile – China Hongqiao Group".
-fn page_title(locale: &LocaleSite, title: &str) -> String {
-    let text = |id: &str| {
-        locale
-            .ui_text
-            .get(id)
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default()
-    };
-    let site_name = text("site-name");
-    if title == site_name || site_name.is_empty() {
-        title.to_string()
-    } else {
-        format!("{title} {} {site_name}", text("site-title-separator"))
-    }
-}
-
-/// Renders one block: `message` formats a message into (HTML, plain text, lang attributes).
-fn render_block(
-    block: &Block,
-    out: &mut String,
-    text: &mut String,
-    up: &str,
-    message: &mut dyn FnMut(&PageMessage) -> (String, String, String),
-) {
-    use std::fmt::Write as _;
-    let mut line = |out: &mut String, open: &str, close: &str, m: &PageMessage| {
-        let (html, plain, attrs) = message(m);
-        let _ = writeln!(out, "<{open}{attrs}>{html}</{close}>");
-        text.push_str(&plain);
-        text.push('\n');
-    };
-    match block {
-        Block::Heading {
-            level,
-            anchor,
-            message: m,
-        } => {
-            let level = (*level).clamp(2, 6);
-            line(
-                out,
-                &format!("h{level} id=\"{}\"", escape(anchor)),
-                &format!("h{level}"),
-                m,
-            );
-        }
-        Block::Paragraph { message: m } => line(out, "p", "p", m),
-        Block::List { ordered, items } => {
-            let (open, close) = match ordered {
-                Some(1) => ("<ol>".to_string(), "</ol>"),
-                Some(start) => (format!("<ol start=\"{start}\">"), "</ol>"),
-                None => ("<ul>".to_string(), "</ul>"),
-            };
-            out.push_str(&open);
-            out.push('\n');
-            for item in items {
-                line(out, "li", "li", item);
-            }
-            out.push_str(close);
-            out.push('\n');
-        }
-        Block::Quote { paragraphs } => {
-            out.push_str("<blockquote>\n");
-            for p in paragraphs {
-                line(out, "p", "p", p);
-            }
-            out.push_str("</blockquote>\n");
-        }
-        Block::Image { src, title, alt } => {
-            let (_, plain, attrs) = message(alt);
-            let src = match judge_target(src) {
-                Some(LinkTarget::Url(url)) if is_relative(&url) => Some(format!("{up}{url}")),
-                Some(LinkTarget::Url(url)) => Some(url),
-                _ => None,
-            };
-            if let Some(src) = src {
-                let _ = write!(
-                    out,
-                    "<p><img src=\"{}\" alt=\"{}\"{attrs}",
-                    escape(&src),
-                    escape(&plain)
-                );
-                if !title.is_empty() {
-                    let _ = write!(out, " title=\"{}\"", escape(title));
-                }
-                out.push_str("></p>\n");
-            }
-            text.push_str(&plain);
-            text.push('\n');
-        }
-        Block::Code { language, code } => {
-            out.push_str("<pre><code");
-            if !language.is_empty() {
-                let _ = write!(out, " class=\"language-{}\"", escape(language));
-            }
-            out.push('>');
-            out.push_str(&escape(code));
-            out.push_str("</code></pre>\n");
-        }
-        Block::Rule => out.push_str("<hr>\n"),
-    }
-}
-
-/// A URL relative to the page (no scheme, not starting with `/` or `#`).
-fn is_relative(url: &str) -> bool {
-    !url.contains(':') && !url.starts_with('/') && !url.starts_with('#')
-}
-
-/// `hreflang` alternates of a page: every published locale, then `x-default` (the root page,
-/// which picks the visitor's language).
-fn alternates(site: &Site, slug: &str) -> Value {
-    let mut out: Vec<Value> = site
-        .published
-        .iter()
-        .map(|l| {
-            Record::value([
-                ("hreflang", Value::from(l.tag.clone())),
-                ("href", Value::from(site.absolute(&l.tag, slug))),
-            ])
-        })
-        .collect();
-    out.push(Record::value([
-        ("hreflang", Value::from("x-default")),
-        ("href", Value::from(site.base_url.clone())),
-    ]));
-    Value::from(out)
-}
-
-/// What the base template needs on every page of a locale.
-fn common_context(
-    site: &Site,
-    locale: &LocaleSite,
-    slug: &str,
-    up: &str,
-    current: Option<&Page>,
-) -> BTreeMap<&'static str, Value> {
-    let tag = locale.locale.tag.as_str();
-    let locale_root = format!("{up}{tag}/");
-    let nav: Vec<Value> = site
-        .nav
-        .iter()
-        .zip(locale.nav_items(site, up).iter())
-        .map(|(page, [item, current_item])| {
-            if current.is_some_and(|c| c.key == page.key) {
-                current_item.clone()
-            } else {
-                item.clone()
-            }
-        })
-        .collect();
-    let languages: Vec<Value> = site
-        .published
-        .iter()
-        .map(|l| {
-            Record::value([
-                ("tag", Value::from(l.tag.clone())),
-                ("name", Value::from(l.name.clone())),
-                ("dir", Value::from(site.dir_of(&l.tag))),
-                (
-                    "href",
-                    Value::from(format!("{up}{}/{}", l.tag, slug_path(slug))),
-                ),
-                ("current", Value::from(l.tag == tag)),
-            ])
-        })
-        .collect();
-    BTreeMap::from([
-        ("lang", Value::from(tag)),
-        ("dir", Value::from(locale.dir)),
-        ("locale", Value::from(tag)),
-        ("base_href", Value::from("")),
-        ("noindex", Value::from(false)),
-        ("canonical", Value::from("")),
-        ("description", Value::from("")),
-        ("alternates", Value::from(Vec::<Value>::new())),
-        ("notices", Value::from(Vec::<Value>::new())),
-        ("assets", Value::from(format!("{up}assets/"))),
-        ("home", Value::from(locale_root.clone())),
-        ("locale_root", Value::from(locale_root.clone())),
-        (
-            "search_url",
-            Value::from(format!("{locale_root}{SEARCH_SLUG}/")),
-        ),
-        ("nav", Value::from(nav)),
-        ("languages", Value::from(languages)),
-        ("ui", locale.ui_value.clone()),
-        ("text", locale.text_value.clone()),
-    ])
-}
-
-/// The search page and the 404 page of one locale.
-fn locale_pages(
-    site: &Site,
-    locale: &LocaleSite,
-    templates: &Templates,
-) -> Result<[SiteFile; 2], WebError> {
-    let tag = locale.locale.tag.as_str();
-
-    // The search page, at /{locale}/search/.
-    let up = to_root(SEARCH_SLUG);
-    let mut context = common_context(site, locale, SEARCH_SLUG, &up, None);
-    let label = locale.ui_text["search-label"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    context.insert("title", Value::from(page_title(locale, &label)));
-    context.insert("noindex", Value::from(true));
-    context.insert("index_url", Value::from("../search-index.json"));
-    context.insert("locale_root", Value::from("../"));
-    let search = SiteFile {
-        path: format!("{tag}/{SEARCH_SLUG}/index.html"),
-        contents: templates.render("search.html", Record::value(context))?,
-    };
-
-    // The 404 page: a host serves it at any depth, so it pins its base to the locale's root.
-    let up = "../";
-    let mut context = common_context(site, locale, "", up, None);
-    let links = Links {
-        site,
-        tag,
-        to_root: up,
-    };
-    let mut args = FluentArgs::new();
-    args.set("url", "./");
-    let text = locale.format(site, "not-found-text", Some(&args), &links);
-    let title = locale.ui_text["not-found-title"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    context.insert("title", Value::from(page_title(locale, &title)));
-    context.insert("noindex", Value::from(true));
-    context.insert(
-        "base_href",
-        Value::from(format!("{}{tag}/", site.base_path)),
-    );
-    context.insert("not_found_text", Value::from_safe_string(text.html));
-    let not_found = SiteFile {
-        path: format!("{tag}/404.html"),
-        contents: templates.render("404.html", Record::value(context))?,
-    };
-    Ok([search, not_found])
-}
-
-/// `/index.html`, `/404.html`, `/sitemap.xml`, `/robots.txt` and `/assets/*`.
-fn root_files(
-    site: &Site,
-    locales: &[LocaleSite],
-    templates: &Templates,
-) -> Result<Vec<SiteFile>, WebError> {
-    let mut files = Vec::new();
-    let source = &locales[0];
-    for not_found in [false, true] {
-        let languages: Vec<Value> = locales
-            .iter()
-            .map(|l| {
-                Record::value([
-                    ("tag", Value::from(l.locale.tag.clone())),
-                    ("name", Value::from(l.locale.name.clone())),
-                    ("dir", Value::from(l.dir)),
-                    ("not_found", l.ui_text["not-found-title"].clone()),
-                ])
-            })
-            .collect();
-        let site_name = source.ui_text["site-name"].clone();
-        let context = Record::value([
-            ("lang", Value::from(source.locale.tag.clone())),
-            ("dir", Value::from(source.dir)),
-            ("title", site_name.clone()),
-            ("site_name", site_name),
-            ("languages", Value::from(languages)),
-            ("alternates", alternates(site, "")),
-            ("noindex", Value::from(not_found)),
-            (
-                "base_href",
-                Value::from(if not_found {
-                    site.base_path.clone()
-                } else {
-                    String::new()
-                }),
-            ),
-        ]);
-        let html = templates.render("root.html", context)?;
-        let name = if not_found { "404.html" } else { "index.html" };
-        files.push(SiteFile {
-            path: name.to_string(),
-            contents: html,
-        });
-    }
-
-    files.push(SiteFile {
-        path: "sitemap.xml".to_string(),
-        contents: sitemap(site),
-    });
-    files.push(SiteFile {
-        path: "robots.txt".to_string(),
-        contents: format!(
-            "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-            site.base_url
-        ),
-    });
-    for (name, text) in &templates.assets {
-        files.push(SiteFile {
-            path: format!("assets/{name}"),
-            contents: text.clone(),
-        });
-    }
-    Ok(files)
-}
-
-/// `sitemap.xml`: every page of every published locale, each with its alternates.
-fn sitemap(site: &Site) -> String {
-    use std::fmt::Write as _;
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
-    for page in site.pages {
-        for locale in &site.published {
-            let _ = writeln!(
-                out,
-                "<url>\n<loc>{}</loc>",
-                escape(&site.absolute(&locale.tag, &page.slug))
-            );
-            for alternate in &site.published {
-                let _ = writeln!(
-                    out,
-                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                    escape(&alternate.tag),
-                    escape(&site.absolute(&alternate.tag, &page.slug))
-                );
-            }
-            let _ = writeln!(
-                out,
-                "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n</url>",
-                escape(&site.base_url)
-            );
-        }
-    }
-    out.push_str("</urlset>\n");
-    out
-}
-
-/// Copies the images pages refer to by relative path, when they exist under `content/`.
-fn copy_images(project: &Project, pages: &[Page], root: &Path) -> Result<(), WebError> {
-    for page in pages {
-        for (_, blocks) in &page.sections {
-            for block in blocks {
-                let Block::Image { src, .. } = block else {
-                    continue;
-                };
-                if !is_relative(src) || src.split('/').any(|s| s == "..") {
-                    continue;
-                }
-                let from = project.content_dir.join(src);
-                if from.is_file() {
-                    let to = root.join(src);
-                    if let Some(parent) = to.parent() {
-                        std::fs::create_dir_all(parent).map_err(|source| WebError::Write {
-                            path: parent.to_path_buf(),
-                            source,
-                        })?;
-                    }
-                    std::fs::copy(&from, &to)
-                        .map_err(|source| WebError::Write { path: to, source })?;
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
 fn write(path: &Path, bytes: &[u8]) -> Result<(), WebError> {
     let write_err = |source| WebError::Write {
         path: path.to_path_buf(),
@@ -1416,15 +774,8 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), WebError> {
 
 #[cfg(test)]
 mod tests {
+    use super::messages::messages_path;
     use super::*;
-
-    #[test]
-    fn years_from_unix_time() {
-        assert_eq!(year_of(0), 1970);
-        assert_eq!(year_of(1_704_067_199), 2023);
-        assert_eq!(year_of(1_704_067_200), 2024);
-        assert_eq!(year_of(951_782_400), 2000); // 2000-02-29
-    }
 
     /// Content refuses slugs that clash with the names written here; the two lists must agree.
     #[test]

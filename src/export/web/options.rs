@@ -1,0 +1,114 @@
+//! What to export: the options of `export web` (output folder, locales, the copyright year),
+//! resolved from the command line, and the check that refuses what no site can be made of
+//! before any work starts.
+
+use super::*;
+
+/// What to export, resolved from the command line; [`WebOptions::new`] gives the defaults.
+///
+/// New fields may come: build it from its default and set fields (a struct literal outside
+/// the crate does not compile).
+///
+/// ```compile_fail,E0639
+/// let options = fluentpress::export::web::WebOptions {
+///     out: "dist/web".into(),
+///     include_incomplete: false,
+///     locales: Vec::new(),
+///     year: "2026".into(),
+/// };
+/// ```
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct WebOptions {
+    /// The output folder (replaced as a whole).
+    pub out: PathBuf,
+    /// Publish locales below their `min_coverage` too.
+    pub include_incomplete: bool,
+    /// Locales to publish; empty for all. The source locale is always published: it is the
+    /// default version of the site and the original that outdated translations link to.
+    pub locales: Vec<String>,
+    /// `$year` of `footer-copyright`, as text.
+    pub year: String,
+}
+
+impl WebOptions {
+    /// The default options for `project`: `dist/web`, every locale, the year from
+    /// [`copyright_year`].
+    pub fn new(project: &Project) -> WebOptions {
+        WebOptions {
+            out: default_out(project),
+            include_incomplete: false,
+            locales: Vec::new(),
+            year: copyright_year(project),
+        }
+    }
+}
+
+/// `<output>/web`.
+pub fn default_out(project: &Project) -> PathBuf {
+    project.output_dir.join("web")
+}
+
+/// The copyright year: from `SOURCE_DATE_EPOCH` when set (reproducible builds), else
+/// `site.copyright_year` from the configuration, else the current year.
+pub fn copyright_year(project: &Project) -> String {
+    if let Some(seconds) = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+    {
+        return year_of(seconds).to_string();
+    }
+    if let Some(year) = project.site.copyright_year {
+        return year.to_string();
+    }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    year_of(now).to_string()
+}
+
+/// The proleptic Gregorian year of a Unix time (days-to-civil, after Howard Hinnant).
+fn year_of(seconds: i64) -> i64 {
+    let days = seconds.div_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    yoe + era * 400 + i64::from(month <= 2)
+}
+
+/// Refuses what no site can be made of: an unknown locale among those requested. (Slugs that
+/// would clash with the export's own files, `search` among them, are refused when the pages are
+/// loaded: see [`content::GENERATED_NAMES`].)
+pub fn validate(project: &Project, _pages: &[Page], options: &WebOptions) -> Result<(), WebError> {
+    for tag in &options.locales {
+        if project.locale(tag).is_none() {
+            return Err(WebError::UnknownLocale {
+                tag: tag.clone(),
+                known: project
+                    .locales
+                    .iter()
+                    .map(|l| l.tag.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_from_unix_time() {
+        assert_eq!(year_of(0), 1970);
+        assert_eq!(year_of(1_704_067_199), 2023);
+        assert_eq!(year_of(1_704_067_200), 2024);
+        assert_eq!(year_of(951_782_400), 2000); // 2000-02-29
+    }
+}
