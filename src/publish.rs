@@ -13,8 +13,10 @@ use crate::catalog::{Catalog, LocaleCatalog};
 use crate::config::{Locale, Project};
 use crate::coverage::{SourceWords, coverage_of};
 
-/// What the caller asks to publish.
+/// What the caller asks to publish ([`Default`]: the source, and every target that reaches
+/// its `min_coverage`).
 #[derive(Debug, Clone, Copy, Default)]
+#[non_exhaustive]
 pub struct Request<'a> {
     /// Locales asked for; empty for all.
     pub locales: &'a [String],
