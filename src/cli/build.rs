@@ -23,15 +23,22 @@ pub fn run(project: &Project, _args: BuildArgs) -> Result<Outcome, fluentpress::
     }
     let catalog = catalog::load_catalog(project)?;
     let report = check::check(project, &catalog, &CheckOptions::default(), None)?;
-    println!(
+    outln!(
         "{:<10} {:>6} {:>9} {:>6} {:>5} {:>9} {:>7} {:>8}",
-        "locale", "files", "messages", "terms", "junk", "coverage", "errors", "warnings"
+        "locale",
+        "files",
+        "messages",
+        "terms",
+        "junk",
+        "coverage",
+        "errors",
+        "warnings"
     );
     for locale in &catalog.locales {
         let count = |kind| locale.entries().filter(|(_, e)| e.kind == kind).count();
         let junk: usize = locale.files.iter().map(|f| f.junk.len()).sum();
         let summary = report.locales.iter().find(|s| s.locale == locale.tag);
-        println!(
+        outln!(
             "{:<10} {:>6} {:>9} {:>6} {:>5} {:>8.1}% {:>7} {:>8}",
             locale.tag,
             locale.files.len(),
@@ -45,8 +52,8 @@ pub fn run(project: &Project, _args: BuildArgs) -> Result<Outcome, fluentpress::
     }
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
-    println!("check: {errors} errors, {warnings} warnings (details: `fluentpress check`)");
-    println!();
+    outln!("check: {errors} errors, {warnings} warnings (details: `fluentpress check`)");
+    outln!();
     // The exports run even when the check found errors, so authors see the result; the exit
     // code still reports the errors.
     let options = fluentpress::export::web::WebOptions::new(project);
@@ -54,7 +61,7 @@ pub fn run(project: &Project, _args: BuildArgs) -> Result<Outcome, fluentpress::
     #[cfg(feature = "print")]
     {
         use fluentpress::export::print::{PrintOptions, export_print};
-        println!();
+        outln!();
         let report = export_print(project, &catalog, &PrintOptions::default())?;
         super::export::print::print_report(&report);
     }

@@ -83,13 +83,18 @@ pub fn print_summary(project: &Project, summary: &WebSummary) {
     } else {
         project.relative(&summary.out).into_owned()
     };
-    println!("export web: {out}");
-    println!(
+    outln!("export web: {out}");
+    outln!(
         "{:<10} {:>6} {:>9} {:>10} {:>6} {:>13}",
-        "locale", "pages", "coverage", "fallbacks", "stale", "search index"
+        "locale",
+        "pages",
+        "coverage",
+        "fallbacks",
+        "stale",
+        "search index"
     );
     for l in &summary.locales {
-        println!(
+        outln!(
             "{:<10} {:>6} {:>8.1}% {:>10} {:>6} {:>13}",
             l.tag,
             l.pages,
@@ -100,9 +105,9 @@ pub fn print_summary(project: &Project, summary: &WebSummary) {
         );
     }
     for u in &summary.unpublished {
-        println!("not published: {}: {}", u.tag, u.reason);
+        outln!("not published: {}: {}", u.tag, u.reason);
     }
-    println!(
+    outln!(
         "{} pages in {} locales in {:.2} s",
         summary.pages(),
         summary.locales.len(),
@@ -200,7 +205,7 @@ pub mod print {
     /// One line per PDF on stdout; skipped locales and warnings on stderr.
     pub fn print_report(report: &PrintReport) {
         for document in &report.documents {
-            println!(
+            outln!(
                 "print  {:<8} {} ({} pages)",
                 document.locale,
                 document.path.display(),

@@ -8,12 +8,30 @@
 // boxing for.
 #![allow(clippy::result_large_err)]
 
+/// `print!` that survives a closed standard output: see [`output::write`].
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::fluentpress_cli::output::write(format_args!($($arg)*))
+    };
+}
+
+/// `println!` that survives a closed standard output: see [`output::write`].
+macro_rules! outln {
+    () => {
+        $crate::fluentpress_cli::output::write(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::fluentpress_cli::output::write(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod build;
 mod check;
 mod completions;
 mod export;
 mod extract;
 mod init;
+mod output;
 mod serve;
 mod status;
 mod xliff;
@@ -78,7 +96,14 @@ pub fn run() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    match execute(cli) {
+    let outcome = execute(cli);
+    // A reader that went away (`| head`) is no failure: the work is done and its exit code
+    // stands, as with ripgrep. Any other write failure (a full disk) is an I/O error.
+    if let (Ok(_), Some(e)) = (&outcome, output::failure()) {
+        eprintln!("fluentpress: error: cannot write to standard output: {e}");
+        return ExitCode::from(2);
+    }
+    match outcome {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::ProblemsFound) => ExitCode::from(1),
         Err(e) => {

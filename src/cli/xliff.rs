@@ -84,7 +84,7 @@ fn export(project: &Project, args: ExportArgs) -> Result<Outcome, fluentpress::E
             path.display().to_string()
         }
         None => {
-            print!("{xml}");
+            out!("{xml}");
             "standard output".into()
         }
     };
@@ -143,18 +143,18 @@ fn import(project: &Project, args: ImportArgs) -> Result<Outcome, fluentpress::E
     if report.dry_run {
         summary.push_str(" (dry run: nothing written)");
     }
-    println!("{summary}");
+    outln!("{summary}");
     for file in &report.files {
         let created = if file.created { " (new file)" } else { "" };
         if !file.changed.is_empty() {
-            println!("  ~ {}{created}: {}", file.path, file.changed.join(", "));
+            outln!("  ~ {}{created}: {}", file.path, file.changed.join(", "));
         }
         if !file.added.is_empty() {
-            println!("  + {}{created}: {}", file.path, file.added.join(", "));
+            outln!("  + {}{created}: {}", file.path, file.added.join(", "));
         }
     }
     if !report.confirmed.is_empty() {
-        println!("  confirmed after review: {}", report.confirmed.join(", "));
+        outln!("  confirmed after review: {}", report.confirmed.join(", "));
     }
     if let Some(snapshot) = &report.snapshot {
         let verb = if report.dry_run {
@@ -162,7 +162,7 @@ fn import(project: &Project, args: ImportArgs) -> Result<Outcome, fluentpress::E
         } else {
             "updated"
         };
-        println!("  {verb} {snapshot}");
+        outln!("  {verb} {snapshot}");
     }
     Ok(Outcome::Clean)
 }
