@@ -95,6 +95,7 @@ codes! {
     UnknownReference => "unknown-reference", Error, "A message, term or attribute reference is not defined in the locale.";
     FormatError => "format-error", Error, "Formatting the message with fluent-bundle gives a resolver error.";
     MarkupMismatch => "markup-mismatch", Warning, "The inline markup (links, emphasis, code) differs from the source.";
+    MarkupTooDeep => "markup-too-deep", Warning, "Inline markup nests deeper than exports render; the deeper spans show as text.";
     IdenticalToSource => "identical-to-source", Warning, "The translation equals the source text.";
     EmptyTranslation => "empty-translation", Error, "A value is empty or only whitespace.";
     StaleTranslation => "stale-translation", Warning, "The source changed since the translation was last edited.";
@@ -807,7 +808,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 22);
+        assert_eq!(Code::ALL.len(), 23);
     }
 
     #[test]

@@ -59,3 +59,150 @@ fn closed_stdout_still_builds_everything() {
     #[cfg(feature = "print")]
     assert!(project.path("dist/print/en-US.pdf").is_file(), "{stderr}");
 }
+
+/// `*a **b *a …` nested `levels` deep around `x`.
+fn nested_emphasis(levels: usize) -> String {
+    format!(
+        "{}x{}",
+        "*a **b ".repeat(levels / 2),
+        " b** a*".repeat(levels / 2)
+    )
+}
+
+/// `{ NUMBER(NUMBER(…)) }` 10,000 calls deep nests by call arguments alone: a `syntax-error` at
+/// the call past the limit, with its line and column; no command overflows the stack
+/// (they aborted with SIGABRT, exit 134).
+#[test]
+fn calls_nested_ten_thousand_deep_are_a_syntax_error() {
+    let project = TestProject::fixture("basic");
+    let ui = project.read("locales/fr/ui.ftl");
+    let lines = ui.lines().count();
+    project.write(
+        "locales/fr/ui.ftl",
+        format!(
+            "{ui}deep = {{ {}1{} }}\n",
+            "NUMBER(".repeat(10_000),
+            ")".repeat(10_000)
+        ),
+    );
+    let (code, stdout, stderr) = project.run(&["check", "fr", "--format", "json"]);
+    assert_eq!(code, 1, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let deep: Vec<_> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "syntax-error")
+        .map(|d| (d["file"].clone(), d["line"].clone(), d["column"].clone()))
+        .collect();
+    assert_eq!(
+        deep,
+        [(
+            "locales/fr/ui.ftl".into(),
+            (lines + 1).into(),
+            (10 + 7 * 99 + 6).into()
+        )]
+    );
+    for args in [
+        &["export", "web", "--include-incomplete"][..],
+        &["xliff", "export", "fr"],
+        &["status"],
+    ] {
+        let (code, _, stderr) = project.run(args);
+        assert!(code == 0 || code == 1, "{args:?}: {code} {stderr}");
+    }
+}
+
+/// A chain of 10,000 messages `r0 = { r1 }` … is a `format-error` (fluent-bundle stops after
+/// 100 placeables) on each message deeper than that, not a stack overflow in check's
+/// reference walk.
+#[test]
+#[ignore = "heavy (about 6 s in a debug build: fluent-bundle formats 9,900 messages 100 deep); run by .ci/run"]
+fn reference_chain_ten_thousand_long_is_a_format_error() {
+    let project = TestProject::fixture("basic");
+    let n = 10_000;
+    let chain: String = (0..n)
+        .map(|i| format!("r{i} = {{ r{} }}\n", i + 1))
+        .collect();
+    project.write("locales/fr/chain.ftl", format!("{chain}r{n} = fin\n"));
+    let start = std::time::Instant::now();
+    let (code, stdout, stderr) = project.run(&["check", "fr", "--format", "json"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(start.elapsed() < std::time::Duration::from_secs(30));
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let errors: Vec<_> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "format-error")
+        .collect();
+    assert_eq!(errors.len(), n - 100, "{stderr}");
+    assert_eq!(errors[0]["file"], "locales/fr/chain.ftl");
+    assert_eq!(errors[0]["line"], 1);
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("too many placeables")
+    );
+    let (code, _, stderr) = project.run(&["status"]);
+    assert!(code == 0 || code == 1, "{code} {stderr}");
+}
+
+/// Emphasis nested 10,000 deep in a page and in a translation: `markup-too-deep` with the
+/// file and line of each; exports keep the deeper spans as text instead of overflowing the
+/// stack (export web, print and xliff export aborted).
+#[test]
+fn markup_nested_ten_thousand_deep_is_a_warning_not_an_abort() {
+    let project = TestProject::fixture("basic");
+    let home = project.read("content/home.md");
+    project.write(
+        "content/home.md",
+        home.replace(
+            "We employ 4,000 people.",
+            &format!("We employ {} people.", nested_emphasis(10_000)),
+        ),
+    );
+    let (code, _, stderr) = project.run(&["extract"]);
+    assert_eq!(code, 0, "{stderr}");
+    let ui = project.read("locales/fr/ui.ftl");
+    let lines = ui.lines().count();
+    project.write(
+        "locales/fr/ui.ftl",
+        format!("{ui}deep = {}\n", nested_emphasis(10_000)),
+    );
+    let (code, stdout, stderr) = project.run(&["check", "--format", "json"]);
+    assert_eq!(code, 1, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let deep: Vec<_> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "markup-too-deep")
+        .map(|d| (d["file"].as_str().unwrap().to_string(), d["line"].clone()))
+        .collect();
+    assert_eq!(deep.len(), 2, "{deep:?}");
+    assert_eq!(deep[0].0, "locales/en-US/pages/home.ftl");
+    assert_eq!(
+        deep[1],
+        ("locales/fr/ui.ftl".to_string(), (lines + 1).into())
+    );
+    for args in [
+        &["export", "web", "--include-incomplete"][..],
+        &["xliff", "export", "fr"],
+    ] {
+        let start = std::time::Instant::now();
+        let (code, _, stderr) = project.run(args);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "{args:?}"
+        );
+    }
+    let page = project.read("dist/web/en-US/index.html");
+    assert!(
+        page.contains("We employ <em>a <strong>b"),
+        "{}",
+        &page[..200]
+    );
+}
