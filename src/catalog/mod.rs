@@ -127,6 +127,33 @@ pub struct CatalogFile {
     pub junk: Vec<Junk>,
     /// Resource (`###`) comments, for headers such as "generated, do not edit".
     pub resource_comments: Vec<String>,
+    /// The file could not be read as Fluent text (not UTF-8, not a regular file): it has no
+    /// entries, and its one [`Junk`] says why (check reports it as `unreadable-file`). The
+    /// rest of the locale loads; `text` is the file with invalid bytes replaced, for display
+    /// only: nothing may write it back.
+    pub unreadable: Option<Unreadable>,
+}
+
+/// Why a file of a locale could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    NotUtf8(fsutil::Location),
+    NotAFile,
+}
+
+impl CatalogFile {
+    /// The read error of an unreadable file, for commands that must not go on without it
+    /// (an XLIFF import would rewrite it).
+    pub fn read_error(&self) -> Option<fsutil::ReadError> {
+        self.unreadable.as_ref().map(|u| match u {
+            Unreadable::NotUtf8(location) => fsutil::ReadError::NotUtf8 {
+                location: location.clone(),
+            },
+            Unreadable::NotAFile => fsutil::ReadError::NotAFile {
+                path: self.path.clone(),
+            },
+        })
+    }
 }
 
 impl CatalogFile {
@@ -309,14 +336,41 @@ fn list_locale(project: &Project, dir: &Path) -> Result<Vec<(PathBuf, String)>, 
 
 /// Reads and parses one listed file; `None` when it was deleted since it was listed (by a
 /// concurrent `extract`, say): then it is simply not there, as if listed a moment later.
+///
+/// A file that is not UTF-8, or not a regular file (a FIFO named `x.ftl` would be read
+/// forever), is one unreadable file of the locale, reported by check, not an error that stops
+/// the whole run: one translator's bad save must not hide every other locale's problems.
 fn read_file(path: &Path, relative: &str) -> Result<Option<CatalogFile>, CatalogError> {
-    let text = match fsutil::read_utf8(path) {
+    let bytes = match fsutil::read_bytes(path) {
         Err(fsutil::ReadError::Io { source, .. })
             if source.kind() == std::io::ErrorKind::NotFound =>
         {
             return Ok(None);
         }
-        text => text?,
+        Err(fsutil::ReadError::NotAFile { .. }) => {
+            return Ok(Some(unreadable_file(
+                path.to_path_buf(),
+                relative.to_string(),
+                String::new(),
+                0,
+                Unreadable::NotAFile,
+            )));
+        }
+        bytes => bytes?,
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let location = fsutil::not_utf8_location(path, e.as_bytes(), offset);
+            return Ok(Some(unreadable_file(
+                path.to_path_buf(),
+                relative.to_string(),
+                String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                offset,
+                Unreadable::NotUtf8(location),
+            )));
+        }
     };
     Ok(Some(parse_file(
         path.to_path_buf(),
@@ -433,6 +487,37 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
         junk,
         resource_comments,
         text,
+        unreadable: None,
+    }
+}
+
+/// A file that cannot be read as text, as a file of one [`Junk`] saying why at `offset`.
+fn unreadable_file(
+    path: PathBuf,
+    relative: String,
+    text: String,
+    offset: usize,
+    why: Unreadable,
+) -> CatalogFile {
+    let message = match why {
+        Unreadable::NotUtf8(_) => "the file is not valid UTF-8 (invalid byte sequence here); save it as UTF-8; its messages are not read",
+        Unreadable::NotAFile => "not a regular file (a FIFO, socket or device); it is not read",
+    }
+    .to_string();
+    CatalogFile {
+        lines: std::sync::OnceLock::new(),
+        blanked: None,
+        path,
+        relative,
+        entries: Vec::new(),
+        junk: vec![Junk {
+            span: 0..text.len(),
+            error_offset: offset,
+            message,
+        }],
+        resource_comments: Vec::new(),
+        text,
+        unreadable: Some(why),
     }
 }
 

@@ -79,6 +79,7 @@ macro_rules! codes {
 
 codes! {
     SyntaxError => "syntax-error", Error, "The parser could not read an entry (Junk).";
+    UnreadableFile => "unreadable-file", Error, "A locale file is not UTF-8 text or not a regular file; its messages are not read.";
     DuplicateId => "duplicate-id", Error, "A message or term is defined twice in one locale.";
     MissingFile => "missing-file", Warning, "A source file has no counterpart in the locale.";
     ObsoleteFile => "obsolete-file", Warning, "A locale file has no counterpart in the source.";
@@ -808,7 +809,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 23);
+        assert_eq!(Code::ALL.len(), 24);
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub fn run(project: &Project, _args: BuildArgs) -> Result<Outcome, fluentpress::
         super::extract::print_changes(project, &extraction);
     }
     let catalog = catalog::load_catalog(project)?;
+    super::warn_unreadable(&catalog);
     let report = check::check(project, &catalog, &CheckOptions::default(), None)?;
     outln!(
         "{:<10} {:>6} {:>9} {:>6} {:>5} {:>9} {:>7} {:>8}",

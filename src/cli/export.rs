@@ -57,6 +57,7 @@ pub fn run(project: &Project, args: ExportArgs) -> Result<Outcome, fluentpress::
     match args.format {
         ExportFormat::Web(args) => {
             let catalog = catalog::load_catalog(project)?;
+            super::warn_unreadable(&catalog);
             run_web(project, &catalog, &args.options(project))
         }
         #[cfg(feature = "print")]
@@ -190,6 +191,7 @@ pub mod print {
 
     pub fn run(project: &Project, args: PrintArgs) -> Result<Outcome, fluentpress::Error> {
         let catalog = catalog::load_catalog(project)?;
+        super::super::warn_unreadable(&catalog);
         let options = PrintOptions {
             out_dir: args.out,
             pages: args.pages,

@@ -135,6 +135,15 @@ fn execute(cli: Cli) -> Result<Outcome, fluentpress::Error> {
     }
 }
 
+/// Exports skip a locale file that cannot be read (not UTF-8, not a regular file), as they skip
+/// entries that do not parse; the author hears of it here, and `check` fails on it.
+fn warn_unreadable(catalog: &fluentpress::catalog::Catalog) {
+    let files = catalog.locales.iter().flat_map(|l| &l.files);
+    for error in files.filter_map(|f| f.read_error()) {
+        eprintln!("fluentpress: warning: {error}; its messages are skipped");
+    }
+}
+
 fn open_project(dir: Option<PathBuf>) -> Result<Project, fluentpress::Error> {
     let root = match dir {
         Some(dir) => {

@@ -124,6 +124,7 @@ pub fn import_xliff(
 
     let source_tag = project.source_locale().tag.clone();
     let catalog = catalog::load_locales(project, &[source_tag.as_str(), tag.as_str()])?;
+    super::refuse_unreadable(&catalog)?;
     let locale_units = units::locale_units(project, &catalog, &tag)?;
     let all = locale_units.units();
     let by_id: HashMap<&str, usize> = all

@@ -206,3 +206,103 @@ fn markup_nested_ten_thousand_deep_is_a_warning_not_an_abort() {
         &page[..200]
     );
 }
+
+/// A file that is not UTF-8 is an `unreadable-file` error at its first bad byte; the rest of
+/// its locale and every other locale are still checked (it aborted the whole run, exit 2).
+/// XLIFF, which would rewrite the file, refuses with the same position.
+#[test]
+fn non_utf8_file_is_a_diagnostic_and_the_rest_is_checked() {
+    let project = TestProject::fixture("basic");
+    project.write("locales/fr/broken.ftl", b"a = A\nb = Caf\xe9\n");
+    project.write("locales/zh-CN/ui.ftl", "nav-home = { $x\n");
+    let (code, stdout, stderr) = project.run(&["check", "--format", "json"]);
+    assert_eq!(code, 1, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let found = |code: &str| -> Vec<(String, u64, u64)> {
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == code)
+            .map(|d| {
+                (
+                    d["file"].as_str().unwrap().to_string(),
+                    d["line"].as_u64().unwrap(),
+                    d["column"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        found("unreadable-file"),
+        [("locales/fr/broken.ftl".to_string(), 2, 8)]
+    );
+    // The other locale's problems are there too, and fr's other files were read.
+    assert_eq!(
+        found("syntax-error"),
+        [("locales/zh-CN/ui.ftl".to_string(), 1, 16)]
+    );
+    assert!(
+        report["locales"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["locale"] == "fr" && l["translated"].as_u64().unwrap() > 0),
+        "{stdout}"
+    );
+    let (code, _, stderr) = project.run(&["xliff", "export", "fr"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("locales/fr/broken.ftl:2:8: the file is not valid UTF-8"),
+        "{stderr}"
+    );
+}
+
+/// A FIFO named `x.ftl` is refused at once (`unreadable-file`), not opened: opening a FIFO
+/// for reading waits for a writer, so check hung forever.
+#[cfg(unix)]
+#[test]
+fn fifo_named_ftl_is_refused_not_read_forever() {
+    let project = TestProject::fixture("basic");
+    let fifo = project.path("locales/fr/x.ftl");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("fluentpress"))
+        .args(["check", "--format", "json"])
+        .current_dir(project.dir.path())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(10) {
+            child.kill().unwrap();
+            // Unblock nothing else: the FIFO has no writer, the child is gone.
+            panic!("check still reading the FIFO after 10 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let output = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(start.elapsed() < std::time::Duration::from_secs(2));
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert!(
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "unreadable-file"
+                && d["file"] == "locales/fr/x.ftl"
+                && d["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("not a regular file")),
+        "{stdout}"
+    );
+}
