@@ -95,6 +95,9 @@ fn export(project: &Project, args: ExportArgs) -> Result<Outcome, fluentpress::E
     Ok(Outcome::Clean)
 }
 
+/// How many of an import's problems are listed; the rest are counted.
+const MAX_PROBLEMS_SHOWN: usize = 100;
+
 fn import(project: &Project, args: ImportArgs) -> Result<Outcome, fluentpress::Error> {
     let options = ImportOptions {
         dry_run: args.dry_run,
@@ -103,7 +106,9 @@ fn import(project: &Project, args: ImportArgs) -> Result<Outcome, fluentpress::E
     let report = match xliff::import::import_xliff(project, &args.file, options)? {
         ImportOutcome::Refused(problems) => {
             let file = args.file.display();
-            for p in &problems {
+            // The first problems tell what is wrong (a file from another project, say); tens of
+            // thousands of lines would bury it.
+            for p in problems.iter().take(MAX_PROBLEMS_SHOWN) {
                 match &p.unit {
                     Some(unit) => {
                         eprintln!(
@@ -113,6 +118,12 @@ fn import(project: &Project, args: ImportArgs) -> Result<Outcome, fluentpress::E
                     }
                     None => eprintln!("{file}:{}:{}: {}", p.line, p.column, p.message),
                 }
+            }
+            if problems.len() > MAX_PROBLEMS_SHOWN {
+                eprintln!(
+                    "{file}: … and {} more problems (the first {MAX_PROBLEMS_SHOWN} are shown)",
+                    problems.len() - MAX_PROBLEMS_SHOWN
+                );
             }
             eprintln!(
                 "fluentpress: xliff import refused: {} problem{} in {file}; nothing was written",

@@ -401,3 +401,45 @@ fn yaml_alias_bomb_is_refused_in_bounded_memory() {
     assert_eq!(code, 2, "{stderr}");
     assert!(rss < 100 << 10, "peak RSS {rss} KiB");
 }
+
+/// An XLIFF file of 20,000 units the project does not have is refused in well under a second
+/// of work (finding each problem's line was quadratic: 12 s with an optimised build), listing
+/// the first 100 problems and counting the rest.
+#[test]
+fn xliff_import_of_twenty_thousand_unknown_units_is_linear() {
+    let project = TestProject::fixture("basic");
+    let units: String = (0..20_000)
+        .map(|i| {
+            format!(
+                "    <unit id=\"nope-{i}\">\n      <segment state=\"translated\">\n        <source>Text {i}</source>\n        <target>Texte {i}</target>\n      </segment>\n    </unit>\n"
+            )
+        })
+        .collect();
+    project.write(
+        "unknown.xlf",
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en-US\" trgLang=\"fr\">\n  <file id=\"f1\" original=\"ui.ftl\">\n{units}  </file>\n</xliff>\n"
+        ),
+    );
+    let start = std::time::Instant::now();
+    let (code, _, stderr) = project.run(&["xliff", "import", "unknown.xlf"]);
+    let elapsed = start.elapsed();
+    assert_eq!(code, 1, "{}", &stderr[stderr.len().saturating_sub(500)..]);
+    assert!(elapsed < std::time::Duration::from_secs(10), "{elapsed:?}");
+    let listed = stderr
+        .lines()
+        .filter(|l| l.contains(": unknown unit:"))
+        .count();
+    assert_eq!(listed, 100);
+    assert!(
+        stderr.contains("unknown.xlf:4:5: unit `nope-0`: unknown unit"),
+        "{}",
+        &stderr[..300]
+    );
+    assert!(
+        stderr.contains("unknown.xlf: … and 19900 more problems (the first 100 are shown)"),
+        "{}",
+        &stderr[stderr.len().saturating_sub(500)..]
+    );
+    assert!(stderr.contains("fluentpress: xliff import refused: 20000 problems in unknown.xlf"));
+}
