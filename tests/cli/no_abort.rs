@@ -443,3 +443,35 @@ fn xliff_import_of_twenty_thousand_unknown_units_is_linear() {
     );
     assert!(stderr.contains("fluentpress: xliff import refused: 20000 problems in unknown.xlf"));
 }
+
+/// A 5 MB paragraph is printed cut to its first 64 KiB, with a warning naming the message, in
+/// about a second (Typst took over two minutes and 1.2 GB laying out the whole paragraph).
+#[cfg(feature = "print")]
+#[test]
+fn five_megabyte_paragraph_is_printed_cut_with_a_warning() {
+    let project = TestProject::fixture("basic");
+    let words: Vec<String> = (0..500_000).map(|i| format!("word{i}")).collect();
+    let home = project.read("content/home.md");
+    project.write(
+        "content/home.md",
+        home.replace(
+            "We employ 4,000 people.",
+            &format!("We employ {} people.", words.join(" ")),
+        ),
+    );
+    let (code, _, stderr) = project.run(&["extract"]);
+    assert_eq!(code, 0, "{stderr}");
+    let start = std::time::Instant::now();
+    let (code, _, stderr) = project.run(&["export", "print"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    assert!(
+        stderr.contains("fluentpress: warning: en-US: message `home-who-we-are-p2`: the text is 5388907 bytes long; print keeps the first 64 KiB"),
+        "{stderr}"
+    );
+    assert!(project.path("dist/print/en-US.pdf").is_file());
+}
