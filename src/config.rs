@@ -268,22 +268,26 @@ pub fn find_project_root(start: &Path) -> Result<PathBuf, ConfigError> {
     })
 }
 
-/// The most a YAML document (the configuration, a page's front matter, a glossary) may expand
-/// to through its aliases: a name repeating `*big`, an alias of a 100 KB string, 50,000 times is
-/// a 300 KB file that took 13 s and 4.9 GiB to load. Real files expand to what they are.
+/// What a YAML document (the configuration, a page's front matter, a glossary) may expand to
+/// through its aliases beyond what it costs without them: a name repeating `*big`, an alias of a
+/// 100 KB string, 50,000 times is a 300 KB file that took 13 s and 4.9 GiB to load.
 pub const MAX_YAML_EXPANSION: usize = 4 << 20;
 
 /// What a value costs besides its text: a typed value holds a `String` or `Vec` header or
 /// more per node, so a list of 50,000 small aliases costs its real memory too.
 const YAML_NODE_COST: usize = 32;
 
-/// `serde_yaml::from_str`, refusing a document that expands beyond [`MAX_YAML_EXPANSION`]
-/// bytes. A first pass walks the document's events without keeping anything, counting what
-/// each alias replays, and stops at the limit, at the alias's position. serde_norway limits
-/// only the number of alias repetitions, not the size they reach.
+/// `serde_yaml::from_str`, refusing a document whose aliases expand it beyond
+/// [`MAX_YAML_EXPANSION`] bytes more than the document could cost without any (every node takes
+/// at least a byte of the text, so `(1 + YAML_NODE_COST)` bytes per byte of text: a large
+/// glossary without aliases is never refused). A first pass walks the document's events without
+/// keeping anything, counting what each alias replays, and stops at the limit, at the alias's
+/// position. serde_norway limits only the number of alias repetitions, not the size they reach.
 pub fn from_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, serde_yaml::Error> {
+    let limit = MAX_YAML_EXPANSION + text.len() * (1 + YAML_NODE_COST);
     let mut budget = YamlBudget {
-        left: MAX_YAML_EXPANSION,
+        left: limit,
+        limit,
         exhausted: false,
     };
     let walked = serde::de::DeserializeSeed::deserialize(
@@ -301,6 +305,7 @@ pub fn from_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, serde_
 /// The bytes a YAML document may still expand to (see [`from_yaml`]).
 struct YamlBudget {
     left: usize,
+    limit: usize,
     exhausted: bool,
 }
 
@@ -314,8 +319,8 @@ impl YamlBudget {
             None => {
                 self.exhausted = true;
                 Err(E::custom(format!(
-                    "the YAML expands to more than {} MiB through its aliases (`*name`), the most fluentpress reads",
-                    MAX_YAML_EXPANSION >> 20
+                    "the YAML's aliases (`*name`) expand it to more than {} MiB, the most fluentpress reads from it",
+                    self.limit.div_ceil(1 << 20)
                 )))
             }
         }
@@ -674,6 +679,30 @@ fn locate_fallback_entry(path: &Path, text: &str, needle: &str) -> Location {
         offset += line.len();
     }
     locate_in_yaml(path, text, needle)
+}
+
+#[cfg(test)]
+mod yaml_budget_tests {
+    use super::from_yaml;
+
+    #[test]
+    fn aliases_past_the_budget_are_refused_and_plain_documents_are_not() {
+        // 10,000 aliases of a 1,000-byte string: 10 MB of values from 40 KB of text.
+        let bomb = format!(
+            "[&a {}, {}]",
+            "x".repeat(1_000),
+            vec!["*a"; 10_000].join(", ")
+        );
+        let err = from_yaml::<Vec<String>>(&bomb).unwrap_err().to_string();
+        assert!(
+            err.contains("aliases (`*name`) expand it to more than"),
+            "{err}"
+        );
+        // 200,000 short items without aliases cost 6.6 MB as values, from 600 KB of text:
+        // what the document is, accepted.
+        let plain = format!("[{}]", vec!["x"; 200_000].join(", "));
+        assert_eq!(from_yaml::<Vec<String>>(&plain).unwrap().len(), 200_000);
+    }
 }
 
 #[cfg(test)]
