@@ -94,13 +94,11 @@ impl From<ExportError> for crate::Error {
 /// Every exporter compiled in, with its default options, in the order `build` runs them: the
 /// web site, then (feature `print`) the PDFs.
 pub fn exporters(project: &Project) -> Vec<Box<dyn Exporter>> {
-    let mut list: Vec<Box<dyn Exporter>> =
-        vec![Box::new(web::WebExporter(web::WebOptions::new(project)))];
-    #[cfg(feature = "print")]
-    list.push(Box::new(print::PrintExporter(
-        print::PrintOptions::default(),
-    )));
-    list
+    vec![
+        Box::new(web::WebExporter(web::WebOptions::new(project))),
+        #[cfg(feature = "print")]
+        Box::new(print::PrintExporter(print::PrintOptions::default())),
+    ]
 }
 
 /// The file every export writes at the top of its output, saying which exporter wrote it and
