@@ -13,6 +13,7 @@
 //! - [`config`]: `fluentpress.yaml` → [`config::Project`] (locales, fallback chains, paths).
 //! - [`content`]: Markdown pages with front matter → [`content::Page`]s (blocks and messages).
 //! - [`extract`]: pages → the source locale's generated `.ftl` files, byte-for-byte stable.
+//! - [`ftl`]: the one FTL writer (Fluent's escaping), shared by extract, init and xliff import.
 //! - [`catalog`]: every locale's `.ftl` files → [`catalog::Catalog`], with spans for reports.
 //! - [`coverage`]: how much of the source a locale translates, by messages and words.
 //! - [`diagnostic`]: severities, rule codes and the diagnostic record every stage reports with.
@@ -56,6 +57,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod extract;
 pub mod fsutil;
+pub mod ftl;
 pub mod glossary;
 pub mod init;
 pub mod localize;

@@ -19,23 +19,10 @@ use std::ops::Range;
 
 use fluent_syntax::ast::{self, Expression, InlineExpression, PatternElement, VariantKey};
 
+use crate::ftl::{self, Layout};
 use crate::plural::ALL_CATEGORIES;
 
-/// A piece of what a reader sees: text, or a placeable kept as canonical FTL (`{ $count }`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Part {
-    Text(String),
-    Placeable(String),
-}
-
-/// Appends `part`, merging adjacent text.
-pub fn push_part(parts: &mut Vec<Part>, part: Part) {
-    match (parts.last_mut(), part) {
-        (_, Part::Text(t)) if t.is_empty() => {}
-        (Some(Part::Text(last)), Part::Text(t)) => last.push_str(&t),
-        (_, part) => parts.push(part),
-    }
-}
+pub use crate::ftl::{Part, push_part};
 
 /// A protected code: its parts (a markup delimiter may contain a placeable: `]({ $url })`) and
 /// their FTL form, which the XLIFF file carries and which identifies the code.
@@ -663,33 +650,14 @@ pub fn parts_equal(a: &[Part], b: &[Part]) -> bool {
     inline_ftl(a) == inline_ftl(b)
 }
 
-/// Parts as one line of FTL-like text: braces in text escaped, placeables as written. Used to
-/// identify codes and compare texts, not to write files.
-pub fn inline_ftl(parts: &[Part]) -> String {
-    let mut out = String::new();
-    for part in parts {
-        match part {
-            Part::Text(t) => {
-                for c in t.chars() {
-                    match c {
-                        '{' => out.push_str("{\"{\"}"),
-                        '}' => out.push_str("{\"}\"}"),
-                        c => out.push(c),
-                    }
-                }
-            }
-            Part::Placeable(p) => out.push_str(p),
-        }
-    }
-    out
-}
+pub use crate::ftl::inline_text as inline_ftl;
 
 /// The FTL of a pattern after `id =` (or `.attr =`): ` text` on one line, or a block on the
 /// following lines indented by `indent` spaces.
 pub fn pattern_ftl(pattern: &Rebuilt, indent: usize) -> String {
     let mut out = String::new();
     match pattern {
-        Rebuilt::Text(parts) => write_text(&mut out, parts, indent),
+        Rebuilt::Text(parts) => ftl::write_pattern(&mut out, parts, indent, Layout::Block),
         Rebuilt::Select { .. } => {
             out.push('\n');
             push_indent(&mut out, indent);
@@ -717,7 +685,7 @@ fn write_select(out: &mut String, node: &Rebuilt, indent: usize) {
         }
         let _ = write!(out, "[{}]", key.name);
         match value {
-            Rebuilt::Text(parts) => write_text(out, parts, indent + 8),
+            Rebuilt::Text(parts) => ftl::write_pattern(out, parts, indent + 8, Layout::Block),
             Rebuilt::Select { .. } => {
                 out.push('\n');
                 push_indent(out, indent + 8);
@@ -728,121 +696,6 @@ fn write_select(out: &mut String, node: &Rebuilt, indent: usize) {
     }
     push_indent(out, indent);
     out.push('}');
-}
-
-/// Writes text and placeables as an FTL pattern: ` line` when it fits on one line, else a block
-/// at `indent`. Braces become string literals; so do the whitespace FTL would strip (at the start
-/// of a line and the end of the pattern) and the characters that would start a variant, an
-/// attribute or a default marker at the start of a continuation line.
-fn write_text(out: &mut String, parts: &[Part], indent: usize) {
-    let lines = split_lines(parts);
-    let count = lines.len();
-    let rendered: Vec<String> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| render_line(line, i == 0, i + 1 == count, count > 1))
-        .collect();
-    if count == 1 {
-        out.push(' ');
-        out.push_str(&rendered[0]);
-        return;
-    }
-    for line in rendered {
-        out.push('\n');
-        if !line.is_empty() {
-            push_indent(out, indent);
-            out.push_str(&line);
-        }
-    }
-}
-
-enum Piece<'a> {
-    Text(&'a str),
-    Placeable(&'a str),
-}
-
-fn split_lines(parts: &[Part]) -> Vec<Vec<Piece<'_>>> {
-    let mut lines: Vec<Vec<Piece>> = vec![Vec::new()];
-    for part in parts {
-        match part {
-            Part::Placeable(p) => lines.last_mut().expect("a line").push(Piece::Placeable(p)),
-            Part::Text(t) => {
-                for (i, segment) in t.split('\n').enumerate() {
-                    if i > 0 {
-                        lines.push(Vec::new());
-                    }
-                    if !segment.is_empty() {
-                        lines.last_mut().expect("a line").push(Piece::Text(segment));
-                    }
-                }
-            }
-        }
-    }
-    lines
-}
-
-fn render_line(pieces: &[Piece], first: bool, last: bool, multiline: bool) -> String {
-    let mut out = String::new();
-    if pieces.is_empty() {
-        // FTL drops blank lines at the start and end of a pattern: keep them explicitly.
-        if (first || last) && multiline || (first && last) {
-            out.push_str("{\"\"}");
-        }
-        return out;
-    }
-    let n = pieces.len();
-    for (i, piece) in pieces.iter().enumerate() {
-        match piece {
-            Piece::Placeable(p) => out.push_str(p),
-            Piece::Text(t) => {
-                let mut text: &str = t;
-                if i == 0 {
-                    let body = text.trim_start_matches([' ', '\t']);
-                    let lead = &text[..text.len() - body.len()];
-                    if !lead.is_empty() {
-                        string_literal(&mut out, lead);
-                    }
-                    text = body;
-                    // Every line of a block starts a line of the file, where these would read
-                    // as a variant key, a default marker or an attribute.
-                    if multiline && let Some(c @ ('[' | '*' | '.')) = text.chars().next() {
-                        string_literal(&mut out, &c.to_string());
-                        text = &text[1..];
-                    }
-                }
-                let mut trail = "";
-                if i + 1 == n && last {
-                    let body = text.trim_end_matches([' ', '\t']);
-                    trail = &text[body.len()..];
-                    text = body;
-                }
-                for c in text.chars() {
-                    match c {
-                        '{' => out.push_str("{\"{\"}"),
-                        '}' => out.push_str("{\"}\"}"),
-                        '\r' => out.push_str("{\"\\u000D\"}"),
-                        c => out.push(c),
-                    }
-                }
-                if !trail.is_empty() {
-                    string_literal(&mut out, trail);
-                }
-            }
-        }
-    }
-    out
-}
-
-fn string_literal(out: &mut String, text: &str) {
-    out.push_str("{\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c => out.push(c),
-        }
-    }
-    out.push_str("\"}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1214,24 +1067,6 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(rebuilt, Rebuilt::Text(vec![text("多个")]));
-    }
-
-    #[test]
-    fn text_is_escaped_for_ftl() {
-        let write = |parts: Vec<Part>| pattern_ftl(&Rebuilt::Text(parts), 4);
-        assert_eq!(write(vec![text("a {b}")]), " a {\"{\"}b{\"}\"}");
-        assert_eq!(
-            write(vec![text("  lead and trail ")]),
-            " {\"  \"}lead and trail{\" \"}"
-        );
-        assert_eq!(
-            write(vec![text("one\n[two]\n*three\n.four")]),
-            "\n    one\n    {\"[\"}two]\n    {\"*\"}three\n    {\".\"}four"
-        );
-        assert_eq!(write(vec![text("a\n\nb")]), "\n    a\n\n    b");
-        assert_eq!(write(vec![text("")]), " {\"\"}");
-        assert_eq!(write(vec![text("x\n")]), "\n    x\n    {\"\"}");
-        assert_eq!(write(vec![text("say \"hi\" \\ ")]), " say \"hi\" \\{\" \"}");
     }
 
     #[test]
