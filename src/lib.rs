@@ -28,6 +28,7 @@
 //!   `export::print` (feature `print`, on by default: one PDF per locale typeset with Typst).
 //! - [`status`]: one row per locale (coverage, stale, problems, published), for people and CI.
 //! - [`xliff`]: the translator round trip: a locale as XLIFF 2.0 / 1.2 for CAT tools, and back.
+//! - [`xml`]: XML written through quick-xml's writer (the JUnit report, XLIFF export).
 //! - [`transaction`]: the project lock, and multi-file updates applied all together or not at
 //!   all (a journal, replayed or rolled back by the next command after a kill).
 //! - `serve` (feature `serve`, on by default): the web export served locally, re-rendered as
@@ -72,6 +73,7 @@ pub mod status;
 pub mod synth;
 pub mod transaction;
 pub mod xliff;
+pub mod xml;
 
 /// An error's message followed by each cause not already spelled out in it, one per line: how
 /// the CLI and `serve` show an error to a person.
