@@ -234,3 +234,70 @@ fn collect_parts(inlines: &[Inline], out: &mut Vec<Part>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::xliff::model::parts_equal;
+    use crate::xliff::model::test_support::*;
+
+    #[test]
+    fn markup_and_placeables_become_codes() {
+        let parts = vec![
+            text("This may be *outdated*. [Read the **original** in "),
+            ph("{ $source }"),
+            text("]("),
+            ph("{ $url }"),
+            text("). Run `make` or see <https://example.com>."),
+        ];
+        let inl = inlines(&parts);
+        let Inline::Pc { kind, open, .. } = &inl[1] else {
+            panic!("{inl:?}")
+        };
+        assert_eq!((*kind, open.ftl.as_str()), (CodeKind::Emphasis, "*"));
+        let Inline::Pc {
+            kind,
+            open,
+            close,
+            children,
+        } = &inl[3]
+        else {
+            panic!("{inl:?}")
+        };
+        assert_eq!(*kind, CodeKind::Link);
+        assert_eq!(open.ftl, "[");
+        assert_eq!(close.ftl, "]({ $url })");
+        assert!(matches!(
+            &children[1],
+            Inline::Pc {
+                kind: CodeKind::Strong,
+                ..
+            }
+        ));
+        assert!(
+            matches!(&children[3], Inline::Ph { kind: CodeKind::Placeable, code } if code.ftl == "{ $source }")
+        );
+        assert!(inl.iter().any(
+            |i| matches!(i, Inline::Ph { kind: CodeKind::CodeSpan, code } if code.ftl == "`make`")
+        ));
+        assert!(inl.iter().any(|i| matches!(
+            i,
+            Inline::Ph {
+                kind: CodeKind::Autolink,
+                ..
+            }
+        )));
+        // Nothing is lost or added.
+        assert!(parts_equal(&inline_parts(&inl), &parts));
+    }
+
+    #[test]
+    fn text_that_is_not_markup_stays_text() {
+        let parts = vec![text("2 * 3 = 6, a_b_c, [not a link] and 50% off")];
+        assert_eq!(inlines(&parts), vec![Inline::Text(parts_text(&parts))]);
+    }
+
+    fn parts_text(parts: &[Part]) -> String {
+        inline_ftl(parts)
+    }
+}

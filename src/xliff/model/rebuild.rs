@@ -151,3 +151,69 @@ fn write_select(out: &mut String, node: &Rebuilt, indent: usize) {
     push_indent(out, indent);
     out.push('}');
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::xliff::model::test_support::*;
+    use crate::xliff::model::{Shape, leaves, merge, shape_of};
+    use fluent_syntax::ast;
+
+    #[test]
+    fn unchanged_rebuild_keeps_every_variant_and_an_edit_touches_one() {
+        let source = pattern_shape("m = { $n ->\n    [one] one\n   *[other] many\n}\n");
+        let target =
+            pattern_shape("m = { $n ->\n    [0] aucun\n    [one] un\n   *[other] plusieurs\n}\n");
+        let tree = merge(&source, Some(&target), &cats(&["one", "other"]));
+        let ids: Vec<String> = leaves(&tree).iter().map(|l| l.suffix()).collect();
+        assert_eq!(ids, [":0", ":one", ":other"]);
+        let edited = rebuild(&tree, &|id| (id == ":one").then(|| vec![text("une seule")]))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            pattern_ftl(&edited, 4),
+            "\n    { $n ->\n        [0] aucun\n        [one] une seule\n       *[other] plusieurs\n    }"
+        );
+    }
+
+    #[test]
+    fn a_missing_default_is_refused_and_a_lone_default_is_plain_text() {
+        let source = pattern_shape("m = { $n ->\n    [one] one\n   *[other] many\n}\n");
+        let tree = merge(&source, None, &cats(&["one", "other"]));
+        let err = rebuild(&tree, &|id| (id == ":one").then(|| vec![text("un")])).unwrap_err();
+        assert!(err.contains("[other]"), "{err}");
+        let zh = merge(&source, None, &cats(&["other"]));
+        let rebuilt = rebuild(&zh, &|_| Some(vec![text("多个")]))
+            .unwrap()
+            .unwrap();
+        assert_eq!(rebuilt, Rebuilt::Text(vec![text("多个")]));
+    }
+
+    #[test]
+    fn written_text_reads_back_identically() {
+        for sample in [
+            "plain",
+            "  spaced  ",
+            "a {b} c",
+            "line one\n  indented two\n[three]\n*four\n.five\n\nsix",
+            "\nstarts with a newline",
+            "ends with a newline\n",
+            "quote \" and backslash \\ at the end ",
+        ] {
+            let ftl = format!(
+                "m ={}\n",
+                pattern_ftl(&Rebuilt::Text(vec![text(sample)]), 4)
+            );
+            let resource = fluent_syntax::parser::parse(ftl.as_str())
+                .unwrap_or_else(|(_, e)| panic!("{ftl:?}: {e:?}"));
+            let ast::Entry::Message(m) = &resource.body[0] else {
+                panic!("{ftl}")
+            };
+            assert_eq!(
+                shape_of(m.value.as_ref().unwrap()),
+                Shape::Leaf(vec![text(sample)]),
+                "{ftl}"
+            );
+        }
+    }
+}

@@ -251,3 +251,25 @@ fn spread(items: &[Item], mut prefix: Vec<Part>) -> Shape {
     }
     Shape::Leaf(prefix)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::xliff::model::test_support::*;
+
+    #[test]
+    fn selections_spread_over_whole_sentences() {
+        let shape = pattern_shape(
+            "m = Found { $n ->\n    [one] one page\n   *[other] { $n } pages\n} today.\n",
+        );
+        let Shape::Select(s) = shape else {
+            panic!("a selection")
+        };
+        assert!(s.plural);
+        assert_eq!(s.selector, "$n");
+        assert_eq!(
+            s.variants[1].1,
+            Shape::Leaf(vec![text("Found "), ph("{ $n }"), text(" pages today.")])
+        );
+    }
+}

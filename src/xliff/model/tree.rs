@@ -242,3 +242,31 @@ fn collect_leaves<'t>(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::xliff::model::test_support::*;
+
+    #[test]
+    fn plural_keys_follow_the_target_locale() {
+        let source =
+            pattern_shape("m = { $n ->\n    [0] none\n    [one] one\n   *[other] { $n } many\n}\n");
+        let zh = merge(&source, None, &cats(&["other"]));
+        let ids: Vec<String> = leaves(&zh).iter().map(|l| l.suffix()).collect();
+        assert_eq!(ids, [":0", ":other"]);
+        let pl = merge(&source, None, &cats(&["few", "many", "one", "other"]));
+        let ids: Vec<String> = leaves(&pl).iter().map(|l| l.suffix()).collect();
+        assert_eq!(ids, [":0", ":one", ":few", ":many", ":other"]);
+        // `few` has no source variant: its source is the default one.
+        assert_eq!(
+            leaves(&pl)[2].leaf.source,
+            vec![ph("{ $n }"), text(" many")]
+        );
+        // A source with `other` only still offers French `one`.
+        let only_other = pattern_shape("m = { $n ->\n   *[other] { $n } pages\n}\n");
+        let fr = merge(&only_other, None, &cats(&["one", "other"]));
+        let ids: Vec<String> = leaves(&fr).iter().map(|l| l.suffix()).collect();
+        assert_eq!(ids, [":one", ":other"]);
+    }
+}
