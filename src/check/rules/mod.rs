@@ -3,6 +3,8 @@
 //! applied afterwards by the caller.
 
 mod coverage;
+mod duplicate_attributes;
+mod duplicate_variant_keys;
 mod duplicates;
 mod empty;
 mod files;
@@ -12,6 +14,7 @@ mod identical;
 mod markup;
 mod messages;
 mod plurals;
+mod reference_changes;
 mod references;
 mod stale;
 mod syntax;
@@ -64,7 +67,15 @@ fn pattern_pairs<'a>(ctx: &'a LocaleContext<'a>) -> Vec<PatternPair<'a>> {
                 target,
             });
         }
-        for attribute in &target_entry.attributes {
+        for (i, attribute) in target_entry.attributes.iter().enumerate() {
+            // A later copy of an attribute is never shown (`duplicate-attribute` says so):
+            // comparing it with the source would report problems nobody sees.
+            if target_entry.attributes[..i]
+                .iter()
+                .any(|a| a.name == attribute.name)
+            {
+                continue;
+            }
             if let Some(source_attribute) = source_entry.attribute(&attribute.name) {
                 pairs.push(PatternPair {
                     attribute: Some(&attribute.name),
@@ -87,6 +98,8 @@ pub fn run_all(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     // Rules about the locale on its own: they apply to the source locale too.
     syntax::check(ctx, out);
     duplicates::check(ctx, out);
+    duplicate_attributes::check(ctx, out);
+    duplicate_variant_keys::check(ctx, out);
     references::check(ctx, out);
     format::check(ctx, out);
     plurals::check(ctx, out);
@@ -99,6 +112,7 @@ pub fn run_all(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     files::check(ctx, out);
     messages::check(ctx, out);
     variables::check(ctx, &pairs, out);
+    reference_changes::check(ctx, &pairs, out);
     markup::check(ctx, &pairs, out);
     identical::check(ctx, &pairs, out);
     stale::check(ctx, out);
