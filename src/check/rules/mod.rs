@@ -2,6 +2,7 @@
 //! locale through a [`LocaleContext`] and pushes diagnostics; severities and suppressions are
 //! applied afterwards by the caller.
 
+mod broken_links;
 mod coverage;
 mod duplicate_attributes;
 mod duplicate_variant_keys;
@@ -104,6 +105,7 @@ pub fn run_all(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     format::check(ctx, out);
     plurals::check(ctx, out);
     empty::check(ctx, out);
+    broken_links::check(ctx, out);
     if ctx.is_source {
         return;
     }
