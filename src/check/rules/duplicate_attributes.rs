@@ -5,7 +5,11 @@
 //!
 //! A warning, as compare-locales reports it: the page still shows the first copy.
 
-use crate::catalog::pattern_key;
+use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::catalog::{Attribute, pattern_key};
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
@@ -14,12 +18,15 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
         if entry.attributes.len() < 2 {
             continue;
         }
-        for (i, attribute) in entry.attributes.iter().enumerate() {
-            let Some(first) = entry.attributes[..i]
-                .iter()
-                .find(|a| a.name == attribute.name)
-            else {
-                continue;
+        // A map, not pairwise comparison: a hostile file may hold thousands of attributes.
+        let mut seen: HashMap<&str, &Attribute> = HashMap::default();
+        for attribute in &entry.attributes {
+            let first = match seen.entry(attribute.name.as_str()) {
+                Entry::Vacant(v) => {
+                    v.insert(attribute);
+                    continue;
+                }
+                Entry::Occupied(o) => *o.get(),
             };
             let (line, column) = file.line_column(first.name_span.start);
             let key = pattern_key(&entry.id, Some(&attribute.name));

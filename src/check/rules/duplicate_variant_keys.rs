@@ -4,18 +4,25 @@
 //!
 //! A warning, as compare-locales reports it: the message still formats.
 
+use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap as HashMap;
+
 use crate::catalog::{VariantInfo, pattern_key};
 use crate::check::{Code, Diagnostic, LocaleContext};
 
-/// Whether two keys select the same values: equal names, or numbers of equal value.
-fn same_key(a: &VariantInfo, b: &VariantInfo) -> bool {
-    match (a.numeric, b.numeric) {
-        (false, false) => a.key == b.key,
-        (true, true) => match (a.key.parse::<f64>(), b.key.parse::<f64>()) {
-            (Ok(x), Ok(y)) => x == y,
-            _ => a.key == b.key,
-        },
-        _ => false,
+/// What a key selects: a name, or a number by value (`[1]` and `[1.0]` are one key).
+#[derive(PartialEq, Eq, Hash)]
+enum Selects<'k> {
+    Name(&'k str),
+    Number(u64),
+}
+
+fn selects(variant: &VariantInfo) -> Selects<'_> {
+    match (variant.numeric, variant.key.parse::<f64>()) {
+        // `+ 0.0` makes -0 and 0 one number.
+        (true, Ok(n)) => Selects::Number((n + 0.0).to_bits()),
+        _ => Selects::Name(&variant.key),
     }
 }
 
@@ -29,10 +36,15 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
         );
         for (attribute, pattern) in patterns {
             for select in pattern.selects() {
-                for (i, variant) in select.variants.iter().enumerate() {
-                    let Some(first) = select.variants[..i].iter().find(|v| same_key(v, variant))
-                    else {
-                        continue;
+                // A map, not pairwise comparison: a hostile file may hold thousands of variants.
+                let mut seen: HashMap<Selects<'_>, &VariantInfo> = HashMap::default();
+                for variant in &select.variants {
+                    let first = match seen.entry(selects(variant)) {
+                        Entry::Vacant(v) => {
+                            v.insert(variant);
+                            continue;
+                        }
+                        Entry::Occupied(o) => *o.get(),
                     };
                     let (line, column) = file.line_column(first.span.start);
                     let key = pattern_key(&entry.id, attribute);

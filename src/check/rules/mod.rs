@@ -68,13 +68,12 @@ fn pattern_pairs<'a>(ctx: &'a LocaleContext<'a>) -> Vec<PatternPair<'a>> {
                 target,
             });
         }
-        for (i, attribute) in target_entry.attributes.iter().enumerate() {
-            // A later copy of an attribute is never shown (`duplicate-attribute` says so):
-            // comparing it with the source would report problems nobody sees.
-            if target_entry.attributes[..i]
-                .iter()
-                .any(|a| a.name == attribute.name)
-            {
+        // A later copy of an attribute is never shown (`duplicate-attribute` says so): comparing
+        // it with the source would report problems nobody sees. (A set, for entries with
+        // thousands of attributes; most have none or one and never fill it.)
+        let mut seen = rustc_hash::FxHashSet::default();
+        for attribute in &target_entry.attributes {
+            if target_entry.attributes.len() > 1 && !seen.insert(attribute.name.as_str()) {
                 continue;
             }
             if let Some(source_attribute) = source_entry.attribute(&attribute.name) {

@@ -11,6 +11,8 @@
 //! Warnings, as in compare-locales; `# fluentpress-ignore: CODE` is the way out where a language
 //! legitimately needs another shape.
 
+use rustc_hash::FxHashMap as HashMap;
+
 use crate::catalog::{PatternInfo, Reference};
 use crate::check::rules::PatternPair;
 use crate::check::{Code, Diagnostic, LocaleContext};
@@ -38,9 +40,15 @@ fn counted(pattern: &PatternInfo, term: bool) -> Vec<&Reference> {
     }
 }
 
-fn same(a: &Reference, b: &Reference) -> bool {
-    a.id == b.id && a.attribute == b.attribute
+/// What a reference names: the id and the attribute.
+type Ident<'r> = (&'r str, Option<&'r str>);
+
+fn ident(r: &Reference) -> Ident<'_> {
+    (&r.id, r.attribute.as_deref())
 }
+
+/// Reference differences reported per pattern at most.
+const MAX_PER_PATTERN: usize = 20;
 
 pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<Diagnostic>) {
     for pair in pairs {
@@ -53,46 +61,95 @@ pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<D
             continue;
         }
         let as_sets = !pair.source.selects().is_empty() || !pair.target.selects().is_empty();
+        let mut found = Vec::new();
         for term in [false, true] {
-            compare(ctx, pair, term, as_sets, out);
+            compare(ctx, pair, term, as_sets, &mut found);
         }
+        // Each diagnostic carries its line: thousands of them on one long line (a hostile file)
+        // would hold gigabytes. The first few say what is wrong with the pattern.
+        if found.len() > MAX_PER_PATTERN {
+            let more = found.len() - MAX_PER_PATTERN;
+            found.truncate(MAX_PER_PATTERN);
+            if let Some(last) = found.last_mut() {
+                last.help = Some(format!(
+                    "{} more reference differences in this pattern are not listed",
+                    more
+                ));
+            }
+        }
+        out.append(&mut found);
     }
 }
 
-fn compare(
+fn compare<'r>(
     ctx: &LocaleContext<'_>,
-    pair: &PatternPair<'_>,
+    pair: &'r PatternPair<'r>,
     term: bool,
     as_sets: bool,
     out: &mut Vec<Diagnostic>,
 ) {
     let source = counted(pair.source, term);
     let target = counted(pair.target, term);
-    let (dropped, mut added): (Vec<&Reference>, Vec<&Reference>) = if as_sets {
-        (
-            dedup(source.iter().filter(|s| !target.iter().any(|t| same(s, t)))),
-            dedup(target.iter().filter(|t| !source.iter().any(|s| same(s, t)))),
-        )
-    } else {
-        // Multisets: each target reference absorbs one equal source reference.
-        let mut unmatched: Vec<Option<&Reference>> = target.iter().copied().map(Some).collect();
-        let mut dropped = Vec::new();
-        for s in &source {
-            match unmatched.iter_mut().find(|t| t.is_some_and(|t| same(s, t))) {
-                Some(slot) => *slot = None,
-                None => dropped.push(*s),
+    // Counts by (id, attribute), not pairwise comparison: a hostile file may hold thousands of
+    // references in one pattern.
+    let count = |refs: &[&'r Reference]| {
+        let mut counts: HashMap<Ident<'r>, usize> = HashMap::default();
+        for r in refs {
+            *counts.entry(ident(r)).or_default() += 1;
+        }
+        counts
+    };
+    let (source_counts, target_counts) = (count(&source), count(&target));
+    // The references of `refs` beyond what `other` has: as a multiset, the k-th copy of a name is
+    // extra when `other` has fewer than k; as a set, a name `other` lacks, once.
+    let extra = |refs: &[&'r Reference], other: &HashMap<Ident<'r>, usize>| {
+        let mut met: HashMap<Ident<'r>, usize> = HashMap::default();
+        let mut out: Vec<&'r Reference> = Vec::new();
+        for r in refs {
+            let k = met.entry(ident(r)).or_default();
+            *k += 1;
+            let has = other.get(&ident(r)).copied().unwrap_or(0);
+            let beyond = if as_sets {
+                has == 0 && *k == 1
+            } else {
+                *k > has
+            };
+            if beyond {
+                out.push(r);
             }
         }
-        (dropped, unmatched.into_iter().flatten().collect())
+        out
     };
+    let dropped = extra(&source, &target_counts);
+    let added = extra(&target, &source_counts);
+    // Each dropped reference pairs with the added one it became: the first to the same message,
+    // else the first left. Indexed, so that thousands of each pair up in linear time.
+    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (i, a) in added.iter().enumerate().rev() {
+        by_id.entry(a.id.as_str()).or_default().push(i);
+    }
+    let mut used = vec![false; added.len()];
+    let mut cursor = 0;
     let key = pair.key();
     for gone in dropped {
-        // The added reference this one became: one to the same message first, else any.
-        let replacement = added
-            .iter()
-            .position(|a| a.id == gone.id)
-            .or((!added.is_empty()).then_some(0))
-            .map(|i| added.remove(i));
+        let same_id = by_id.get_mut(gone.id.as_str()).and_then(|positions| {
+            while let Some(i) = positions.pop() {
+                if !used[i] {
+                    return Some(i);
+                }
+            }
+            None
+        });
+        let chosen = same_id.or_else(|| {
+            while cursor < used.len() && used[cursor] {
+                cursor += 1;
+            }
+            (cursor < used.len()).then_some(cursor)
+        });
+        let replacement = chosen.map(|i| {
+            used[i] = true;
+            added[i]
+        });
         let d = match replacement {
             Some(instead) => {
                 let mut d = ctx.at(
@@ -131,7 +188,7 @@ fn compare(
         };
         out.push(d);
     }
-    for extra in added {
+    for (extra, _) in added.iter().zip(&used).filter(|(_, used)| !**used) {
         let mut d = ctx.at(
             Code::AddedReference,
             pair.target_file,
@@ -146,17 +203,6 @@ fn compare(
         );
         out.push(d);
     }
-}
-
-/// The references in order, each once.
-fn dedup<'r>(references: impl Iterator<Item = &'r &'r Reference>) -> Vec<&'r Reference> {
-    let mut out: Vec<&Reference> = Vec::new();
-    for r in references {
-        if !out.iter().any(|o| same(o, r)) {
-            out.push(r);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -218,6 +264,49 @@ mod tests {
         assert_eq!(
             found("m = Cliquez { button } chez { -brand }\n")[0].1,
             "`{ button }` where the source has `{ button.label }`"
+        );
+    }
+
+    /// Without selections references are a multiset: once where the source has twice is a drop.
+    #[test]
+    fn a_reference_written_fewer_or_more_times_counts() {
+        let source = "-brand = Acme\nm = { -brand } and { -brand }\n";
+        let d = run(
+            "fr",
+            &[("a.ftl", source)],
+            &[("a.ftl", "-brand = Acme\nm = { -brand } et nous\n")],
+        );
+        assert_eq!(codes(&d), ["dropped-reference"], "{d:?}");
+        let d = run(
+            "fr",
+            &[("a.ftl", source)],
+            &[(
+                "a.ftl",
+                "-brand = Acme\nm = { -brand }, { -brand } et { -brand }\n",
+            )],
+        );
+        assert_eq!(codes(&d), ["added-reference"], "{d:?}");
+        assert_eq!((d[0].line, d[0].column), (2, 33));
+    }
+
+    /// A pattern with thousands of differences gets the first few, the last saying how many more.
+    #[test]
+    fn differences_per_pattern_are_bounded() {
+        let defs: String = (0..30).map(|i| format!("m{i} = M\n")).collect();
+        let refs =
+            |prefix: &str| -> String { (0..30).map(|i| format!("{{ {prefix}{i} }} ")).collect() };
+        let source = format!("{defs}x = {}\n", refs("m"));
+        let target = format!("{}x = {}\n", defs.replace("M", "Mé"), refs("n"));
+        let d = run("fr", &[("a.ftl", &source)], &[("a.ftl", &target)]);
+        let changed: Vec<_> = d
+            .iter()
+            .filter(|d| d.code.as_str() == "changed-reference")
+            .collect();
+        assert_eq!(changed.len(), 20);
+        assert!(
+            d.iter().any(|d| d.help.as_deref()
+                == Some("10 more reference differences in this pattern are not listed")),
+            "{d:?}"
         );
     }
 
