@@ -47,7 +47,9 @@ fn ident(r: &Reference) -> Ident<'_> {
     (&r.id, r.attribute.as_deref())
 }
 
-/// Reference differences reported per pattern at most.
+/// Reference differences reported per pattern at most. Each diagnostic carries its line:
+/// thousands of them on one long line (a hostile file) would hold gigabytes, so the rest are
+/// counted, not built.
 const MAX_PER_PATTERN: usize = 20;
 
 pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<Diagnostic>) {
@@ -62,20 +64,16 @@ pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<D
         }
         let as_sets = !pair.source.selects().is_empty() || !pair.target.selects().is_empty();
         let mut found = Vec::new();
+        let mut more = 0;
         for term in [false, true] {
-            compare(ctx, pair, term, as_sets, &mut found);
+            compare(ctx, pair, term, as_sets, &mut found, &mut more);
         }
-        // Each diagnostic carries its line: thousands of them on one long line (a hostile file)
-        // would hold gigabytes. The first few say what is wrong with the pattern.
-        if found.len() > MAX_PER_PATTERN {
-            let more = found.len() - MAX_PER_PATTERN;
-            found.truncate(MAX_PER_PATTERN);
-            if let Some(last) = found.last_mut() {
-                last.help = Some(format!(
-                    "{} more reference differences in this pattern are not listed",
-                    more
-                ));
-            }
+        if more > 0
+            && let Some(last) = found.last_mut()
+        {
+            last.help = Some(format!(
+                "{more} more reference differences in this pattern are not listed"
+            ));
         }
         out.append(&mut found);
     }
@@ -87,6 +85,7 @@ fn compare<'r>(
     term: bool,
     as_sets: bool,
     out: &mut Vec<Diagnostic>,
+    more: &mut usize,
 ) {
     let source = counted(pair.source, term);
     let target = counted(pair.target, term);
@@ -150,6 +149,10 @@ fn compare<'r>(
             used[i] = true;
             added[i]
         });
+        if out.len() >= MAX_PER_PATTERN {
+            *more += 1;
+            continue;
+        }
         let d = match replacement {
             Some(instead) => {
                 let mut d = ctx.at(
@@ -189,6 +192,10 @@ fn compare<'r>(
         out.push(d);
     }
     for (extra, _) in added.iter().zip(&used).filter(|(_, used)| !**used) {
+        if out.len() >= MAX_PER_PATTERN {
+            *more += 1;
+            continue;
+        }
         let mut d = ctx.at(
             Code::AddedReference,
             pair.target_file,
