@@ -237,3 +237,29 @@ fn false_alarms_are_gone() {
         ]
     );
 }
+
+// A declared function name Fluent could never call (lower case) is a configuration error.
+#[test]
+fn a_function_name_fluent_cannot_call_is_refused() {
+    let project = TestProject::fixture("basic");
+    let config = project.read("fluentpress.yaml");
+    project.write(
+        "fluentpress.yaml",
+        format!("{config}check:\n  functions: [platform]\n"),
+    );
+    let (code, _, stderr) = project.run(&["check"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("fluentpress: error:")
+            && stderr.contains(
+                "`check.functions` names `platform`, which is not a Fluent function name"
+            ),
+        "{stderr}"
+    );
+    project.write(
+        "fluentpress.yaml",
+        format!("{config}check:\n  functions: [PLATFORM, X_2-B]\n"),
+    );
+    let (code, _, stderr) = project.run(&["check"]);
+    assert_ne!(code, 2, "{stderr}");
+}
