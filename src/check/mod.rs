@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize};
 
 use std::borrow::Cow;
 
-use crate::catalog::{self, Catalog, CatalogFile, Entry, EntryKind, LocaleCatalog};
+use crate::catalog::{self, Catalog, CatalogFile, Entry, LocaleCatalog, PatternKey};
+pub use crate::catalog::{EntryIndex, Located};
 use crate::config::{Locale, Project, SeverityConfig};
 use crate::coverage::{self, Coverage};
 pub use crate::diagnostic::{Code, Diagnostic, Severity};
@@ -121,8 +122,8 @@ pub struct LocaleContext<'a> {
     paths: std::cell::RefCell<HashMap<*const CatalogFile, String>>,
 }
 
-/// A set of patterns named by entry kind, id and attribute.
-pub type PatternKeys<'a> = rustc_hash::FxHashSet<(EntryKind, &'a str, Option<&'a str>)>;
+/// A set of patterns, by key.
+pub type PatternKeys<'a> = rustc_hash::FxHashSet<PatternKey<'a>>;
 
 impl<'a> LocaleContext<'a> {
     /// The path of a locale file relative to the project root.
@@ -161,69 +162,8 @@ impl<'a> LocaleContext<'a> {
     }
 }
 
-/// An entry with the file that holds it.
-pub type Located<'a> = (&'a CatalogFile, &'a Entry);
-
 /// A source message and its translation, if the locale has one.
 pub type Matched<'a> = (Located<'a>, Option<Located<'a>>);
-
-/// The first definition of each message and term of a locale, and the later duplicates.
-/// Borrowed keys: building it allocates no strings, which matters at 100 locales × 3,000
-/// messages.
-#[derive(Default)]
-pub struct EntryIndex<'a> {
-    pub messages: HashMap<&'a str, Located<'a>>,
-    pub terms: HashMap<&'a str, Located<'a>>,
-    /// The first definition of each message, in file and source order: walking the locale in
-    /// this order reads its memory in order, where walking `messages` jumps about.
-    pub messages_in_order: Vec<Located<'a>>,
-    /// (first definition, later definition) pairs.
-    pub duplicates: Vec<(Located<'a>, Located<'a>)>,
-}
-
-impl<'a> EntryIndex<'a> {
-    pub fn new(locale: &'a LocaleCatalog) -> EntryIndex<'a> {
-        let mut index = EntryIndex::default();
-        let entries: usize = locale.files.iter().map(|f| f.entries.len()).sum();
-        index.messages.reserve(entries);
-        index.messages_in_order.reserve(entries);
-        for (file, entry) in locale.entries() {
-            let map = match entry.kind {
-                EntryKind::Message => &mut index.messages,
-                EntryKind::Term => &mut index.terms,
-            };
-            match map.entry(entry.id.as_str()) {
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert((file, entry));
-                    if entry.kind == EntryKind::Message {
-                        index.messages_in_order.push((file, entry));
-                    }
-                }
-                std::collections::hash_map::Entry::Occupied(o) => {
-                    index.duplicates.push((*o.get(), (file, entry)))
-                }
-            }
-        }
-        index
-    }
-
-    pub fn message(&self, id: &str) -> Option<Located<'a>> {
-        self.messages.get(id).copied()
-    }
-
-    pub fn term(&self, id: &str) -> Option<Located<'a>> {
-        self.terms.get(id).copied()
-    }
-
-    /// The entry a snapshot-style key names: `id`, `id.attribute`, `-term`, `-term.attribute`.
-    pub fn by_key(&self, key: &str) -> Option<Located<'a>> {
-        let id = key.split('.').next().unwrap_or(key);
-        match id.strip_prefix('-') {
-            Some(term) => self.term(term),
-            None => self.message(id),
-        }
-    }
-}
 
 /// Runs every rule on the requested locales and returns the sorted, filtered report.
 pub fn check(
@@ -278,7 +218,7 @@ fn check_with<'s>(
 ) -> Result<CheckReport, CheckError> {
     let tags = selected_locales(project, &options.locales)?;
     let source_index = EntryIndex::new(source);
-    let source_words = coverage::SourceWords::new(source);
+    let source_words = coverage::SourceWords::new(&source_index);
     let source_plurals = rules::plural_patterns(&source_index);
 
     let locales: Vec<&Locale> = tags.iter().filter_map(|tag| project.locale(tag)).collect();
@@ -379,7 +319,7 @@ impl<'a> Shared<'a> {
         // and the coverage share.
         let matched: Vec<Matched<'t>> = self
             .source_index
-            .messages_in_order
+            .messages()
             .iter()
             .map(|&source| (source, target_index.message(&source.1.id)))
             .collect();
@@ -546,13 +486,14 @@ fn is_suppressed(ctx: &LocaleContext<'_>, d: &Diagnostic) -> bool {
             })
         })
     };
+    let key = PatternKey::parse(id);
     let in_target = ctx
         .target_index
-        .by_key(id)
+        .entry(key)
         .is_some_and(|(_, e)| comment_ignores(e));
     let in_source = ctx
         .source_index
-        .by_key(id)
+        .entry(key)
         .is_some_and(|(_, e)| comment_ignores(e));
     in_target
         || (in_source

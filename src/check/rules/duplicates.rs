@@ -1,14 +1,10 @@
 //! `duplicate-id`: a message or term defined twice in one locale (in one file or across files).
 
-use crate::catalog::EntryKind;
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
-    for ((first_file, first_entry), (file, entry)) in &ctx.target_index.duplicates {
-        let key = match entry.kind {
-            EntryKind::Message => entry.id.to_string(),
-            EntryKind::Term => format!("-{}", entry.id),
-        };
+    for ((first_file, first_entry), (file, entry)) in ctx.target_index.duplicates() {
+        let key = entry.key();
         let (line, column) = first_file.line_column(first_entry.id_span.start);
         let mut d = ctx.at(
             Code::DuplicateId,

@@ -1,7 +1,7 @@
 //! `empty-translation`: a value or attribute that shows nothing: empty, only whitespace, or only
 //! string literals of whitespace (`{ "" }`), which is how an "empty" Fluent value is written.
 
-use crate::catalog::{PatternInfo, pattern_key};
+use crate::catalog::PatternInfo;
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 fn shows_nothing(pattern: &PatternInfo) -> bool {
@@ -24,17 +24,11 @@ fn shows_nothing(pattern: &PatternInfo) -> bool {
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     for (file, entry) in ctx.target.entries() {
-        let patterns = entry.value.iter().map(|p| (None, p)).chain(
-            entry
-                .attributes
-                .iter()
-                .map(|a| (Some(a.name.as_str()), &a.pattern)),
-        );
-        for (attribute, pattern) in patterns {
+        for (key, pattern) in entry.keyed_patterns() {
             if !shows_nothing(pattern) {
                 continue;
             }
-            let key = pattern_key(&entry.id, attribute);
+            let key = key.message_id();
             let offset = entry.pattern_offset(pattern);
             let mut d = ctx.at(
                 Code::EmptyTranslation,

@@ -5,7 +5,7 @@
 //! every non-numeric key is a CLDR category name (`zero`…`other`). Numeric keys (`[0]`) are exact
 //! matches and always valid.
 
-use crate::catalog::{CatalogFile, Entry, EntryKind, PatternInfo, SelectInfo, pattern_key};
+use crate::catalog::{CatalogFile, Entry, PatternInfo, SelectInfo};
 use crate::check::{Code, Diagnostic, EntryIndex, LocaleContext, PatternKeys};
 use crate::plural::ALL_CATEGORIES;
 
@@ -27,15 +27,9 @@ fn has_plural(pattern: &PatternInfo) -> bool {
 /// looked up for every pattern of every locale.
 pub fn plural_patterns<'a>(source: &EntryIndex<'a>) -> PatternKeys<'a> {
     let mut keys = PatternKeys::default();
-    let entries = source.messages.values().chain(source.terms.values());
-    for (_, entry) in entries {
-        if entry.value.as_ref().is_some_and(has_plural) {
-            keys.insert((entry.kind, entry.id.as_str(), None));
-        }
-        for attribute in &entry.attributes {
-            if has_plural(&attribute.pattern) {
-                keys.insert((entry.kind, entry.id.as_str(), Some(attribute.name.as_str())));
-            }
+    for (key, pattern) in source.patterns() {
+        if has_plural(pattern) {
+            keys.insert(key);
         }
     }
     keys
@@ -46,21 +40,13 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     let list = categories.iter().copied().collect::<Vec<_>>().join(", ");
     // Patterns with selections: their keys against the locale's categories.
     for (file, entry) in ctx.target.entries() {
-        let patterns = entry.value.iter().map(|p| (None, p)).chain(
-            entry
-                .attributes
-                .iter()
-                .map(|a| (Some(a.name.as_str()), &a.pattern)),
-        );
-        for (attribute, pattern) in patterns {
+        for (key, pattern) in entry.keyed_patterns() {
             if pattern.selects().is_empty() {
                 continue;
             }
             // Does the source select on plurals here? (For the source locale: itself.)
-            let source_is_plural =
-                ctx.source_plurals
-                    .contains(&(entry.kind, entry.id.as_str(), attribute));
-            let key = pattern_key(&entry.id, attribute);
+            let source_is_plural = ctx.source_plurals.contains(&key);
+            let key = key.message_id();
             for select in pattern.selects().iter().filter(|s| is_plural(s)) {
                 for variant in select.variants.iter().filter(|v| !v.numeric) {
                     if !categories.contains(&*variant.key) {
@@ -116,19 +102,16 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     if ctx.is_source {
         return;
     }
-    for &(kind, id, attribute) in ctx.source_plurals {
-        let first = match kind {
-            EntryKind::Message => ctx.target_index.message(id),
-            EntryKind::Term => ctx.target_index.term(id),
-        };
+    for &plural in ctx.source_plurals {
+        let first = ctx.target_index.entry(plural);
         let later = ctx
             .target_index
-            .duplicates
+            .duplicates()
             .iter()
-            .filter(|(first, _)| first.1.kind == kind && first.1.id == id)
+            .filter(|(first, _)| first.1.key() == plural.entry())
             .map(|(_, later)| *later);
         for (file, entry) in first.into_iter().chain(later) {
-            let patterns: Vec<&PatternInfo> = match attribute {
+            let patterns: Vec<&PatternInfo> = match plural.attribute {
                 None => entry.value.iter().collect(),
                 Some(name) => entry
                     .attributes
@@ -139,7 +122,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             };
             for pattern in patterns {
                 if pattern.selects().is_empty() {
-                    let key = pattern_key(&entry.id, attribute);
+                    let key = plural.message_id();
                     one_text_for_all(ctx, &list, file, entry, pattern, &key, out);
                 }
             }
