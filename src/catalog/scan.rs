@@ -18,7 +18,8 @@ pub(super) struct LineScan {
     /// The entries whose placeables nest deeper than the limit: (the entry's byte span, the
     /// offset of the first `{` past the limit), offsets into the text after the byte-order mark.
     pub(super) too_deep: Vec<(Range<usize>, usize)>,
-    /// Offsets (into the whole text) where lines start: the file's [`LineIndex`], for free.
+    /// Offsets (into the whole text) where lines start: the file's
+    /// [`LineIndex`](crate::fsutil::LineIndex), for free.
     pub(super) line_starts: Vec<usize>,
 }
 
