@@ -33,8 +33,8 @@ pub struct Entry {
 /// The one key every stage uses (the check's rules, snapshots, coverage, exporters); borrowed,
 /// so making one to look something up allocates nothing.
 ///
-/// Written out (`Display`) as snapshots name patterns: `id`, `id.attribute`, `-term`,
-/// `-term.attribute`; [`PatternKey::parse`] reads that form back.
+/// Written out (`Display`) as snapshots and diagnostics (`message_id`) name patterns: `id`,
+/// `id.attribute`, `-term`, `-term.attribute`; [`PatternKey::parse`] reads that form back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PatternKey<'a> {
     pub kind: EntryKind,
@@ -71,15 +71,6 @@ impl<'a> PatternKey<'a> {
         PatternKey {
             attribute: None,
             ..self
-        }
-    }
-
-    /// `id` or `id.attribute`, a term's `-` left out: how a diagnostic's `message_id` names
-    /// the pattern (and what `check.ignore` globs match).
-    pub fn message_id(&self) -> String {
-        match self.attribute {
-            Some(a) => format!("{}.{a}", self.id),
-            None => self.id.to_string(),
         }
     }
 }
@@ -179,7 +170,6 @@ mod tests {
         for (key, text) in keys.iter().zip(&written) {
             assert_eq!(PatternKey::parse(text), *key);
         }
-        assert_eq!(keys[3].message_id(), "brand.gender");
         assert_eq!(keys[3].entry(), keys[2]);
     }
 

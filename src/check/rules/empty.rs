@@ -28,7 +28,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             if !shows_nothing(pattern) {
                 continue;
             }
-            let key = key.message_id();
+            let key = key.to_string();
             let offset = entry.pattern_offset(pattern);
             let mut d = ctx.at(
                 Code::EmptyTranslation,
@@ -57,6 +57,21 @@ mod tests {
             &[("a.ftl", "a = { \"\" }\nb = { \" \" }{ \"\" }\n")],
         );
         assert_eq!(codes(&d), ["empty-translation", "empty-translation"]);
+    }
+
+    #[test]
+    fn a_term_is_named_with_its_dash_and_its_ignore_comment_counts() {
+        let d = run(
+            "fr",
+            &[("a.ftl", "-t = T\n-u = U\n")],
+            &[(
+                "a.ftl",
+                "# fluentpress-ignore: empty-translation\n-t = { \"\" }\n-u = { \"\" }\n",
+            )],
+        );
+        assert_eq!(codes(&d), ["empty-translation"]);
+        assert_eq!(d[0].message_id.as_deref(), Some("-u"));
+        assert_eq!(d[0].message, "`-u` is empty");
     }
 
     #[test]

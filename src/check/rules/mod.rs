@@ -35,7 +35,7 @@ pub struct PatternPair<'a> {
 impl PatternPair<'_> {
     /// `id` or `id.attribute`, for reports (built only when something is reported).
     pub fn key(&self) -> String {
-        PatternKey::new(EntryKind::Message, self.message_id, self.attribute).message_id()
+        PatternKey::new(EntryKind::Message, self.message_id, self.attribute).to_string()
     }
 
     /// Where to point for a problem with the whole translation: its first text, or the id.

@@ -46,7 +46,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             }
             // Does the source select on plurals here? (For the source locale: itself.)
             let source_is_plural = ctx.source_plurals.contains(&key);
-            let key = key.message_id();
+            let key = key.to_string();
             for select in pattern.selects().iter().filter(|s| is_plural(s)) {
                 for variant in select.variants.iter().filter(|v| !v.numeric) {
                     if !categories.contains(&*variant.key) {
@@ -122,7 +122,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             };
             for pattern in patterns {
                 if pattern.selects().is_empty() {
-                    let key = plural.message_id();
+                    let key = plural.to_string();
                     one_text_for_all(ctx, &list, file, entry, pattern, &key, out);
                 }
             }
