@@ -18,6 +18,7 @@
 //! - [`diagnostic`]: severities, rule codes and the diagnostic record every stage reports with.
 //! - [`check`]: every locale validated against the source; diagnostics for people and CI.
 //! - [`init`]: scaffolds a new project that builds at once.
+//! - [`plural`]: the CLDR plural categories of a locale, as fluent-bundle negotiates them.
 //! - [`glossary`]: each locale's required renderings of names.
 //! - [`snapshot`]: per-locale fingerprints that tell a stale translation from a fresh one.
 //! - [`markup`]: the inline Markdown subset inside messages, judged safe, for exporters.
@@ -27,6 +28,8 @@
 //!   `export::print` (feature `print`, on by default: one PDF per locale typeset with Typst).
 //! - [`status`]: one row per locale (coverage, stale, problems, published), for people and CI.
 //! - [`xliff`]: the translator round trip: a locale as XLIFF 2.0 / 1.2 for CAT tools, and back.
+//! - [`fsutil`]: reading text files with positioned errors, line:column, atomic writes, links.
+//! - [`parallel`]: independent items mapped on every core (rayon), results in order.
 //! - [`transaction`]: the project lock, and multi-file updates applied all together or not at
 //!   all (a journal, replayed or rolled back by the next command after a kill).
 //! - `serve` (feature `serve`, on by default): the web export served locally, re-rendered as

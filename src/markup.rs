@@ -37,15 +37,42 @@ pub enum LinkTarget {
     Url(String),
 }
 
+/// Emphasis, strong and links nested deeper than this are kept as their text, markup dropped.
+/// Every reader of the tree walks it by recursion (the HTML and Typst renderers, XLIFF, the
+/// checker, even its `Drop`), so `*a **b *c …` nested 10,000 deep overflowed the stack and
+/// aborted the export; the print template's own recursion has a limit too. Real text nests
+/// two or three levels.
+pub const MAX_INLINE_DEPTH: usize = 16;
+
 /// Parses a message's text. Never fails: whatever is not allowed markup is text.
 pub fn parse_inline(text: &str) -> Vec<Inline> {
+    parse_inline_checked(text).0
+}
+
+/// [`parse_inline`], and whether markup nested deeper than [`MAX_INLINE_DEPTH`] was flattened
+/// to text (the checker reports it).
+pub fn parse_inline_checked(text: &str) -> (Vec<Inline>, bool) {
     if is_plain(text) {
-        return vec![Inline::Text(text.to_string())];
+        return (vec![Inline::Text(text.to_string())], false);
     }
     let mut stack: Vec<(Frame, Vec<Inline>)> = vec![(Frame::Root, Vec::new())];
+    // Open spans past the depth limit: their start and end events are dropped, their text kept.
+    let mut excess = 0usize;
+    let mut too_deep = false;
     let protected = protect_block_syntax(text);
     for event in Parser::new_ext(&protected, Options::empty()) {
         match event {
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. } | Tag::Image { .. })
+                if stack.len() > MAX_INLINE_DEPTH =>
+            {
+                excess += 1;
+                too_deep = true;
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link | TagEnd::Image)
+                if excess > 0 =>
+            {
+                excess -= 1;
+            }
             Event::Text(t) => push_text(&mut stack, &t),
             Event::Code(c) => push(&mut stack, Inline::Code(c.to_string())),
             // Raw HTML in a translation is shown as the text it is, never interpreted.
@@ -100,7 +127,7 @@ pub fn parse_inline(text: &str) -> Vec<Inline> {
             push(&mut stack, child);
         }
     }
-    stack.pop().map(|(_, c)| c).unwrap_or_default()
+    (stack.pop().map(|(_, c)| c).unwrap_or_default(), too_deep)
 }
 
 /// Text a Markdown parser would return unchanged, as one text run: no markup, escape, entity or
@@ -366,6 +393,56 @@ mod tests {
         ] {
             assert!(!is_plain(text), "{text}");
         }
+    }
+
+    /// `*a **b *c …` nested `levels` deep around `x`.
+    fn nested_emphasis(levels: usize) -> String {
+        let open: String = (0..levels)
+            .map(|i| if i % 2 == 0 { "*a " } else { "**b " })
+            .collect();
+        let close: String = (0..levels)
+            .rev()
+            .map(|i| if i % 2 == 0 { " a*" } else { " b**" })
+            .collect();
+        format!("{open}x{close}")
+    }
+
+    fn depth(inlines: &[Inline]) -> usize {
+        inlines
+            .iter()
+            .map(|i| match i {
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { children: c, .. } => {
+                    1 + depth(c)
+                }
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn markup_nested_past_the_limit_is_text_not_a_stack_overflow() {
+        // On a 2 MiB stack (a worker thread's), as the exporters run it.
+        let handle = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(|| {
+                let text = nested_emphasis(10_000);
+                let (inlines, too_deep) = parse_inline_checked(&text);
+                assert!(too_deep);
+                assert_eq!(depth(&inlines), MAX_INLINE_DEPTH);
+                let plain = plain_text(&inlines);
+                assert!(
+                    plain.starts_with("a b a ") && plain.contains(" x "),
+                    "{plain}"
+                );
+                assert_eq!(summarize(&inlines).emphasis, MAX_INLINE_DEPTH / 2);
+            })
+            .unwrap();
+        handle.join().unwrap();
+        // Up to the limit, markup is markup.
+        let (inlines, too_deep) = parse_inline_checked(&nested_emphasis(MAX_INLINE_DEPTH));
+        assert!(!too_deep);
+        assert_eq!(depth(&inlines), MAX_INLINE_DEPTH);
     }
 
     #[test]

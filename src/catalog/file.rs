@@ -9,7 +9,7 @@ use fluent_syntax::ast;
 use super::entry::{Attribute, Entry, EntryKind, Junk};
 use super::pattern;
 use super::scan::{self, MAX_PLACEABLE_DEPTH};
-use crate::fsutil::LineIndex;
+use crate::fsutil::{self, LineIndex};
 
 /// One parsed `.ftl` file.
 #[derive(Debug, Clone)]
@@ -30,6 +30,33 @@ pub struct CatalogFile {
     pub junk: Vec<Junk>,
     /// Resource (`###`) comments, for headers such as "generated, do not edit".
     pub resource_comments: Vec<String>,
+    /// The file could not be read as Fluent text (not UTF-8, not a regular file): it has no
+    /// entries, and its one [`Junk`] says why (check reports it as `unreadable-file`). The
+    /// rest of the locale loads; `text` is the file with invalid bytes replaced, for display
+    /// only: nothing may write it back.
+    pub unreadable: Option<Unreadable>,
+}
+
+/// Why a file of a locale could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    NotUtf8(fsutil::Location),
+    NotAFile,
+}
+
+impl CatalogFile {
+    /// The read error of an unreadable file, for commands that must not go on without it
+    /// (an XLIFF import would rewrite it).
+    pub fn read_error(&self) -> Option<fsutil::ReadError> {
+        self.unreadable.as_ref().map(|u| match u {
+            Unreadable::NotUtf8(location) => fsutil::ReadError::NotUtf8 {
+                location: location.clone(),
+            },
+            Unreadable::NotAFile => fsutil::ReadError::NotAFile {
+                path: self.path.clone(),
+            },
+        })
+    }
 }
 
 impl CatalogFile {
@@ -149,7 +176,7 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
             span: span.start + bom..span.end + bom,
             error_offset: deepest + bom,
             message: format!(
-                "placeables are nested more than {MAX_PLACEABLE_DEPTH} levels deep here; the entry is not read"
+                "placeables and call arguments are nested more than {MAX_PLACEABLE_DEPTH} levels deep here; the entry is not read"
             ),
         });
     }
@@ -164,6 +191,37 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
         junk,
         resource_comments,
         text,
+        unreadable: None,
+    }
+}
+
+/// A file that cannot be read as text, as a file of one [`Junk`] saying why at `offset`.
+pub(super) fn unreadable_file(
+    path: PathBuf,
+    relative: String,
+    text: String,
+    offset: usize,
+    why: Unreadable,
+) -> CatalogFile {
+    let message = match why {
+        Unreadable::NotUtf8(_) => "the file is not valid UTF-8 (invalid byte sequence here); save it as UTF-8; its messages are not read",
+        Unreadable::NotAFile => "not a regular file (a FIFO, socket or device); it is not read",
+    }
+    .to_string();
+    CatalogFile {
+        lines: std::sync::OnceLock::new(),
+        blanked: None,
+        path,
+        relative,
+        entries: Vec::new(),
+        junk: vec![Junk {
+            span: 0..text.len(),
+            error_offset: offset,
+            message,
+        }],
+        resource_comments: Vec::new(),
+        text,
+        unreadable: Some(why),
     }
 }
 

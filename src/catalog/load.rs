@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::file::{CatalogFile, parse_file};
+use super::file::{CatalogFile, Unreadable, parse_file, unreadable_file};
 use super::{Catalog, CatalogError, LocaleCatalog};
 use crate::config::Project;
 use crate::content;
@@ -90,14 +90,41 @@ fn list_locale(project: &Project, dir: &Path) -> Result<Vec<(PathBuf, String)>, 
 
 /// Reads and parses one listed file; `None` when it was deleted since it was listed (by a
 /// concurrent `extract`, say): then it is simply not there, as if listed a moment later.
+///
+/// A file that is not UTF-8, or not a regular file (a FIFO named `x.ftl` would be read
+/// forever), is one unreadable file of the locale, reported by check, not an error that stops
+/// the whole run: one translator's bad save must not hide every other locale's problems.
 fn read_file(path: &Path, relative: &str) -> Result<Option<CatalogFile>, CatalogError> {
-    let text = match fsutil::read_utf8(path) {
+    let bytes = match fsutil::read_bytes(path) {
         Err(fsutil::ReadError::Io { source, .. })
             if source.kind() == std::io::ErrorKind::NotFound =>
         {
             return Ok(None);
         }
-        text => text?,
+        Err(fsutil::ReadError::NotAFile { .. }) => {
+            return Ok(Some(unreadable_file(
+                path.to_path_buf(),
+                relative.to_string(),
+                String::new(),
+                0,
+                Unreadable::NotAFile,
+            )));
+        }
+        bytes => bytes?,
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let location = fsutil::not_utf8_location(path, e.as_bytes(), offset);
+            return Ok(Some(unreadable_file(
+                path.to_path_buf(),
+                relative.to_string(),
+                String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                offset,
+                Unreadable::NotUtf8(location),
+            )));
+        }
     };
     Ok(Some(parse_file(
         path.to_path_buf(),

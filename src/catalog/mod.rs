@@ -22,7 +22,7 @@ mod scan;
 use std::path::PathBuf;
 
 pub use entry::{Attribute, Entry, EntryKind, Junk, PatternKey};
-pub use file::{CatalogFile, parse_file};
+pub use file::{CatalogFile, Unreadable, parse_file};
 pub use index::{EntryIndex, Located};
 pub use load::{load_catalog, load_locale, load_locales};
 pub use pattern::{PatternInfo, Reference, SelectInfo, Selector, VariantInfo};

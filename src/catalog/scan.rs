@@ -60,7 +60,9 @@ pub(super) fn scan_lines(text: &str, bom: usize, limit: usize) -> LineScan {
     segment_starts.push(bytes.len());
     // Count the `{` of each segment (one vectorised search through the file); scan brace by
     // brace only a segment with more than `limit` of them.
-    let mut braces = memchr::memchr_iter(b'{', bytes).peekable();
+    // Call arguments nest too (`{ NUMBER(NUMBER(…)) }` recurses once per call), so `(` counts
+    // with `{`.
+    let mut braces = memchr::memchr2_iter(b'{', b'(', bytes).peekable();
     for segment in segment_starts.windows(2) {
         let (start, end) = (segment[0], segment[1]);
         let mut count = 0;
@@ -77,8 +79,8 @@ pub(super) fn scan_lines(text: &str, bom: usize, limit: usize) -> LineScan {
 }
 
 /// Within one segment (an entry and the lines up to the next), the offset of the first `{`
-/// nested deeper than `limit`, if any. Braces inside string literals (`{ "{" }`) do not count;
-/// a `#` line is a comment and counts nothing.
+/// or `(` nested deeper than `limit`, if any. Braces inside string literals (`{ "{" }`) do not
+/// count; a `#` line is a comment and counts nothing.
 fn deepest_brace(segment: &[u8], limit: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut pos = 0;
@@ -100,6 +102,15 @@ fn deepest_brace(segment: &[u8], limit: usize) -> Option<usize> {
                         }
                     }
                     (false, b'}') => depth = depth.saturating_sub(1),
+                    // Inside a placeable, each call's argument list is one more level of the
+                    // parser's recursion; outside, a parenthesis is text.
+                    (false, b'(') if depth > 0 => {
+                        depth += 1;
+                        if depth > limit {
+                            return Some(pos + i);
+                        }
+                    }
+                    (false, b')') if depth > 0 => depth -= 1,
                     _ => {}
                 }
                 i += 1;
@@ -246,5 +257,29 @@ mod tests {
         let file = handle.join().unwrap();
         assert_eq!(file.junk.len(), 1);
         assert!(file.junk[0].message.contains("nested"));
+    }
+
+    #[test]
+    fn nested_calls_without_braces_are_counted() {
+        // `{ NUMBER(NUMBER(…)) }` nests by call arguments alone: one `{`, 10,000 calls.
+        let depth = 10_000;
+        let text = format!(
+            "ok = {{ NUMBER(1) }} (a parenthesis in text)\ndeep = {{ {}1{} }}\nnext = N\n",
+            "NUMBER(".repeat(depth),
+            ")".repeat(depth)
+        );
+        let handle = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || parse(&text))
+            .unwrap();
+        let file = handle.join().unwrap();
+        assert_eq!(file.junk.len(), 1);
+        assert!(file.junk[0].message.contains("nested more than 100"));
+        assert_eq!(
+            file.line_column(file.junk[0].error_offset),
+            (2, 10 + 7 * 99 + 6)
+        ); // the 100th `(`, the 101st level
+        let ids: Vec<&str> = file.entries.iter().map(|e| &*e.id).collect();
+        assert_eq!(ids, ["ok", "next"]);
     }
 }

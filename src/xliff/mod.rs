@@ -65,6 +65,16 @@ pub enum XliffError {
     Transaction(#[from] crate::transaction::TransactionError),
 }
 
+/// An XLIFF round trip needs every file of both locales: a file check reports as unreadable
+/// (not UTF-8, not a regular file) would export as untranslated and be rewritten on import.
+fn refuse_unreadable(catalog: &catalog::Catalog) -> Result<(), XliffError> {
+    let unreadable = catalog.locales.iter().flat_map(|l| &l.files);
+    match unreadable.filter_map(|f| f.read_error()).next() {
+        Some(e) => Err(e.into()),
+        None => Ok(()),
+    }
+}
+
 /// The XLIFF document of locale `tag`, or `None` when `only` leaves no unit.
 pub fn export_locale(
     project: &Project,
@@ -85,6 +95,7 @@ pub fn export_locale(
         });
     }
     let catalog = catalog::load_locales(project, &[source_tag.as_str(), tag])?;
+    refuse_unreadable(&catalog)?;
     let units = units::locale_units(project, &catalog, tag)?;
     Ok(export::render_xliff(&units, version, only))
 }

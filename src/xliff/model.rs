@@ -923,7 +923,24 @@ fn markup_spans(flat: &str) -> Vec<Span> {
     }
     let mut spans = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
+    // Spans opened past the depth limit: ignored, so their markers stay text. The unit's
+    // inline tree is built and walked by recursion, and every event below looks through the
+    // whole stack: markup nested 10,000 deep overflowed the stack after 20 s of quadratic work.
+    let mut excess = 0usize;
     for (event, range) in Parser::new_ext(flat, Options::empty()).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. })
+                if stack.len() >= crate::markup::MAX_INLINE_DEPTH =>
+            {
+                excess += 1;
+                continue;
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) if excess > 0 => {
+                excess -= 1;
+                continue;
+            }
+            _ => {}
+        }
         let skipping = stack.iter().any(|f| f.kind.is_none());
         match &event {
             Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. }) => {

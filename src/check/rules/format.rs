@@ -39,6 +39,9 @@ struct Safety<'c, 'a> {
     ctx: &'c LocaleContext<'a>,
     /// By entry (the key of its value).
     memo: HashMap<PatternKey<'a>, Expansion>,
+    /// How many references deep the walk is: a chain of 10,000 `r0 = { r1 }` messages would
+    /// otherwise overflow the stack here (a translator's file, `check` aborted with SIGABRT).
+    depth: usize,
 }
 
 impl<'a> Safety<'_, 'a> {
@@ -55,8 +58,15 @@ impl<'a> Safety<'_, 'a> {
             Some(known) => return *known,
             None => {}
         }
+        // Every reference is a placeable: a chain deeper than fluent-bundle's placeable limit
+        // cannot be safe, and fluent-bundle (which stops there) reports it.
+        if self.depth >= MAX_PLACEABLES {
+            return Expansion::MayFail;
+        }
         self.memo.insert(key, Expansion::Visiting);
+        self.depth += 1;
         let result = self.entry(entry);
+        self.depth -= 1;
         self.memo.insert(key, result);
         result
     }
@@ -92,6 +102,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     let mut safety = Safety {
         ctx,
         memo: HashMap::default(),
+        depth: 0,
     };
     let candidates: Vec<Located<'_>> = ctx
         .target
