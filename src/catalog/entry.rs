@@ -94,16 +94,26 @@ impl Entry {
         PatternKey::new(self.kind, &self.id, None)
     }
 
+    /// The key of the entry's value (`None`) or of one of its attributes.
+    pub fn pattern_key<'a>(&'a self, attribute: Option<&'a str>) -> PatternKey<'a> {
+        PatternKey::new(self.kind, &self.id, attribute)
+    }
+
     /// The value then every attribute's pattern, each with its key.
     pub fn keyed_patterns(&self) -> impl Iterator<Item = (PatternKey<'_>, &PatternInfo)> {
-        let value = self.value.iter().map(|p| (self.key(), p));
-        let attributes = self.attributes.iter().map(|a| {
-            (
-                PatternKey::new(self.kind, &self.id, Some(&a.name)),
-                &a.pattern,
-            )
-        });
-        value.chain(attributes)
+        self.named_patterns()
+            .map(|(attribute, pattern)| (self.pattern_key(attribute), pattern))
+    }
+
+    /// The value then every attribute's pattern, each with its attribute's name (`None` for
+    /// the value). The rules that walk every pattern of every locale use this and make the
+    /// pattern's [`PatternKey`] only for what they report.
+    pub fn named_patterns(&self) -> impl Iterator<Item = (Option<&str>, &PatternInfo)> {
+        self.value.iter().map(|p| (None, p)).chain(
+            self.attributes
+                .iter()
+                .map(|a| (Some(a.name.as_str()), &a.pattern)),
+        )
     }
 
     /// Where to point for a problem with one of the entry's patterns: its first text, or the

@@ -24,11 +24,11 @@ fn shows_nothing(pattern: &PatternInfo) -> bool {
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     for (file, entry) in ctx.target.entries() {
-        for (key, pattern) in entry.keyed_patterns() {
+        for (attribute, pattern) in entry.named_patterns() {
             if !shows_nothing(pattern) {
                 continue;
             }
-            let key = key.to_string();
+            let key = entry.pattern_key(attribute).to_string();
             let offset = entry.pattern_offset(pattern);
             let mut d = ctx.at(
                 Code::EmptyTranslation,

@@ -13,7 +13,7 @@ use crate::markup::{
 /// one marker character, and only text with more of them than the limit is parsed.
 pub fn check_depth(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     for (file, entry) in ctx.target.entries() {
-        for (key, pattern) in entry.keyed_patterns() {
+        for (attribute, pattern) in entry.named_patterns() {
             if !pattern.may_have_markup() {
                 continue;
             }
@@ -25,7 +25,7 @@ pub fn check_depth(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             if markers <= MAX_INLINE_DEPTH || !parse_inline_checked(text).1 {
                 continue;
             }
-            let key = key.to_string();
+            let key = entry.pattern_key(attribute).to_string();
             let mut d = ctx.at(
                 Code::MarkupTooDeep,
                 file,

@@ -40,11 +40,12 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     let list = categories.iter().copied().collect::<Vec<_>>().join(", ");
     // Patterns with selections: their keys against the locale's categories.
     for (file, entry) in ctx.target.entries() {
-        for (key, pattern) in entry.keyed_patterns() {
+        for (attribute, pattern) in entry.named_patterns() {
             if pattern.selects().is_empty() {
                 continue;
             }
             // Does the source select on plurals here? (For the source locale: itself.)
+            let key = entry.pattern_key(attribute);
             let source_is_plural = ctx.source_plurals.contains(&key);
             let key = key.to_string();
             for select in pattern.selects().iter().filter(|s| is_plural(s)) {
