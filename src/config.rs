@@ -57,6 +57,10 @@ pub struct CheckConfig {
     /// Suppressed diagnostics.
     #[serde(default)]
     pub ignore: Vec<IgnoreConfig>,
+    /// Custom functions the application registers on its bundles (`functions: [PLATFORM]`):
+    /// `check` then does not report them as unknown. `NUMBER` and `DATETIME` are always known.
+    #[serde(default)]
+    pub functions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -690,6 +694,21 @@ fn resolve(
             return Err(invalid(
                 tag,
                 format!("`check` names locale `{tag}`, which is not configured"),
+            ));
+        }
+    }
+    // Fluent calls only upper-case names (`[A-Z][A-Z0-9_-]*`): any other name could never be
+    // called, so it is a typo.
+    for name in &config.check.functions {
+        let mut chars = name.chars();
+        let valid = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+            && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-');
+        if !valid {
+            return Err(invalid(
+                name,
+                format!(
+                    "`check.functions` names `{name}`, which is not a Fluent function name (upper-case letters, digits, `_` and `-`)"
+                ),
             ));
         }
     }

@@ -1,13 +1,14 @@
 //! The translator round trip: a locale as XLIFF for CAT tools (Trados, memoQ, OmegaT), and back.
 //!
 //! - [`model`]: a source pattern and its translation as units (one per value, attribute and
-//!   plural variant), their text with placeables and Markdown protected as inline codes, and the
-//!   way back to an FTL pattern.
+//!   plural variant), their text with placeables and Markdown protected as inline codes (found
+//!   by [`crate::markup`]), and the way back to an FTL pattern (written by [`crate::ftl`]).
 //! - [`units`]: a locale's units in source order, with state and numbered codes.
-//! - [`export`]: units → XLIFF 2.0 or 1.2.
+//! - [`export`]: units → XLIFF 2.0 or 1.2, through quick-xml's writer ([`crate::xml`]).
 //! - [`read`]: XLIFF → an element tree, refusing DOCTYPEs, unknown entities and deep nesting.
 //! - [`import`]: checks every unit against the files on disk, then rewrites only what changed
-//!   and refreshes the locale's snapshot.
+//!   and refreshes the locale's snapshot; one file per phase (read the document, match units,
+//!   decide, write).
 
 pub mod export;
 pub mod import;

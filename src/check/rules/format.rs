@@ -1,6 +1,8 @@
 //! `format-error`: every message formatted with `fluent-bundle` for the locale, value, every
 //! attribute and every variant, with sample arguments; resolver errors (cycles, unknown
 //! functions, a referenced message without a value, too many placeables) are reported.
+//! `NUMBER()`, `DATETIME()` and the functions the configuration declares (`check.functions`)
+//! are known.
 //! References to undefined messages and terms are `unknown-reference`'s, not repeated here.
 
 use std::collections::BTreeSet;
@@ -144,6 +146,19 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
         FluentBundle::new(vec![ctx.locale.langid.clone()]);
     bundle.set_use_isolating(false);
     let _ = bundle.add_builtins();
+    // fluent-bundle ships `NUMBER()` only; `DATETIME()` is standard Fluent all the same, and an
+    // application registers its own functions (`check.functions`). Here they stand in as
+    // functions giving back their first argument: the checker needs them known, not run.
+    let stand_ins = std::iter::once("DATETIME")
+        .chain(ctx.project.check.functions.iter().map(String::as_str))
+        .filter(|name| *name != "NUMBER");
+    for name in stand_ins {
+        let _ = bundle.add_function(name, |positional, _named| {
+            positional
+                .first()
+                .map_or(FluentValue::None, |value| value.clone().into_owned())
+        });
+    }
     let resource = match FluentResource::try_new(ftl) {
         Ok(r) | Err((r, _)) => r,
     };
@@ -239,7 +254,7 @@ fn describe(error: &FluentError) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::rules::tests::{codes, run};
+    use crate::check::rules::tests::{codes, run, run_with};
 
     #[test]
     fn cycles_and_unknown_functions() {
@@ -259,6 +274,40 @@ mod tests {
             [
                 "the message references itself (a cycle)",
                 "unknown function `FOO()`"
+            ]
+        );
+    }
+
+    /// `DATETIME()` is standard Fluent, and a declared custom function is the application's:
+    /// neither is an unknown function; an undeclared one still is.
+    #[test]
+    fn datetime_and_declared_functions_are_known() {
+        let source =
+            "a = { DATETIME($d, month: \"long\") }\nb = { PLATFORM() }\nc = { OTHER($x) }\n";
+        let d = run_with(
+            "check:\n  functions: [PLATFORM]\n",
+            "fr",
+            &[("a.ftl", source)],
+            &[("a.ftl", source)],
+            &[],
+        );
+        let format: Vec<_> = d
+            .iter()
+            .filter(|d| d.code.as_str() == "format-error")
+            .map(|d| (d.message_id.as_deref().unwrap_or(""), d.message.as_str()))
+            .collect();
+        assert_eq!(format, [("c", "unknown function `OTHER()`")]);
+        let d = run("fr", &[("a.ftl", source)], &[("a.ftl", source)]);
+        let unknown: Vec<_> = d
+            .iter()
+            .filter(|d| d.code.as_str() == "format-error")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            unknown,
+            [
+                "unknown function `PLATFORM()`",
+                "unknown function `OTHER()`"
             ]
         );
     }

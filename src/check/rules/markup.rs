@@ -104,10 +104,19 @@ mod tests {
     #[test]
     fn changed_link_target_and_lost_emphasis() {
         let source = "x = Read [more](@/profile.md) about *us*\n";
+        // Both pages exist: the link is not broken, only another one than the source's.
+        let pages = [
+            ("pages/profile.ftl", "profile-title = P\n"),
+            ("pages/overseas.ftl", "overseas-title = O\n"),
+        ];
         let d = run(
             "fr",
-            &[("a.ftl", source)],
-            &[("a.ftl", "x = Lire [la suite](@/overseas.md) sur nous\n")],
+            &[("a.ftl", source), pages[0], pages[1]],
+            &[
+                ("a.ftl", "x = Lire [la suite](@/overseas.md) sur nous\n"),
+                ("pages/profile.ftl", "profile-title = Pr\n"),
+                ("pages/overseas.ftl", "overseas-title = Ou\n"),
+            ],
         );
         assert_eq!(codes(&d), ["markup-mismatch"]);
         assert!(
