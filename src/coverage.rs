@@ -5,9 +5,7 @@
 //! their script; a Chinese or Japanese source counts each CJK character as a word. Whether a
 //! locale is published is [`crate::publish`]'s decision.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
-use crate::catalog::{EntryKind, LocaleCatalog, PatternInfo};
+use crate::catalog::{EntryIndex, LocaleCatalog, PatternInfo};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Coverage {
@@ -50,11 +48,11 @@ pub struct SourceWords<'a> {
 }
 
 impl<'a> SourceWords<'a> {
-    pub fn new(source: &'a LocaleCatalog) -> SourceWords<'a> {
-        let mut seen = HashSet::default();
+    /// The source's messages (first definitions, in file order) from its index.
+    pub fn new(source: &EntryIndex<'a>) -> SourceWords<'a> {
         let messages = source
-            .entries()
-            .filter(|(_, e)| e.kind == EntryKind::Message && seen.insert(e.id.as_str()))
+            .messages()
+            .iter()
             .map(|(_, e)| {
                 (
                     e.id.as_str(),
@@ -69,24 +67,21 @@ impl<'a> SourceWords<'a> {
 
 /// Coverage of `target` against `source`.
 pub fn coverage(source: &LocaleCatalog, target: &LocaleCatalog) -> Coverage {
-    coverage_of(&SourceWords::new(source), target)
+    coverage_of(
+        &SourceWords::new(&EntryIndex::new(source)),
+        &EntryIndex::new(target),
+    )
 }
 
-/// Coverage of `target` against precomputed source words (for many locales at once).
-pub fn coverage_of(source: &SourceWords<'_>, target: &LocaleCatalog) -> Coverage {
+/// Coverage of a target's index against precomputed source words (for many locales at once).
+pub fn coverage_of(source: &SourceWords<'_>, target: &EntryIndex<'_>) -> Coverage {
     // The first definition of each message counts, as it does for fluent-bundle.
-    let mut has_value: HashMap<&str, bool> = HashMap::default();
-    for (_, e) in target.entries() {
-        if e.kind == EntryKind::Message {
-            has_value.entry(e.id.as_str()).or_insert(e.value.is_some());
-        }
-    }
     coverage_in_order(
         source,
         source
             .messages
             .iter()
-            .map(|(id, ..)| has_value.get(id).copied()),
+            .map(|(id, ..)| target.message(id).map(|(_, e)| e.value.is_some())),
     )
 }
 

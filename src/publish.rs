@@ -9,7 +9,7 @@
 //! `--include-incomplete`). This module sits above `coverage` (which measures) and below the
 //! exporters, `serve` and `status` (which act on the decision).
 
-use crate::catalog::{Catalog, LocaleCatalog};
+use crate::catalog::{Catalog, EntryIndex, LocaleCatalog};
 use crate::config::{Locale, Project};
 use crate::coverage::{SourceWords, coverage_of};
 
@@ -91,11 +91,12 @@ pub fn measure<'p>(project: &'p Project, catalog: &Catalog) -> Vec<(&'p Locale, 
     let source = catalog
         .locale(&project.source_locale().tag)
         .unwrap_or(&empty);
-    let words = SourceWords::new(source);
+    let source_index = EntryIndex::new(source);
+    let words = SourceWords::new(&source_index);
     std::iter::once((project.source_locale(), 100.0))
         .chain(project.target_locales().iter().map(|locale| {
-            let target = catalog.locale(&locale.tag).unwrap_or(&empty);
-            (locale, coverage_of(&words, target).percent())
+            let target = EntryIndex::new(catalog.locale(&locale.tag).unwrap_or(&empty));
+            (locale, coverage_of(&words, &target).percent())
         }))
         .collect()
 }

@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::catalog::{EntryKind, LocaleCatalog, pattern_key};
+use crate::catalog::{EntryKind, LocaleCatalog};
 use crate::check::{Code, Diagnostic, LocaleContext};
 use crate::markup::{Inline, LinkTarget, parse_inline};
 
@@ -110,7 +110,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                     None => format!("@/{path}"),
                 };
                 let offset = super::find_in_entry(file, entry, &written);
-                let key = pattern_key(&entry.id, attribute);
+                let key = entry.pattern_key(attribute).to_string();
                 let mut d = ctx.at(
                     Code::BrokenLink,
                     file,

@@ -9,7 +9,7 @@ use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::catalog::{Attribute, pattern_key};
+use crate::catalog::Attribute;
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
@@ -29,7 +29,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                 Entry::Occupied(o) => *o.get(),
             };
             let (line, column) = file.line_column(first.name_span.start);
-            let key = pattern_key(&entry.id, Some(&attribute.name));
+            let key = entry.pattern_key(Some(&attribute.name)).to_string();
             let mut d = ctx.at(
                 Code::DuplicateAttribute,
                 file,
@@ -79,6 +79,6 @@ mod tests {
             )],
         );
         assert_eq!(codes(&d), ["duplicate-attribute"], "{d:?}");
-        assert_eq!(d[0].message_id.as_deref(), Some("t.g"));
+        assert_eq!(d[0].message_id.as_deref(), Some("-t.g"));
     }
 }

@@ -8,7 +8,7 @@ use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::catalog::{VariantInfo, pattern_key};
+use crate::catalog::VariantInfo;
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 /// What a key selects: a name, or a number by value (`[1]` and `[1.0]` are one key).
@@ -47,7 +47,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                         Entry::Occupied(o) => *o.get(),
                     };
                     let (line, column) = file.line_column(first.span.start);
-                    let key = pattern_key(&entry.id, attribute);
+                    let key = entry.pattern_key(attribute).to_string();
                     let mut d = ctx.at(
                         Code::DuplicateVariantKey,
                         file,
@@ -85,7 +85,7 @@ mod tests {
             .filter(|d| d.code.as_str() == "duplicate-variant-key")
             .map(|d| (d.message_id.as_deref().unwrap_or(""), d.line, d.column))
             .collect();
-        assert_eq!(dup, [("x", 3, 6), ("t", 8, 6), ("t.g", 13, 6)], "{d:?}");
+        assert_eq!(dup, [("x", 3, 6), ("-t", 8, 6), ("-t.g", 13, 6)], "{d:?}");
     }
 
     #[test]

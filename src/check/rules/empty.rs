@@ -3,7 +3,7 @@
 //! Where the source pattern itself shows nothing, empty is the faithful translation; and the
 //! source locale is the reference, so an empty source (always written on purpose) is not judged.
 
-use crate::catalog::{EntryKind, PatternInfo, pattern_key};
+use crate::catalog::PatternInfo;
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 fn shows_nothing(pattern: &PatternInfo) -> bool {
@@ -26,28 +26,18 @@ fn shows_nothing(pattern: &PatternInfo) -> bool {
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     for (file, entry) in ctx.target.entries() {
-        let patterns = entry.value.iter().map(|p| (None, p)).chain(
-            entry
-                .attributes
-                .iter()
-                .map(|a| (Some(a.name.as_str()), &a.pattern)),
-        );
-        for (attribute, pattern) in patterns {
+        for (attribute, pattern) in entry.named_patterns() {
             if ctx.is_source || !shows_nothing(pattern) {
                 continue;
             }
-            let source = match entry.kind {
-                EntryKind::Message => ctx.source_index.message(&entry.id),
-                EntryKind::Term => ctx.source_index.term(&entry.id),
-            };
-            let source_pattern = source.and_then(|(_, e)| match attribute {
-                None => e.value.as_ref(),
-                Some(name) => e.attribute(name).map(|a| &a.pattern),
-            });
+            let source_pattern = ctx
+                .source_index
+                .pattern(entry.pattern_key(attribute))
+                .map(|(_, pattern)| pattern);
             if source_pattern.is_some_and(shows_nothing) {
                 continue;
             }
-            let key = pattern_key(&entry.id, attribute);
+            let key = entry.pattern_key(attribute).to_string();
             let offset = entry.pattern_offset(pattern);
             let mut d = ctx.at(
                 Code::EmptyTranslation,
@@ -98,6 +88,21 @@ mod tests {
         assert_eq!(empty, ["b"], "{d:?}");
         let d = run("en-US", &[("a.ftl", source)], &[]);
         assert!(!codes(&d).contains(&"empty-translation"), "{d:?}");
+    }
+
+    #[test]
+    fn a_term_is_named_with_its_dash_and_its_ignore_comment_counts() {
+        let d = run(
+            "fr",
+            &[("a.ftl", "-t = T\n-u = U\n")],
+            &[(
+                "a.ftl",
+                "# fluentpress-ignore: empty-translation\n-t = { \"\" }\n-u = { \"\" }\n",
+            )],
+        );
+        assert_eq!(codes(&d), ["empty-translation"]);
+        assert_eq!(d[0].message_id.as_deref(), Some("-u"));
+        assert_eq!(d[0].message, "`-u` is empty");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, Fluen
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::catalog::{Entry, EntryKind};
+use crate::catalog::{Entry, EntryKind, PatternKey};
 use crate::check::{Code, Diagnostic, LocaleContext, Located};
 use crate::plural::category_samples;
 
@@ -39,7 +39,8 @@ enum Expansion {
 /// `unknown-reference`.
 struct Safety<'c, 'a> {
     ctx: &'c LocaleContext<'a>,
-    memo: HashMap<(EntryKind, &'a str), Expansion>,
+    /// By entry (the key of its value).
+    memo: HashMap<PatternKey<'a>, Expansion>,
     /// How many references deep the walk is: a chain of 10,000 `r0 = { r1 }` messages would
     /// otherwise overflow the stack here (a translator's file, `check` aborted with SIGABRT).
     depth: usize,
@@ -47,17 +48,14 @@ struct Safety<'c, 'a> {
 
 impl<'a> Safety<'_, 'a> {
     fn referenced(&mut self, kind: EntryKind, id: &'a str, attribute: Option<&str>) -> Expansion {
-        let found = match kind {
-            EntryKind::Message => self.ctx.target_index.message(id),
-            EntryKind::Term => self.ctx.target_index.term(id),
-        };
-        let Some((_, entry)) = found else {
+        let key = PatternKey::new(kind, id, None);
+        let Some((_, entry)) = self.ctx.target_index.entry(key) else {
             return Expansion::Safe(0);
         };
         if attribute.is_none() && entry.value.is_none() {
             return Expansion::MayFail;
         }
-        match self.memo.get(&(kind, id)) {
+        match self.memo.get(&key) {
             Some(Expansion::Visiting) => return Expansion::MayFail,
             Some(known) => return *known,
             None => {}
@@ -67,11 +65,11 @@ impl<'a> Safety<'_, 'a> {
         if self.depth >= MAX_PLACEABLES {
             return Expansion::MayFail;
         }
-        self.memo.insert((kind, id), Expansion::Visiting);
+        self.memo.insert(key, Expansion::Visiting);
         self.depth += 1;
         let result = self.entry(entry);
         self.depth -= 1;
-        self.memo.insert((kind, id), result);
+        self.memo.insert(key, result);
         result
     }
 
@@ -120,11 +118,11 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     }
     // A bundle of just what those messages can reach (their references, transitively), cut from
     // the files by span: re-parsing every file of every locale would cost more than the check.
-    let mut needed: BTreeSet<(EntryKind, &str)> = BTreeSet::new();
+    let mut needed: BTreeSet<PatternKey<'_>> = BTreeSet::new();
     let mut queue: Vec<Located<'_>> = candidates.clone();
     let mut ftl = String::new();
     while let Some((file, entry)) = queue.pop() {
-        if !needed.insert((entry.kind, entry.id.as_str())) {
+        if !needed.insert(entry.key()) {
             continue;
         }
         if let Some(text) = file.text.get(entry.span.clone()) {

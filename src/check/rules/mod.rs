@@ -22,7 +22,7 @@ mod syntax;
 mod variables;
 
 use super::{Diagnostic, LocaleContext};
-use crate::catalog::{CatalogFile, Entry, PatternInfo, pattern_key};
+use crate::catalog::{CatalogFile, Entry, EntryKind, PatternInfo, PatternKey};
 
 /// A source pattern and its translation: the value of a message in both locales, or one
 /// attribute in both.
@@ -39,7 +39,7 @@ pub struct PatternPair<'a> {
 impl PatternPair<'_> {
     /// `id` or `id.attribute`, for reports (built only when something is reported).
     pub fn key(&self) -> String {
-        pattern_key(self.message_id, self.attribute)
+        PatternKey::new(EntryKind::Message, self.message_id, self.attribute).to_string()
     }
 
     /// Where to point for a problem with the whole translation: its first text, or the id.

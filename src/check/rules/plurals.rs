@@ -9,7 +9,7 @@
 //! Translations are asked for every category only where the source distinguishes plural forms:
 //! a source selection with only `*[other]` (and numbers) asks for nothing.
 
-use crate::catalog::{CatalogFile, Entry, EntryKind, PatternInfo, SelectInfo, pattern_key};
+use crate::catalog::{CatalogFile, Entry, PatternInfo, SelectInfo};
 use crate::check::{Code, Diagnostic, EntryIndex, LocaleContext, PatternKeys};
 use crate::plural::ALL_CATEGORIES;
 
@@ -43,15 +43,9 @@ fn distinguishes_forms(pattern: &PatternInfo) -> bool {
 /// looked up for every pattern of every locale.
 pub fn plural_patterns<'a>(source: &EntryIndex<'a>) -> PatternKeys<'a> {
     let mut keys = PatternKeys::default();
-    let entries = source.messages.values().chain(source.terms.values());
-    for (_, entry) in entries {
-        if entry.value.as_ref().is_some_and(distinguishes_forms) {
-            keys.insert((entry.kind, entry.id.as_str(), None));
-        }
-        for attribute in &entry.attributes {
-            if distinguishes_forms(&attribute.pattern) {
-                keys.insert((entry.kind, entry.id.as_str(), Some(attribute.name.as_str())));
-            }
+    for (key, pattern) in source.patterns() {
+        if distinguishes_forms(pattern) {
+            keys.insert(key);
         }
     }
     keys
@@ -63,21 +57,14 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     let exact = crate::plural::exact_integer_categories(&ctx.locale.langid);
     // Patterns with selections: their keys against the locale's categories.
     for (file, entry) in ctx.target.entries() {
-        let patterns = entry.value.iter().map(|p| (None, p)).chain(
-            entry
-                .attributes
-                .iter()
-                .map(|a| (Some(a.name.as_str()), &a.pattern)),
-        );
-        for (attribute, pattern) in patterns {
+        for (attribute, pattern) in entry.named_patterns() {
             if pattern.selects().is_empty() {
                 continue;
             }
             // Does the source select on plurals here? (For the source locale: itself.)
-            let source_is_plural =
-                ctx.source_plurals
-                    .contains(&(entry.kind, entry.id.as_str(), attribute));
-            let key = pattern_key(&entry.id, attribute);
+            let key = entry.pattern_key(attribute);
+            let source_is_plural = ctx.source_plurals.contains(&key);
+            let key = key.to_string();
             for select in pattern.selects().iter().filter(|s| is_plural(s)) {
                 for variant in select.variants.iter().filter(|v| !v.numeric) {
                     if !categories.contains(&*variant.key) {
@@ -150,19 +137,16 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     if ctx.is_source {
         return;
     }
-    for &(kind, id, attribute) in ctx.source_plurals {
-        let first = match kind {
-            EntryKind::Message => ctx.target_index.message(id),
-            EntryKind::Term => ctx.target_index.term(id),
-        };
+    for &plural in ctx.source_plurals {
+        let first = ctx.target_index.entry(plural);
         let later = ctx
             .target_index
-            .duplicates
+            .duplicates()
             .iter()
-            .filter(|(first, _)| first.1.kind == kind && first.1.id == id)
+            .filter(|(first, _)| first.1.key() == plural.entry())
             .map(|(_, later)| *later);
         for (file, entry) in first.into_iter().chain(later) {
-            let patterns: Vec<&PatternInfo> = match attribute {
+            let patterns: Vec<&PatternInfo> = match plural.attribute {
                 None => entry.value.iter().collect(),
                 Some(name) => entry
                     .attributes
@@ -173,7 +157,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             };
             for pattern in patterns {
                 if pattern.selects().is_empty() {
-                    let key = pattern_key(&entry.id, attribute);
+                    let key = plural.to_string();
                     one_text_for_all(ctx, &list, file, entry, pattern, &key, out);
                 }
             }
