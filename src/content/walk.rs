@@ -48,7 +48,8 @@ pub fn collect_files(
 
 /// A link must not lead back to a folder that contains it (it would be walked again and again
 /// until the path grows too long for the system, and then reported as something else), nor
-/// outside the project.
+/// outside the project. walkdir finds loops first (it knows the folders of the walk and those
+/// above it); the loop test here keeps the rule true should it ever not.
 fn check_link(root: &Path, path: &Path) -> Result<(), ContentError> {
     let root = if root.as_os_str().is_empty() {
         Path::new(".")
@@ -161,8 +162,8 @@ mod tests {
         );
     }
 
-    /// A link to a folder that contains it is a loop however far up it leads: walkdir's own
-    /// check sees only the folders of this walk, the rule sees the rest.
+    /// A link to a folder that contains it is a loop however far up it leads, inside the
+    /// walked folder or above it.
     #[cfg(unix)]
     #[test]
     fn loops_above_and_inside_the_walk_are_named() {
