@@ -58,6 +58,7 @@ macro_rules! codes {
 
 codes! {
     SyntaxError => "syntax-error", Error, "The parser could not read an entry (Junk).";
+    UnreadableFile => "unreadable-file", Error, "A locale file is not UTF-8 text or not a regular file; its messages are not read.";
     DuplicateId => "duplicate-id", Error, "A message or term is defined twice in one locale.";
     MissingFile => "missing-file", Warning, "A source file has no counterpart in the locale.";
     ObsoleteFile => "obsolete-file", Warning, "A locale file has no counterpart in the source.";
@@ -74,6 +75,7 @@ codes! {
     UnknownReference => "unknown-reference", Error, "A message, term or attribute reference is not defined in the locale.";
     FormatError => "format-error", Error, "Formatting the message with fluent-bundle gives a resolver error.";
     MarkupMismatch => "markup-mismatch", Warning, "The inline markup (links, emphasis, code) differs from the source.";
+    MarkupTooDeep => "markup-too-deep", Warning, "Inline markup nests deeper than exports render; the deeper spans show as text.";
     IdenticalToSource => "identical-to-source", Warning, "The translation equals the source text.";
     EmptyTranslation => "empty-translation", Error, "A value is empty or only whitespace.";
     StaleTranslation => "stale-translation", Warning, "The source changed since the translation was last edited.";

@@ -267,26 +267,12 @@ fn write_message(out: &mut String, id: &str, role: &str, text: &str) {
     out.push('\n');
 }
 
-/// Serializes plain text as an FTL pattern: braces become string literals, and continuation
-/// lines are indented and protected from reading as variants or attributes.
+/// Plain text as the FTL after `id = `, written by [`crate::ftl`]: braces become string
+/// literals, and continuation lines are indented and protected from reading as variants or
+/// attributes.
 pub fn ftl_pattern(text: &str) -> String {
-    let mut out = String::new();
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push_str("\n    ");
-        }
-        for (j, c) in line.chars().enumerate() {
-            match c {
-                '{' => out.push_str("{\"{\"}"),
-                '}' => out.push_str("{\"}\"}"),
-                '[' | '*' | '.' if j == 0 && i > 0 => {
-                    let _ = write!(out, "{{\"{c}\"}}");
-                }
-                c => out.push(c),
-            }
-        }
-    }
-    out
+    let pattern = crate::ftl::text_pattern(text);
+    pattern.strip_prefix(' ').unwrap_or(&pattern).to_string()
 }
 
 /// Message id → the raw source text of its definition, for diffs.
@@ -349,6 +335,36 @@ mod tests {
         assert_eq!(ftl_pattern("one\\\n[two]"), "one\\\n    {\"[\"}two]");
         let source = format!("m = {}\n", ftl_pattern("x {y}\\\n*z"));
         assert!(fluent_syntax::parser::parse(source.as_str()).is_ok());
+    }
+
+    /// Texts the old writer got wrong: a CR that FTL read as a line end, an empty value (a parse
+    /// error), indentation swallowed by the block's common indent.
+    #[test]
+    fn generated_values_read_back_as_the_page_text() {
+        for text in ["a\r\nb", "", "one\n  two", "x\n"] {
+            let source = format!("m = {}\n", ftl_pattern(text));
+            let resource = fluent_syntax::parser::parse(source.as_str())
+                .unwrap_or_else(|(_, e)| panic!("{source:?}: {e:?}"));
+            let fluent_syntax::ast::Entry::Message(m) = &resource.body[0] else {
+                panic!("{source:?}")
+            };
+            let mut read = String::new();
+            for element in &m.value.as_ref().expect("a value").elements {
+                match element {
+                    fluent_syntax::ast::PatternElement::TextElement { value } => {
+                        read.push_str(value)
+                    }
+                    fluent_syntax::ast::PatternElement::Placeable {
+                        expression:
+                            fluent_syntax::ast::Expression::Inline(
+                                fluent_syntax::ast::InlineExpression::StringLiteral { value },
+                            ),
+                    } => read.push_str(&fluent_syntax::unicode::unescape_unicode_to_string(value)),
+                    other => panic!("{source:?}: {other:?}"),
+                }
+            }
+            assert_eq!(read, text, "{source:?}");
+        }
     }
 
     #[test]

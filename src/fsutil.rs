@@ -53,6 +53,11 @@ pub enum ReadError {
     TooLarge { path: PathBuf },
     #[error("{}: a symbolic link that leads outside the project is not followed", .path.display())]
     SymlinkOutside { path: PathBuf },
+    #[error(
+        "{}: not a regular file (a FIFO, socket or device); fluentpress reads only regular files",
+        .path.display()
+    )]
+    NotAFile { path: PathBuf },
 }
 
 /// The largest file [`read_utf8`] reads: 10 MiB. Loading a Fluent file takes about 25 times its
@@ -64,20 +69,50 @@ pub const MAX_FILE_SIZE: u64 = 10 << 20;
 /// mark is kept (callers that parse strip it themselves so that their offsets stay offsets into
 /// the file).
 pub fn read_utf8(path: &Path) -> Result<String, ReadError> {
+    let bytes = read_bytes(path)?;
+    String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
+        location: not_utf8_location(path, e.as_bytes(), e.utf8_error().valid_up_to()),
+    })
+}
+
+/// Where the first invalid byte of `bytes` (at `valid_up_to`) is, as a location in `path`.
+pub fn not_utf8_location(path: &Path, bytes: &[u8], valid_up_to: usize) -> Location {
+    // Safe: everything before `valid_up_to` is valid UTF-8.
+    let prefix = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
+    let (line, column) = line_column(prefix, prefix.len());
+    Location::new(path, line, column)
+}
+
+/// Reads a regular file of at most [`MAX_FILE_SIZE`] bytes.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
     let io_err = |source| ReadError::Io {
         path: path.to_path_buf(),
         source,
     };
+    // Opening a FIFO for reading waits for a writer, forever: look at what the path is first
+    // (following links, as opening does). A special file swapped in between the two calls is
+    // still caught below, after opening, before reading.
+    if !std::fs::metadata(path).map_err(io_err)?.is_file() {
+        return Err(ReadError::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
     let file = std::fs::File::open(path).map_err(io_err)?;
     let too_large = || ReadError::TooLarge {
         path: path.to_path_buf(),
     };
-    let size = file.metadata().map_err(io_err)?.len();
+    let metadata = file.metadata().map_err(io_err)?;
+    if !metadata.is_file() {
+        return Err(ReadError::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
+    let size = metadata.len();
     if size > MAX_FILE_SIZE {
         return Err(too_large());
     }
-    // The size may change while reading (or lie, for special files): never read past the limit.
+    // The size may change while reading: never read past the limit.
     let mut bytes = Vec::with_capacity(size as usize);
     file.take(MAX_FILE_SIZE + 1)
         .read_to_end(&mut bytes)
@@ -85,16 +120,7 @@ pub fn read_utf8(path: &Path) -> Result<String, ReadError> {
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(too_large());
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        // Safe: everything before `valid_up_to` is valid UTF-8.
-        let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
-        let (line, column) = line_column(prefix, prefix.len());
-        ReadError::NotUtf8 {
-            location: Location::new(path, line, column),
-        }
-    })
+    Ok(bytes)
 }
 
 /// The 1-based line and character column of byte `offset` in `text`.

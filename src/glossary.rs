@@ -61,7 +61,7 @@ pub fn load_glossary(locale_dir: &Path) -> Result<Glossary, GlossaryError> {
         return Ok(Glossary::default());
     }
     let text = fsutil::read_utf8(&path)?;
-    serde_yaml::from_str(&text).map_err(|e| {
+    crate::config::from_yaml(&text).map_err(|e| {
         let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
         let message = e.to_string();
         GlossaryError::Invalid {

@@ -13,11 +13,13 @@
 //! - [`config`]: `fluentpress.yaml` → [`config::Project`] (locales, fallback chains, paths).
 //! - [`content`]: Markdown pages with front matter → [`content::Page`]s (blocks and messages).
 //! - [`extract`]: pages → the source locale's generated `.ftl` files, byte-for-byte stable.
+//! - [`ftl`]: the one FTL writer (Fluent's escaping), shared by extract, init and xliff import.
 //! - [`catalog`]: every locale's `.ftl` files → [`catalog::Catalog`], with spans for reports.
 //! - [`coverage`]: how much of the source a locale translates, by messages and words.
 //! - [`diagnostic`]: severities, rule codes and the diagnostic record every stage reports with.
 //! - [`check`]: every locale validated against the source; diagnostics for people and CI.
 //! - [`init`]: scaffolds a new project that builds at once.
+//! - [`plural`]: the CLDR plural categories of a locale, as fluent-bundle negotiates them.
 //! - [`glossary`]: each locale's required renderings of names.
 //! - [`snapshot`]: per-locale fingerprints that tell a stale translation from a fresh one.
 //! - [`markup`]: the inline Markdown subset inside messages, judged safe, for exporters.
@@ -27,6 +29,9 @@
 //!   `export::print` (feature `print`, on by default: one PDF per locale typeset with Typst).
 //! - [`status`]: one row per locale (coverage, stale, problems, published), for people and CI.
 //! - [`xliff`]: the translator round trip: a locale as XLIFF 2.0 / 1.2 for CAT tools, and back.
+//! - [`xml`]: XML written through quick-xml's writer (the JUnit report, XLIFF export).
+//! - [`fsutil`]: reading text files with positioned errors, line:column, atomic writes, links.
+//! - [`parallel`]: independent items mapped on every core (rayon), results in order.
 //! - [`transaction`]: the project lock, and multi-file updates applied all together or not at
 //!   all (a journal, replayed or rolled back by the next command after a kill).
 //! - `serve` (feature `serve`, on by default): the web export served locally, re-rendered as
@@ -56,6 +61,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod extract;
 pub mod fsutil;
+pub mod ftl;
 pub mod glossary;
 pub mod init;
 pub mod localize;
@@ -70,6 +76,7 @@ pub mod status;
 pub mod synth;
 pub mod transaction;
 pub mod xliff;
+pub mod xml;
 
 /// An error's message followed by each cause not already spelled out in it, one per line: how
 /// the CLI and `serve` show an error to a person.

@@ -1,13 +1,23 @@
 //! The inline markup allowed inside messages: a small Markdown subset that translators can move
 //! around a sentence, parsed into a tree the exporters render (escaped HTML, Typst) and the
-//! checker compares.
+//! checker compares, or into byte spans ([`markup_spans`]) that XLIFF export protects as inline
+//! codes. Both read the text with the same parser settings, so what the site renders as markup
+//! is what a translator's CAT tool shows as codes.
 //!
 //! Allowed: `*emphasis*`, `**strong**`, `` `code` ``, `[text](target)` and hard line breaks.
 //! Everything else, raw HTML included, is text. Link targets are limited to `http(s):`,
 //! `mailto:`, relative URLs and `@/page.md` references to other pages of the site; anything else
 //! (`javascript:`, `data:`…) makes the link plain text. Translations are untrusted input.
 
+use std::ops::Range;
+
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// The one Markdown reading of message text: CommonMark inlines with no extension (no tables,
+/// strikethrough or footnotes), for the tree and for the spans alike.
+fn parser(text: &str) -> Parser<'_> {
+    Parser::new_ext(text, Options::empty())
+}
 
 /// A piece of inline content.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,15 +47,42 @@ pub enum LinkTarget {
     Url(String),
 }
 
+/// Emphasis, strong and links nested deeper than this are kept as their text, markup dropped.
+/// Every reader of the tree walks it by recursion (the HTML and Typst renderers, XLIFF, the
+/// checker, even its `Drop`), so `*a **b *c …` nested 10,000 deep overflowed the stack and
+/// aborted the export; the print template's own recursion has a limit too. Real text nests
+/// two or three levels.
+pub const MAX_INLINE_DEPTH: usize = 16;
+
 /// Parses a message's text. Never fails: whatever is not allowed markup is text.
 pub fn parse_inline(text: &str) -> Vec<Inline> {
+    parse_inline_checked(text).0
+}
+
+/// [`parse_inline`], and whether markup nested deeper than [`MAX_INLINE_DEPTH`] was flattened
+/// to text (the checker reports it).
+pub fn parse_inline_checked(text: &str) -> (Vec<Inline>, bool) {
     if is_plain(text) {
-        return vec![Inline::Text(text.to_string())];
+        return (vec![Inline::Text(text.to_string())], false);
     }
     let mut stack: Vec<(Frame, Vec<Inline>)> = vec![(Frame::Root, Vec::new())];
+    // Open spans past the depth limit: their start and end events are dropped, their text kept.
+    let mut excess = 0usize;
+    let mut too_deep = false;
     let protected = protect_block_syntax(text);
-    for event in Parser::new_ext(&protected, Options::empty()) {
+    for event in parser(&protected) {
         match event {
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. } | Tag::Image { .. })
+                if stack.len() > MAX_INLINE_DEPTH =>
+            {
+                excess += 1;
+                too_deep = true;
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link | TagEnd::Image)
+                if excess > 0 =>
+            {
+                excess -= 1;
+            }
             Event::Text(t) => push_text(&mut stack, &t),
             Event::Code(c) => push(&mut stack, Inline::Code(c.to_string())),
             // Raw HTML in a translation is shown as the text it is, never interpreted.
@@ -100,7 +137,7 @@ pub fn parse_inline(text: &str) -> Vec<Inline> {
             push(&mut stack, child);
         }
     }
-    stack.pop().map(|(_, c)| c).unwrap_or_default()
+    (stack.pop().map(|(_, c)| c).unwrap_or_default(), too_deep)
 }
 
 /// Text a Markdown parser would return unchanged, as one text run: no markup, escape, entity or
@@ -208,6 +245,155 @@ fn push_text(stack: &mut [(Frame, Vec<Inline>)], text: &str) {
             children.push(Inline::Text(text.to_string()));
         }
     }
+}
+
+/// What a [`MarkupSpan`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpanKind {
+    Emphasis,
+    Strong,
+    /// `` `code` ``.
+    Code,
+    /// `[text](target)`.
+    Link,
+    /// `<https://…>` or `<name@example.org>`.
+    Autolink,
+}
+
+/// A piece of markup in a text, by byte ranges, for tools that must keep the text as written
+/// (XLIFF export protects each span as an inline code).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkupSpan {
+    /// The whole span, delimiters included.
+    pub outer: Range<usize>,
+    /// The text inside paired markup (emphasis, strong, link text); `None` for a span that is
+    /// one unit (code, autolink).
+    pub inner: Option<Range<usize>>,
+    pub kind: SpanKind,
+}
+
+/// The markup of `flat` as byte ranges, sorted by start (an outer span before the spans it
+/// holds). The same parser as [`parse_inline`] finds it, without the block-marker protection
+/// (offsets must stay those of `flat`) and without judging link targets (a span is kept as
+/// written, not rendered). Paired markup whose delimiters are not at its ends (which a
+/// CommonMark parser does not produce) is left out; so is markup inside an image or a link that
+/// is not inline.
+pub fn markup_spans(flat: &str) -> Vec<MarkupSpan> {
+    use pulldown_cmark::LinkType;
+
+    struct Frame {
+        kind: Option<SpanKind>,
+        range: Range<usize>,
+        inner_end: usize,
+    }
+    let mut spans = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    // Spans opened past the depth limit: ignored, so their markers stay text. The unit's
+    // inline tree is built and walked by recursion, and every event below looks through the
+    // whole stack: markup nested 10,000 deep overflowed the stack after 20 s of quadratic work.
+    let mut excess = 0usize;
+    for (event, range) in parser(flat).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. })
+                if stack.len() >= MAX_INLINE_DEPTH =>
+            {
+                excess += 1;
+                continue;
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) if excess > 0 => {
+                excess -= 1;
+                continue;
+            }
+            _ => {}
+        }
+        let skipping = stack.iter().any(|f| f.kind.is_none());
+        match &event {
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. }) => {
+                let kind = match &event {
+                    Event::Start(Tag::Emphasis) => Some(SpanKind::Emphasis),
+                    Event::Start(Tag::Strong) => Some(SpanKind::Strong),
+                    Event::Start(Tag::Link {
+                        link_type: LinkType::Inline,
+                        ..
+                    }) => Some(SpanKind::Link),
+                    Event::Start(Tag::Link {
+                        link_type: LinkType::Autolink | LinkType::Email,
+                        ..
+                    }) => {
+                        if !skipping {
+                            spans.push(MarkupSpan {
+                                outer: range.clone(),
+                                inner: None,
+                                kind: SpanKind::Autolink,
+                            });
+                        }
+                        None
+                    }
+                    _ => None,
+                };
+                for frame in &mut stack {
+                    frame.inner_end = frame.inner_end.max(range.end);
+                }
+                stack.push(Frame {
+                    kind,
+                    inner_end: range.start + 1,
+                    range,
+                });
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => {
+                let Some(frame) = stack.pop() else { continue };
+                let still_skipping = stack.iter().any(|f| f.kind.is_none());
+                let Some(kind) = frame.kind else { continue };
+                if still_skipping {
+                    continue;
+                }
+                let r = frame.range;
+                let inner = match kind {
+                    SpanKind::Emphasis | SpanKind::Strong => {
+                        let d = if kind == SpanKind::Strong { 2 } else { 1 };
+                        let ok = r.len() >= 2 * d
+                            && flat[r.start..r.start + d]
+                                .chars()
+                                .all(|c| c == '*' || c == '_')
+                            && flat[r.end - d..r.end].chars().all(|c| c == '*' || c == '_');
+                        ok.then(|| r.start + d..r.end - d)
+                    }
+                    _ => {
+                        let end = frame.inner_end.max(r.start + 1).min(r.end);
+                        flat[end..].starts_with("](").then_some(r.start + 1..end)
+                    }
+                };
+                if let Some(inner) = inner {
+                    spans.push(MarkupSpan {
+                        outer: r,
+                        inner: Some(inner),
+                        kind,
+                    });
+                }
+            }
+            _ => {
+                for frame in &mut stack {
+                    frame.inner_end = frame.inner_end.max(range.end);
+                }
+                if let Event::Code(_) = event
+                    && !skipping
+                {
+                    spans.push(MarkupSpan {
+                        outer: range,
+                        inner: None,
+                        kind: SpanKind::Code,
+                    });
+                }
+            }
+        }
+    }
+    spans.sort_by(|a, b| {
+        a.outer
+            .start
+            .cmp(&b.outer.start)
+            .then(b.outer.end.cmp(&a.outer.end))
+    });
+    spans
 }
 
 /// Accepts a link target only if it is safe to publish.
@@ -368,6 +554,56 @@ mod tests {
         }
     }
 
+    /// `*a **b *c …` nested `levels` deep around `x`.
+    fn nested_emphasis(levels: usize) -> String {
+        let open: String = (0..levels)
+            .map(|i| if i % 2 == 0 { "*a " } else { "**b " })
+            .collect();
+        let close: String = (0..levels)
+            .rev()
+            .map(|i| if i % 2 == 0 { " a*" } else { " b**" })
+            .collect();
+        format!("{open}x{close}")
+    }
+
+    fn depth(inlines: &[Inline]) -> usize {
+        inlines
+            .iter()
+            .map(|i| match i {
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { children: c, .. } => {
+                    1 + depth(c)
+                }
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn markup_nested_past_the_limit_is_text_not_a_stack_overflow() {
+        // On a 2 MiB stack (a worker thread's), as the exporters run it.
+        let handle = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(|| {
+                let text = nested_emphasis(10_000);
+                let (inlines, too_deep) = parse_inline_checked(&text);
+                assert!(too_deep);
+                assert_eq!(depth(&inlines), MAX_INLINE_DEPTH);
+                let plain = plain_text(&inlines);
+                assert!(
+                    plain.starts_with("a b a ") && plain.contains(" x "),
+                    "{plain}"
+                );
+                assert_eq!(summarize(&inlines).emphasis, MAX_INLINE_DEPTH / 2);
+            })
+            .unwrap();
+        handle.join().unwrap();
+        // Up to the limit, markup is markup.
+        let (inlines, too_deep) = parse_inline_checked(&nested_emphasis(MAX_INLINE_DEPTH));
+        assert!(!too_deep);
+        assert_eq!(depth(&inlines), MAX_INLINE_DEPTH);
+    }
+
     #[test]
     fn hostile_input_is_text() {
         let got = parse_inline(
@@ -397,6 +633,38 @@ mod tests {
         assert_eq!(
             parse_inline("*em* first")[0],
             Inline::Emphasis(vec![Inline::Text("em".into())])
+        );
+    }
+
+    #[test]
+    fn spans_locate_markup_by_byte_range() {
+        let text = "a *b* [c **d**](https://x.org) `e` <https://y.org> 2 * 3";
+        let spans = markup_spans(text);
+        let found: Vec<(SpanKind, &str, Option<&str>)> = spans
+            .iter()
+            .map(|s| {
+                (
+                    s.kind,
+                    &text[s.outer.clone()],
+                    s.inner.clone().map(|r| &text[r]),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (SpanKind::Emphasis, "*b*", Some("b")),
+                (SpanKind::Link, "[c **d**](https://x.org)", Some("c **d**")),
+                (SpanKind::Strong, "**d**", Some("d")),
+                (SpanKind::Code, "`e`", None),
+                (SpanKind::Autolink, "<https://y.org>", None),
+            ]
+        );
+        // What the tree parse calls markup, the spans call markup too.
+        let summary = summarize(&parse_inline(text));
+        assert_eq!(
+            (summary.emphasis, summary.strong, summary.code.len()),
+            (1, 1, 1)
         );
     }
 

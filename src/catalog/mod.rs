@@ -128,6 +128,33 @@ pub struct CatalogFile {
     pub junk: Vec<Junk>,
     /// Resource (`###`) comments, for headers such as "generated, do not edit".
     pub resource_comments: Vec<String>,
+    /// The file could not be read as Fluent text (not UTF-8, not a regular file): it has no
+    /// entries, and its one [`Junk`] says why (check reports it as `unreadable-file`). The
+    /// rest of the locale loads; `text` is the file with invalid bytes replaced, for display
+    /// only: nothing may write it back.
+    pub unreadable: Option<Unreadable>,
+}
+
+/// Why a file of a locale could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    NotUtf8(fsutil::Location),
+    NotAFile,
+}
+
+impl CatalogFile {
+    /// The read error of an unreadable file, for commands that must not go on without it
+    /// (an XLIFF import would rewrite it).
+    pub fn read_error(&self) -> Option<fsutil::ReadError> {
+        self.unreadable.as_ref().map(|u| match u {
+            Unreadable::NotUtf8(location) => fsutil::ReadError::NotUtf8 {
+                location: location.clone(),
+            },
+            Unreadable::NotAFile => fsutil::ReadError::NotAFile {
+                path: self.path.clone(),
+            },
+        })
+    }
 }
 
 impl CatalogFile {
@@ -310,14 +337,41 @@ fn list_locale(project: &Project, dir: &Path) -> Result<Vec<(PathBuf, String)>, 
 
 /// Reads and parses one listed file; `None` when it was deleted since it was listed (by a
 /// concurrent `extract`, say): then it is simply not there, as if listed a moment later.
+///
+/// A file that is not UTF-8, or not a regular file (a FIFO named `x.ftl` would be read
+/// forever), is one unreadable file of the locale, reported by check, not an error that stops
+/// the whole run: one translator's bad save must not hide every other locale's problems.
 fn read_file(path: &Path, relative: &str) -> Result<Option<CatalogFile>, CatalogError> {
-    let text = match fsutil::read_utf8(path) {
+    let bytes = match fsutil::read_bytes(path) {
         Err(fsutil::ReadError::Io { source, .. })
             if source.kind() == std::io::ErrorKind::NotFound =>
         {
             return Ok(None);
         }
-        text => text?,
+        Err(fsutil::ReadError::NotAFile { .. }) => {
+            return Ok(Some(unreadable_file(
+                path.to_path_buf(),
+                relative.to_string(),
+                String::new(),
+                0,
+                Unreadable::NotAFile,
+            )));
+        }
+        bytes => bytes?,
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let location = fsutil::not_utf8_location(path, e.as_bytes(), offset);
+            return Ok(Some(unreadable_file(
+                path.to_path_buf(),
+                relative.to_string(),
+                String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                offset,
+                Unreadable::NotUtf8(location),
+            )));
+        }
     };
     Ok(Some(parse_file(
         path.to_path_buf(),
@@ -419,7 +473,7 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
             span: span.start + bom..span.end + bom,
             error_offset: deepest + bom,
             message: format!(
-                "placeables are nested more than {MAX_PLACEABLE_DEPTH} levels deep here; the entry is not read"
+                "placeables and call arguments are nested more than {MAX_PLACEABLE_DEPTH} levels deep here; the entry is not read"
             ),
         });
     }
@@ -434,6 +488,37 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
         junk,
         resource_comments,
         text,
+        unreadable: None,
+    }
+}
+
+/// A file that cannot be read as text, as a file of one [`Junk`] saying why at `offset`.
+fn unreadable_file(
+    path: PathBuf,
+    relative: String,
+    text: String,
+    offset: usize,
+    why: Unreadable,
+) -> CatalogFile {
+    let message = match why {
+        Unreadable::NotUtf8(_) => "the file is not valid UTF-8 (invalid byte sequence here); save it as UTF-8; its messages are not read",
+        Unreadable::NotAFile => "not a regular file (a FIFO, socket or device); it is not read",
+    }
+    .to_string();
+    CatalogFile {
+        lines: std::sync::OnceLock::new(),
+        blanked: None,
+        path,
+        relative,
+        entries: Vec::new(),
+        junk: vec![Junk {
+            span: 0..text.len(),
+            error_offset: offset,
+            message,
+        }],
+        resource_comments: Vec::new(),
+        text,
+        unreadable: Some(why),
     }
 }
 
@@ -486,7 +571,9 @@ fn scan_lines(text: &str, bom: usize, limit: usize) -> LineScan {
     segment_starts.push(bytes.len());
     // Count the `{` of each segment (one vectorised search through the file); scan brace by
     // brace only a segment with more than `limit` of them.
-    let mut braces = memchr::memchr_iter(b'{', bytes).peekable();
+    // Call arguments nest too (`{ NUMBER(NUMBER(…)) }` recurses once per call), so `(` counts
+    // with `{`.
+    let mut braces = memchr::memchr2_iter(b'{', b'(', bytes).peekable();
     for segment in segment_starts.windows(2) {
         let (start, end) = (segment[0], segment[1]);
         let mut count = 0;
@@ -503,7 +590,7 @@ fn scan_lines(text: &str, bom: usize, limit: usize) -> LineScan {
 }
 
 /// Within one segment (an entry and the lines up to the next), the offset of the first `{`
-/// nested deeper than `limit`, if any. Braces inside string literals (`{ "{" }`) do not count;
+/// or `(` nested deeper than `limit`, if any. Braces inside string literals (`{ "{" }`) do not count;
 /// a `#` line is a comment and counts nothing.
 fn deepest_brace(segment: &[u8], limit: usize) -> Option<usize> {
     let mut depth = 0usize;
@@ -526,6 +613,15 @@ fn deepest_brace(segment: &[u8], limit: usize) -> Option<usize> {
                         }
                     }
                     (false, b'}') => depth = depth.saturating_sub(1),
+                    // Inside a placeable, each call's argument list is one more level of the
+                    // parser's recursion; outside, a parenthesis is text.
+                    (false, b'(') if depth > 0 => {
+                        depth += 1;
+                        if depth > limit {
+                            return Some(pos + i);
+                        }
+                    }
+                    (false, b')') if depth > 0 => depth -= 1,
                     _ => {}
                 }
                 i += 1;
@@ -795,6 +891,30 @@ mod tests {
         let file = handle.join().unwrap();
         assert_eq!(file.junk.len(), 1);
         assert!(file.junk[0].message.contains("nested"));
+    }
+
+    #[test]
+    fn nested_calls_without_braces_are_counted() {
+        // `{ NUMBER(NUMBER(…)) }` nests by call arguments alone: one `{`, 10,000 calls.
+        let depth = 10_000;
+        let text = format!(
+            "ok = {{ NUMBER(1) }} (a parenthesis in text)\ndeep = {{ {}1{} }}\nnext = N\n",
+            "NUMBER(".repeat(depth),
+            ")".repeat(depth)
+        );
+        let handle = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || parse(&text))
+            .unwrap();
+        let file = handle.join().unwrap();
+        assert_eq!(file.junk.len(), 1);
+        assert!(file.junk[0].message.contains("nested more than 100"));
+        assert_eq!(
+            file.line_column(file.junk[0].error_offset),
+            (2, 10 + 7 * 99 + 6)
+        ); // the 100th `(`, the 101st level
+        let ids: Vec<&str> = file.entries.iter().map(|e| &*e.id).collect();
+        assert_eq!(ids, ["ok", "next"]);
     }
 
     #[test]

@@ -692,7 +692,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 22);
+        assert_eq!(Code::ALL.len(), 24);
     }
 
     #[test]

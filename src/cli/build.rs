@@ -33,16 +33,24 @@ pub fn run(project: &Project, _args: BuildArgs) -> Result<Outcome, fluentpress::
         super::extract::print_changes(project, &extraction);
     }
     let catalog = catalog::load_catalog(project)?;
+    super::warn_unreadable(&catalog);
     let report = check::check(project, &catalog, &CheckOptions::default(), None)?;
-    println!(
+    outln!(
         "{:<10} {:>6} {:>9} {:>6} {:>5} {:>9} {:>7} {:>8}",
-        "locale", "files", "messages", "terms", "junk", "coverage", "errors", "warnings"
+        "locale",
+        "files",
+        "messages",
+        "terms",
+        "junk",
+        "coverage",
+        "errors",
+        "warnings"
     );
     for locale in &catalog.locales {
         let count = |kind| locale.entries().filter(|(_, e)| e.kind == kind).count();
         let junk: usize = locale.files.iter().map(|f| f.junk.len()).sum();
         let summary = report.locales.iter().find(|s| s.locale == locale.tag);
-        println!(
+        outln!(
             "{:<10} {:>6} {:>9} {:>6} {:>5} {:>8.1}% {:>7} {:>8}",
             locale.tag,
             locale.files.len(),
@@ -56,15 +64,15 @@ pub fn run(project: &Project, _args: BuildArgs) -> Result<Outcome, fluentpress::
     }
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
-    println!("check: {errors} errors, {warnings} warnings (details: `fluentpress check`)");
-    println!();
+    outln!("check: {errors} errors, {warnings} warnings (details: `fluentpress check`)");
+    outln!();
     // The exports run even when the check found errors, so authors see the result; the exit
     // code still reports the errors.
     let exported = super::export::run_web(project, &catalog, &options)?;
     #[cfg(feature = "print")]
     {
         use fluentpress::export::print::{PrintOptions, export_print};
-        println!();
+        outln!();
         let report = export_print(project, &catalog, &PrintOptions::default())?;
         super::export::print::print_report(&report);
     }

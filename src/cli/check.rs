@@ -73,7 +73,7 @@ pub fn run(project: &Project, args: CheckArgs) -> Result<Outcome, fluentpress::E
     let color = args.format == Format::Human
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
-    print!("{}", report::render(args.format.into(), &report, color));
+    out!("{}", report::render(args.format.into(), &report, color));
     if let Some(path) = args.write_baseline {
         Baseline::from_diagnostics(&report.diagnostics)
             .write(&path)

@@ -15,11 +15,10 @@ pub struct CompletionsArgs {
 
 pub fn run(args: CompletionsArgs) -> Result<Outcome, fluentpress::Error> {
     let mut command = Cli::command();
-    clap_complete::generate(
-        args.shell,
-        &mut command,
-        "fluentpress",
-        &mut std::io::stdout(),
-    );
+    // clap_complete panics when its writer fails (`completions bash | head`): it writes into
+    // memory, and the script goes out through the pipe-safe writer.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "fluentpress", &mut script);
+    super::output::write_bytes(&script);
     Ok(Outcome::Clean)
 }

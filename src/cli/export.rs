@@ -57,6 +57,7 @@ pub fn run(project: &Project, args: ExportArgs) -> Result<Outcome, fluentpress::
     match args.format {
         ExportFormat::Web(args) => {
             let catalog = catalog::load_catalog(project)?;
+            super::warn_unreadable(&catalog);
             run_web(project, &catalog, &args.options(project))
         }
         #[cfg(feature = "print")]
@@ -83,13 +84,18 @@ pub fn print_summary(project: &Project, summary: &WebSummary) {
     } else {
         project.relative(&summary.out).into_owned()
     };
-    println!("export web: {out}");
-    println!(
+    outln!("export web: {out}");
+    outln!(
         "{:<10} {:>6} {:>9} {:>10} {:>6} {:>13}",
-        "locale", "pages", "coverage", "fallbacks", "stale", "search index"
+        "locale",
+        "pages",
+        "coverage",
+        "fallbacks",
+        "stale",
+        "search index"
     );
     for l in &summary.locales {
-        println!(
+        outln!(
             "{:<10} {:>6} {:>8.1}% {:>10} {:>6} {:>13}",
             l.tag,
             l.pages,
@@ -100,9 +106,9 @@ pub fn print_summary(project: &Project, summary: &WebSummary) {
         );
     }
     for u in &summary.unpublished {
-        println!("not published: {}: {}", u.tag, u.reason);
+        outln!("not published: {}: {}", u.tag, u.reason);
     }
-    println!(
+    outln!(
         "{} pages in {} locales in {:.2} s",
         summary.pages(),
         summary.locales.len(),
@@ -185,6 +191,7 @@ pub mod print {
 
     pub fn run(project: &Project, args: PrintArgs) -> Result<Outcome, fluentpress::Error> {
         let catalog = catalog::load_catalog(project)?;
+        super::super::warn_unreadable(&catalog);
         let options = PrintOptions {
             out_dir: args.out,
             pages: args.pages,
@@ -200,7 +207,7 @@ pub mod print {
     /// One line per PDF on stdout; skipped locales and warnings on stderr.
     pub fn print_report(report: &PrintReport) {
         for document in &report.documents {
-            println!(
+            outln!(
                 "print  {:<8} {} ({} pages)",
                 document.locale,
                 document.path.display(),

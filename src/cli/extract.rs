@@ -18,7 +18,7 @@ pub fn run(project: &Project, args: ExtractArgs) -> Result<Outcome, fluentpress:
     let extraction = extract::plan_extraction(project)?;
     let messages: usize = extraction.pages.iter().map(|p| p.messages().len()).sum();
     if extraction.is_current() {
-        println!(
+        outln!(
             "extract: {} pages, {messages} messages; {} and {} are up to date",
             extraction.pages.len(),
             project.relative(&extract::pages_dir(project)),
@@ -27,15 +27,13 @@ pub fn run(project: &Project, args: ExtractArgs) -> Result<Outcome, fluentpress:
         return Ok(Outcome::Clean);
     }
     if args.check {
-        println!(
-            "extract --check: the generated files are out of date; run `fluentpress extract`:"
-        );
+        outln!("extract --check: the generated files are out of date; run `fluentpress extract`:");
         print_changes(project, &extraction);
         return Ok(Outcome::ProblemsFound);
     }
     let touched = extract::apply_extraction(&extraction)?;
     print_changes(project, &extraction);
-    println!(
+    outln!(
         "extract: {} pages, {messages} messages; {} files updated",
         extraction.pages.len(),
         touched.len()
@@ -49,11 +47,11 @@ pub fn print_changes(project: &Project, extraction: &extract::Extraction) {
         let path = project.relative(path);
         let lines: Vec<(char, &Vec<String>)> = match change {
             FileChange::Added { ids } => {
-                println!("  added    {path}");
+                outln!("  added    {path}");
                 vec![('+', ids)]
             }
             FileChange::Removed { ids } => {
-                println!("  removed  {path}");
+                outln!("  removed  {path}");
                 vec![('-', ids)]
             }
             FileChange::Changed {
@@ -61,13 +59,13 @@ pub fn print_changes(project: &Project, extraction: &extract::Extraction) {
                 changed,
                 removed,
             } => {
-                println!("  changed  {path}");
+                outln!("  changed  {path}");
                 vec![('+', added), ('~', changed), ('-', removed)]
             }
         };
         for (mark, ids) in lines {
             for id in ids {
-                println!("      {mark} {id}");
+                outln!("      {mark} {id}");
             }
         }
     }

@@ -31,9 +31,9 @@ pub fn run(project: Option<PathBuf>, args: InitArgs) -> Result<Outcome, fluentpr
     };
     let written = init_project(&dir, &options)?;
     for path in &written {
-        println!("  created  {}", path.display());
+        outln!("  created  {}", path.display());
     }
-    println!(
+    outln!(
         "init: a new project in {}; next: `fluentpress --project {} build`",
         dir.display(),
         dir.display()

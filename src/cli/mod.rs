@@ -8,12 +8,30 @@
 // boxing for.
 #![allow(clippy::result_large_err)]
 
+/// `print!` that survives a closed standard output: see [`output::write`].
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::fluentpress_cli::output::write(format_args!($($arg)*))
+    };
+}
+
+/// `println!` that survives a closed standard output: see [`output::write`].
+macro_rules! outln {
+    () => {
+        $crate::fluentpress_cli::output::write(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::fluentpress_cli::output::write(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod build;
 mod check;
 mod completions;
 mod export;
 mod extract;
 mod init;
+mod output;
 #[cfg(feature = "serve")]
 mod serve;
 #[cfg(not(feature = "serve"))]
@@ -84,7 +102,14 @@ pub fn run() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    match execute(cli) {
+    let outcome = execute(cli);
+    // A reader that went away (`| head`) is no failure: the work is done and its exit code
+    // stands, as with ripgrep. Any other write failure (a full disk) is an I/O error.
+    if let (Ok(_), Some(e)) = (&outcome, output::failure()) {
+        eprintln!("fluentpress: error: cannot write to standard output: {e}");
+        return ExitCode::from(2);
+    }
+    match outcome {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::ProblemsFound) => ExitCode::from(1),
         Err(e) => {
@@ -170,6 +195,15 @@ fn lock_project(
         );
     }
     Ok(Some(lock))
+}
+
+/// Exports skip a locale file that cannot be read (not UTF-8, not a regular file), as they skip
+/// entries that do not parse; the author hears of it here, and `check` fails on it.
+fn warn_unreadable(catalog: &fluentpress::catalog::Catalog) {
+    let files = catalog.locales.iter().flat_map(|l| &l.files);
+    for error in files.filter_map(|f| f.read_error()) {
+        eprintln!("fluentpress: warning: {error}; its messages are skipped");
+    }
 }
 
 fn open_project(dir: Option<PathBuf>) -> Result<Project, fluentpress::Error> {

@@ -45,9 +45,9 @@ pub fn run(project: &Project, args: ServeArgs) -> Result<Outcome, fluentpress::E
     });
     let server = Server::start(project.clone(), &options, Box::new(Terminal))?;
     let url = server.url();
-    println!("serve: {url}");
+    outln!("serve: {url}");
     let startup = server.startup();
-    println!(
+    outln!(
         "serve: {} pages in {} locales ({}) built in {:.2} s into {} (removed on exit)",
         startup.pages * startup.locales.len(),
         startup.locales.len(),
@@ -55,8 +55,8 @@ pub fn run(project: &Project, args: ServeArgs) -> Result<Outcome, fluentpress::E
         startup.elapsed.as_secs_f64(),
         startup.folder.display()
     );
-    print!("{}", startup.diagnostics_text);
-    println!(
+    out!("{}", startup.diagnostics_text);
+    outln!(
         "serve: check: {} error{}, {} warning{}{}",
         startup.errors,
         plural(startup.errors),
@@ -68,14 +68,14 @@ pub fn run(project: &Project, args: ServeArgs) -> Result<Outcome, fluentpress::E
             ""
         }
     );
-    println!("serve: watching content/, locales/, templates/ and fluentpress.yaml; Ctrl-C stops");
+    outln!("serve: watching content/, locales/, templates/ and fluentpress.yaml; Ctrl-C stops");
     if args.open {
         open_browser(&url);
     }
     let _ = std::io::stdout().flush();
     let _ = stopped.recv();
     server.stop();
-    println!("serve: stopped");
+    outln!("serve: stopped");
     Ok(Outcome::Clean)
 }
 
@@ -91,14 +91,14 @@ impl Reporter for Terminal {
                 } else {
                     format!("{} page{} re-rendered", u.pages, plural(u.pages))
                 };
-                println!(
+                outln!(
                     "serve: {}: {what}, reload sent {:.1} ms after the change ({} browser{})",
                     u.changed.join(", "),
                     u.latency.as_secs_f64() * 1000.0,
                     u.clients,
                     plural(u.clients)
                 );
-                print!("{}", u.diagnostics_text);
+                out!("{}", u.diagnostics_text);
             }
             ServeEvent::Failed(f) => {
                 let what = if f.changed.is_empty() {
@@ -106,7 +106,7 @@ impl Reporter for Terminal {
                 } else {
                     format!("{}: ", f.changed.join(", "))
                 };
-                println!(
+                outln!(
                     "serve: {what}error: {}\nserve: the last good version of the site is still served",
                     f.error
                 );
@@ -126,7 +126,7 @@ fn open_browser(url: &str) {
         std::env::split_paths(&paths).any(|dir| is_executable(&dir.join("xdg-open")))
     });
     if !found {
-        println!("serve: --open: xdg-open is not installed; open {url} in your browser");
+        outln!("serve: --open: xdg-open is not installed; open {url} in your browser");
         return;
     }
     match std::process::Command::new("xdg-open")
@@ -140,7 +140,7 @@ fn open_browser(url: &str) {
         Ok(mut child) => {
             std::thread::spawn(move || child.wait());
         }
-        Err(e) => println!("serve: --open: cannot run xdg-open: {e}"),
+        Err(e) => outln!("serve: --open: cannot run xdg-open: {e}"),
     }
 }
 

@@ -29,6 +29,6 @@ pub fn run(project: &Project, args: StatusArgs) -> Result<Outcome, fluentpress::
     let color = args.format == StatusFormat::Table
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    print!("{}", status::render(&report, args.format.into(), color));
+    out!("{}", status::render(&report, args.format.into(), color));
     Ok(Outcome::Clean)
 }

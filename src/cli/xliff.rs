@@ -91,7 +91,7 @@ fn export(project: &Project, args: ExportArgs) -> Result<Outcome, fluentpress::E
             path.display().to_string()
         }
         None => {
-            print!("{xml}");
+            out!("{xml}");
             "standard output".into()
         }
     };
@@ -102,6 +102,9 @@ fn export(project: &Project, args: ExportArgs) -> Result<Outcome, fluentpress::E
     Ok(Outcome::Clean)
 }
 
+/// How many of an import's problems are listed; the rest are counted.
+const MAX_PROBLEMS_SHOWN: usize = 100;
+
 fn import(project: &Project, args: ImportArgs) -> Result<Outcome, fluentpress::Error> {
     let options = ImportOptions {
         dry_run: args.dry_run,
@@ -110,7 +113,9 @@ fn import(project: &Project, args: ImportArgs) -> Result<Outcome, fluentpress::E
     let report = match xliff::import::import_xliff(project, &args.file, options)? {
         ImportOutcome::Refused(problems) => {
             let file = args.file.display();
-            for p in &problems {
+            // The first problems tell what is wrong (a file from another project, say); tens of
+            // thousands of lines would bury it.
+            for p in problems.iter().take(MAX_PROBLEMS_SHOWN) {
                 match &p.unit {
                     Some(unit) => {
                         eprintln!(
@@ -120,6 +125,12 @@ fn import(project: &Project, args: ImportArgs) -> Result<Outcome, fluentpress::E
                     }
                     None => eprintln!("{file}:{}:{}: {}", p.line, p.column, p.message),
                 }
+            }
+            if problems.len() > MAX_PROBLEMS_SHOWN {
+                eprintln!(
+                    "{file}: … and {} more problems (the first {MAX_PROBLEMS_SHOWN} are shown)",
+                    problems.len() - MAX_PROBLEMS_SHOWN
+                );
             }
             eprintln!(
                 "fluentpress: xliff import refused: {} problem{} in {file}; nothing was written",
@@ -150,21 +161,21 @@ fn import(project: &Project, args: ImportArgs) -> Result<Outcome, fluentpress::E
     if report.dry_run {
         summary.push_str(" (dry run: nothing written)");
     }
-    println!("{summary}");
+    outln!("{summary}");
     for file in &report.files {
         let created = if file.created { " (new file)" } else { "" };
         if !file.changed.is_empty() {
-            println!("  ~ {}{created}: {}", file.path, file.changed.join(", "));
+            outln!("  ~ {}{created}: {}", file.path, file.changed.join(", "));
         }
         if !file.added.is_empty() {
-            println!("  + {}{created}: {}", file.path, file.added.join(", "));
+            outln!("  + {}{created}: {}", file.path, file.added.join(", "));
         }
     }
     if !report.confirmed.is_empty() {
-        println!("  confirmed after review: {}", report.confirmed.join(", "));
+        outln!("  confirmed after review: {}", report.confirmed.join(", "));
     }
     if !report.still_stale.is_empty() {
-        println!(
+        outln!(
             "  still stale (imported with --force; their state is not translated, reviewed or final): {}",
             report.still_stale.join(", ")
         );
@@ -175,7 +186,7 @@ fn import(project: &Project, args: ImportArgs) -> Result<Outcome, fluentpress::E
         } else {
             "updated"
         };
-        println!("  {verb} {snapshot}");
+        outln!("  {verb} {snapshot}");
     }
     Ok(Outcome::Clean)
 }

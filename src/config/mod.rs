@@ -8,7 +8,8 @@
 //! One file per job: `file.rs` is the file as written (the serde model), `resolve.rs` turns it
 //! into a [`Project`] (`project.rs`) and validates it, `locales.rs` parses tags and expands
 //! fallback chains, `position.rs` finds the line and column an error points at, `output.rs` is
-//! the rule for export output folders. This file finds and reads the file, and holds the errors.
+//! the rule for export output folders, `yaml.rs` reads YAML within bounds. This file finds and
+//! reads the file, and holds the errors.
 
 mod file;
 mod locales;
@@ -16,6 +17,7 @@ mod output;
 mod position;
 mod project;
 mod resolve;
+mod yaml;
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +27,7 @@ pub use file::{
 };
 pub use output::{OutputProblem, resolve_path};
 pub use project::{Locale, Project};
+pub use yaml::{MAX_YAML_EXPANSION, from_yaml};
 
 use crate::fsutil::{self, Location};
 
@@ -62,7 +65,7 @@ pub fn load_project(root: &Path) -> Result<Project, ConfigError> {
     let config_path = root.join(CONFIG_FILE);
     fsutil::ensure_inside(root, &config_path)?;
     let text = fsutil::read_utf8(&config_path)?;
-    let config: ProjectConfig = serde_yaml::from_str(&text).map_err(|e| {
+    let config: ProjectConfig = from_yaml(&text).map_err(|e| {
         let (line, column) = e
             .location()
             .map(|l| (l.line(), l.column()))

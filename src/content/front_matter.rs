@@ -69,7 +69,7 @@ pub fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<SplitPage<'a
     };
     let yaml = &text[yaml_start..yaml_end];
     let (first_line, _) = line_column(text, yaml_start);
-    let front: FrontMatter = serde_yaml::from_str(yaml).map_err(|e| {
+    let front: FrontMatter = crate::config::from_yaml(yaml).map_err(|e| {
         // serde's location is relative to the YAML fragment; shift it to the file.
         let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
         let message = e.to_string();

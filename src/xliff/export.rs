@@ -5,15 +5,19 @@
 //! as target, a state (translated, initial / needs-translation, stale → needs review) and notes
 //! (what it is and where, the FTL comments). Placeables and inline Markdown are inline codes
 //! whose original FTL travels with them (`<originalData>` and `disp` in 2.0, `equiv-text` in
-//! 1.2). The XML is written by hand with complete escaping: the output is small, and writing it
-//! directly keeps it deterministic to the byte.
+//! 1.2). The XML goes through quick-xml's writer ([`crate::xml`]); the escaping is quick-xml's
+//! `partial_escape` plus XLIFF's rules for characters XML forbids and for attribute values, and
+//! the layout white space is explicit, so the output is deterministic to the byte.
 
 use std::fmt::Write as _;
+
+use quick_xml::escape::partial_escape;
 
 use super::model::CodeKind;
 use super::units::{Coded, LocaleUnits, Unit, UnitState};
 use super::{Only, XliffVersion};
 use crate::catalog::EntryKind;
+use crate::xml::{XmlWriter, is_forbidden};
 
 pub const NAMESPACE_2_0: &str = "urn:oasis:names:tc:xliff:document:2.0";
 pub const NAMESPACE_1_2: &str = "urn:oasis:names:tc:xliff:document:1.2";
@@ -36,24 +40,26 @@ pub fn render_xliff(
     let all = units.units();
     let mut summary = ExportSummary::default();
     let mut w = Writer {
-        out: String::new(),
+        xml: XmlWriter::new(),
         version,
     };
-    w.out
-        .push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    w.xml.declaration();
+    let (source_tag, target_tag) = (attr(&units.source_tag), attr(&units.target_tag));
     match version {
-        XliffVersion::V2_0 => {
-            let _ = writeln!(
-                w.out,
-                "<xliff xmlns=\"{NAMESPACE_2_0}\" version=\"2.0\" srcLang=\"{}\" trgLang=\"{}\">",
-                attr(&units.source_tag),
-                attr(&units.target_tag)
-            );
-        }
-        XliffVersion::V1_2 => {
-            let _ = writeln!(w.out, "<xliff xmlns=\"{NAMESPACE_1_2}\" version=\"1.2\">");
-        }
+        XliffVersion::V2_0 => w.xml.start(
+            "xliff",
+            &[
+                ("xmlns", NAMESPACE_2_0),
+                ("version", "2.0"),
+                ("srcLang", &source_tag),
+                ("trgLang", &target_tag),
+            ],
+        ),
+        XliffVersion::V1_2 => w
+            .xml
+            .start("xliff", &[("xmlns", NAMESPACE_1_2), ("version", "1.2")]),
     }
+    w.xml.raw("\n");
     for (index, file) in units.files.iter().enumerate() {
         let selected: Vec<&Unit> = all
             .iter()
@@ -68,23 +74,27 @@ pub fn render_xliff(
             continue;
         }
         summary.files += 1;
+        let original = attr(&original(&units.target_tag, &file.relative));
+        w.xml.raw("  ");
         match version {
             XliffVersion::V2_0 => {
-                let _ = writeln!(
-                    w.out,
-                    "  <file id=\"f{}\" original=\"{}\">",
-                    index + 1,
-                    attr(&original(&units.target_tag, &file.relative))
-                );
+                let id = format!("f{}", index + 1);
+                w.xml.start("file", &[("id", &id), ("original", &original)]);
+                w.xml.raw("\n");
             }
             XliffVersion::V1_2 => {
-                let _ = writeln!(
-                    w.out,
-                    "  <file original=\"{}\" source-language=\"{}\" target-language=\"{}\" datatype=\"plaintext\">\n    <body>",
-                    attr(&original(&units.target_tag, &file.relative)),
-                    attr(&units.source_tag),
-                    attr(&units.target_tag)
+                w.xml.start(
+                    "file",
+                    &[
+                        ("original", &original),
+                        ("source-language", &source_tag),
+                        ("target-language", &target_tag),
+                        ("datatype", "plaintext"),
+                    ],
                 );
+                w.xml.raw("\n    ");
+                w.xml.start("body", &[]);
+                w.xml.raw("\n");
             }
         }
         for unit in selected {
@@ -99,13 +109,18 @@ pub fn render_xliff(
                 XliffVersion::V1_2 => w.unit_1_2(unit, &units.target_tag),
             }
         }
-        match version {
-            XliffVersion::V2_0 => w.out.push_str("  </file>\n"),
-            XliffVersion::V1_2 => w.out.push_str("    </body>\n  </file>\n"),
+        if version == XliffVersion::V1_2 {
+            w.xml.raw("    ");
+            w.xml.end("body");
+            w.xml.raw("\n");
         }
+        w.xml.raw("  ");
+        w.xml.end("file");
+        w.xml.raw("\n");
     }
-    w.out.push_str("</xliff>\n");
-    (summary.units > 0).then_some((w.out, summary))
+    w.xml.end("xliff");
+    w.xml.raw("\n");
+    (summary.units > 0).then(|| (w.xml.finish(), summary))
 }
 
 /// A `<file>`'s `original`: the FTL file's path below the locales folder, `fr/pages/home.ftl`.
@@ -123,7 +138,7 @@ pub fn original_locale(original: &str) -> Option<&str> {
 }
 
 struct Writer {
-    out: String,
+    xml: XmlWriter,
     version: XliffVersion,
 }
 
@@ -193,112 +208,134 @@ fn notes(unit: &Unit, target_tag: &str) -> Vec<Note> {
 
 impl Writer {
     fn unit_2_0(&mut self, unit: &Unit, target_tag: &str) {
-        let out = &mut self.out;
-        let _ = writeln!(out, "    <unit id=\"{}\">", attr(&unit.id));
-        out.push_str("      <notes>\n");
+        let w = &mut self.xml;
+        w.raw("    ");
+        w.start("unit", &[("id", &attr(&unit.id))]);
+        w.raw("\n      ");
+        w.start("notes", &[]);
+        w.raw("\n");
         for (category, _, text) in notes(unit, target_tag) {
             // A note holds text only (no <cp>): characters XML cannot carry are dropped.
-            let _ = writeln!(
-                out,
-                "        <note category=\"{category}\">{}</note>",
-                text_1_2(&text)
-            );
+            w.raw("        ");
+            w.element("note", &[("category", category)], &text_1_2(&text));
+            w.raw("\n");
         }
-        out.push_str("      </notes>\n");
+        w.raw("      ");
+        w.end("notes");
+        w.raw("\n");
         if !unit.coded.data.is_empty() {
-            out.push_str("      <originalData>\n");
+            w.raw("      ");
+            w.start("originalData", &[]);
+            w.raw("\n");
             for (i, ftl) in unit.coded.data.iter().enumerate() {
-                let _ = writeln!(
-                    out,
-                    "        <data id=\"d{}\">{}</data>",
-                    i + 1,
-                    text_2_0(ftl)
-                );
+                let id = format!("d{}", i + 1);
+                w.raw("        ");
+                w.start("data", &[("id", &id)]);
+                text_2_0(w, ftl);
+                w.end("data");
+                w.raw("\n");
             }
-            out.push_str("      </originalData>\n");
+            w.raw("      ");
+            w.end("originalData");
+            w.raw("\n");
         }
-        let state = match unit.state {
-            UnitState::Translated => "state=\"translated\"",
-            UnitState::Missing => "state=\"initial\"",
-            UnitState::Stale => "state=\"initial\" subState=\"fluentpress:stale\"",
+        let state: &[(&str, &str)] = match unit.state {
+            UnitState::Translated => &[("state", "translated")],
+            UnitState::Missing => &[("state", "initial")],
+            UnitState::Stale => &[("state", "initial"), ("subState", "fluentpress:stale")],
         };
-        let _ = writeln!(out, "      <segment {state}>");
-        out.push_str("        <source xml:space=\"preserve\">");
+        w.raw("      ");
+        w.start("segment", state);
+        w.raw("\n        ");
+        w.start("source", &[("xml:space", "preserve")]);
         self.codes(&unit.coded.source);
-        self.out.push_str("</source>\n");
+        self.xml.end("source");
+        self.xml.raw("\n");
         if let Some(target) = &unit.coded.target {
-            self.out.push_str("        <target xml:space=\"preserve\">");
+            self.xml.raw("        ");
+            self.xml.start("target", &[("xml:space", "preserve")]);
             self.codes(target);
-            self.out.push_str("</target>\n");
+            self.xml.end("target");
+            self.xml.raw("\n");
         }
-        self.out.push_str("      </segment>\n    </unit>\n");
+        self.xml.raw("      ");
+        self.xml.end("segment");
+        self.xml.raw("\n    ");
+        self.xml.end("unit");
+        self.xml.raw("\n");
     }
 
     fn unit_1_2(&mut self, unit: &Unit, target_tag: &str) {
-        let _ = writeln!(
-            self.out,
-            "      <trans-unit id=\"{}\" xml:space=\"preserve\">",
-            attr(&unit.id)
+        self.xml.raw("      ");
+        self.xml.start(
+            "trans-unit",
+            &[("id", &attr(&unit.id)), ("xml:space", "preserve")],
         );
-        self.out.push_str("        <source>");
+        self.xml.raw("\n        ");
+        self.xml.start("source", &[]);
         self.codes(&unit.coded.source);
-        self.out.push_str("</source>\n");
+        self.xml.end("source");
+        self.xml.raw("\n");
         if let Some(target) = &unit.coded.target {
             let state = match unit.state {
                 UnitState::Translated => "translated",
                 UnitState::Missing => "needs-translation",
                 UnitState::Stale => "needs-review-translation",
             };
-            let _ = write!(self.out, "        <target state=\"{state}\">");
+            self.xml.raw("        ");
+            self.xml.start("target", &[("state", state)]);
             self.codes(target);
-            self.out.push_str("</target>\n");
+            self.xml.end("target");
+            self.xml.raw("\n");
         }
         for (_, from, text) in notes(unit, target_tag) {
-            let _ = writeln!(
-                self.out,
-                "        <note from=\"{from}\">{}</note>",
-                text_1_2(&text)
-            );
+            self.xml.raw("        ");
+            self.xml
+                .element("note", &[("from", from)], &text_1_2(&text));
+            self.xml.raw("\n");
         }
-        self.out.push_str("      </trans-unit>\n");
+        self.xml.raw("      ");
+        self.xml.end("trans-unit");
+        self.xml.raw("\n");
     }
 
     fn codes(&mut self, coded: &[Coded]) {
         for c in coded {
             match c {
-                Coded::Text(t) => {
-                    let escaped = match self.version {
-                        XliffVersion::V2_0 => text_2_0(t),
-                        XliffVersion::V1_2 => text_1_2(t),
-                    };
-                    self.out.push_str(&escaped);
-                }
+                Coded::Text(t) => match self.version {
+                    XliffVersion::V2_0 => text_2_0(&mut self.xml, t),
+                    XliffVersion::V1_2 => self.xml.raw(&text_1_2(t)),
+                },
                 Coded::Ph {
                     id,
                     kind,
                     ftl,
                     data,
                     required,
-                } => match self.version {
-                    XliffVersion::V2_0 => {
-                        let _ = write!(
-                            self.out,
-                            "<ph id=\"{id}\" dataRef=\"d{}\" disp=\"{}\"{}{}/>",
-                            data + 1,
-                            attr(ftl),
-                            type_2_0(*kind),
-                            if *required { " canDelete=\"no\"" } else { "" }
-                        );
+                } => {
+                    let id = id.to_string();
+                    let ftl = attr(ftl);
+                    match self.version {
+                        XliffVersion::V2_0 => {
+                            let data_ref = format!("d{}", data + 1);
+                            let mut attributes =
+                                vec![("id", id.as_str()), ("dataRef", &data_ref), ("disp", &ftl)];
+                            attributes.extend(type_2_0(*kind));
+                            if *required {
+                                attributes.push(("canDelete", "no"));
+                            }
+                            self.xml.empty("ph", &attributes);
+                        }
+                        XliffVersion::V1_2 => self.xml.empty(
+                            "x",
+                            &[
+                                ("id", &id),
+                                ("ctype", ctype_1_2(*kind)),
+                                ("equiv-text", &ftl),
+                            ],
+                        ),
                     }
-                    XliffVersion::V1_2 => {
-                        let _ = write!(
-                            self.out,
-                            "<x id=\"{id}\" ctype=\"{}\" equiv-text=\"{}\"/>",
-                            ctype_1_2(*kind),
-                            attr(ftl)
-                        );
-                    }
-                },
+                }
                 Coded::Pc {
                     id,
                     kind,
@@ -309,42 +346,49 @@ impl Writer {
                     required,
                     children,
                 } => {
-                    match self.version {
+                    let id = id.to_string();
+                    let name = match self.version {
                         XliffVersion::V2_0 => {
-                            let _ = write!(
-                                self.out,
-                                "<pc id=\"{id}\" dataRefStart=\"d{}\" dataRefEnd=\"d{}\" dispStart=\"{}\" dispEnd=\"{}\"{}{}>",
-                                open_data + 1,
-                                close_data + 1,
-                                attr(open),
-                                attr(close),
-                                type_2_0(*kind),
-                                if *required { " canDelete=\"no\"" } else { "" }
+                            let (start, end) = (
+                                format!("d{}", open_data + 1),
+                                format!("d{}", close_data + 1),
                             );
+                            let (open, close) = (attr(open), attr(close));
+                            let mut attributes = vec![
+                                ("id", id.as_str()),
+                                ("dataRefStart", &start),
+                                ("dataRefEnd", &end),
+                                ("dispStart", &open),
+                                ("dispEnd", &close),
+                            ];
+                            attributes.extend(type_2_0(*kind));
+                            if *required {
+                                attributes.push(("canDelete", "no"));
+                            }
+                            self.xml.start("pc", &attributes);
+                            "pc"
                         }
                         XliffVersion::V1_2 => {
-                            let _ =
-                                write!(self.out, "<g id=\"{id}\" ctype=\"{}\">", ctype_1_2(*kind));
+                            self.xml
+                                .start("g", &[("id", &id), ("ctype", ctype_1_2(*kind))]);
+                            "g"
                         }
-                    }
+                    };
                     self.codes(children);
-                    self.out.push_str(match self.version {
-                        XliffVersion::V2_0 => "</pc>",
-                        XliffVersion::V1_2 => "</g>",
-                    });
+                    self.xml.end(name);
                 }
             }
         }
     }
 }
 
-fn type_2_0(kind: CodeKind) -> &'static str {
+fn type_2_0(kind: CodeKind) -> &'static [(&'static str, &'static str)] {
     match kind {
-        CodeKind::Placeable => "",
-        CodeKind::CodeSpan => " type=\"fmt\"",
-        CodeKind::Emphasis => " type=\"fmt\" subType=\"xlf:i\"",
-        CodeKind::Strong => " type=\"fmt\" subType=\"xlf:b\"",
-        CodeKind::Link | CodeKind::Autolink => " type=\"link\"",
+        CodeKind::Placeable => &[],
+        CodeKind::CodeSpan => &[("type", "fmt")],
+        CodeKind::Emphasis => &[("type", "fmt"), ("subType", "xlf:i")],
+        CodeKind::Strong => &[("type", "fmt"), ("subType", "xlf:b")],
+        CodeKind::Link | CodeKind::Autolink => &[("type", "link")],
     }
 }
 
@@ -359,53 +403,37 @@ fn ctype_1_2(kind: CodeKind) -> &'static str {
     }
 }
 
-/// Characters XML 1.0 cannot carry at all, not even as references.
-fn is_forbidden(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
-}
-
-fn escape_text(text: &str, forbidden: impl Fn(&mut String, char)) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            // A literal carriage return would be normalized away by every XML parser.
-            '\r' => out.push_str("&#13;"),
-            c if is_forbidden(c) => forbidden(&mut out, c),
-            c => out.push(c),
-        }
+/// Text content in 2.0: forbidden characters as `<cp hex="…"/>`, as the standard says; the
+/// rest through quick-xml's `partial_escape` (`&`, `<`, `>`, and a carriage return as `&#13;`,
+/// which every XML parser would otherwise normalize away).
+fn text_2_0(w: &mut XmlWriter, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find(is_forbidden) {
+        let c = rest[at..].chars().next().unwrap_or('\0');
+        w.raw(&partial_escape(&rest[..at]));
+        w.empty("cp", &[("hex", &format!("{:04X}", c as u32))]);
+        rest = &rest[at + c.len_utf8()..];
     }
-    out
-}
-
-/// Text content in 2.0: forbidden characters as `<cp hex="…"/>`, as the standard says.
-fn text_2_0(text: &str) -> String {
-    escape_text(text, |out, c| {
-        let _ = write!(out, "<cp hex=\"{:04X}\"/>", c as u32);
-    })
+    w.raw(&partial_escape(rest));
 }
 
 /// Text content in 1.2, which has no way to carry forbidden characters: they are dropped.
 fn text_1_2(text: &str) -> String {
-    escape_text(text, |_, _| {})
+    let kept: String = text.chars().filter(|&c| !is_forbidden(c)).collect();
+    partial_escape(kept.as_str()).into_owned()
 }
 
-/// An attribute value: quotes and line breaks as references (a parser turns literal ones into
-/// spaces).
+/// An attribute value: quotes and line breaks as references too (a parser turns literal ones
+/// into spaces); forbidden characters dropped. The apostrophe stays as it is (values are
+/// double-quoted), which is why quick-xml's own attribute escaping is not used.
 pub(crate) fn attr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let kept: String = text.chars().filter(|&c| !is_forbidden(c)).collect();
+    let mut out = String::with_capacity(kept.len());
+    for c in partial_escape(kept.as_str()).chars() {
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
             '\t' => out.push_str("&#9;"),
-            c if is_forbidden(c) => {}
             c => out.push(c),
         }
     }
@@ -422,9 +450,11 @@ mod tests {
             attr("a<b>&\"c\"\n\t"),
             "a&lt;b&gt;&amp;&quot;c&quot;&#10;&#9;"
         );
+        let mut w = XmlWriter::new();
+        text_2_0(&mut w, "x\u{1}y & z\r\u{FFFF}");
         assert_eq!(
-            text_2_0("x\u{1}y & z\r"),
-            "x<cp hex=\"0001\"/>y &amp; z&#13;"
+            w.finish(),
+            "x<cp hex=\"0001\"/>y &amp; z&#13;<cp hex=\"FFFF\"/>"
         );
         assert_eq!(text_1_2("x\u{1}y"), "xy");
     }

@@ -1,13 +1,14 @@
 //! The translator round trip: a locale as XLIFF for CAT tools (Trados, memoQ, OmegaT), and back.
 //!
 //! - [`model`]: a source pattern and its translation as units (one per value, attribute and
-//!   plural variant), their text with placeables and Markdown protected as inline codes, and the
-//!   way back to an FTL pattern.
+//!   plural variant), their text with placeables and Markdown protected as inline codes (found
+//!   by [`crate::markup`]), and the way back to an FTL pattern (written by [`crate::ftl`]).
 //! - [`units`]: a locale's units in source order, with state and numbered codes.
-//! - [`export`]: units → XLIFF 2.0 or 1.2.
+//! - [`export`]: units → XLIFF 2.0 or 1.2, through quick-xml's writer ([`crate::xml`]).
 //! - [`read`]: XLIFF → an element tree, refusing DOCTYPEs, unknown entities and deep nesting.
 //! - [`import`]: checks every unit against the files on disk, then rewrites only what changed
-//!   and refreshes the locale's snapshot.
+//!   and refreshes the locale's snapshot; one file per phase (read the document, match units,
+//!   decide, write).
 
 pub mod export;
 pub mod import;
@@ -65,6 +66,16 @@ pub enum XliffError {
     Transaction(#[from] crate::transaction::TransactionError),
 }
 
+/// An XLIFF round trip needs every file of both locales: a file check reports as unreadable
+/// (not UTF-8, not a regular file) would export as untranslated and be rewritten on import.
+fn refuse_unreadable(catalog: &catalog::Catalog) -> Result<(), XliffError> {
+    let unreadable = catalog.locales.iter().flat_map(|l| &l.files);
+    match unreadable.filter_map(|f| f.read_error()).next() {
+        Some(e) => Err(e.into()),
+        None => Ok(()),
+    }
+}
+
 /// The XLIFF document of locale `tag`, or `None` when `only` leaves no unit.
 pub fn export_locale(
     project: &Project,
@@ -85,6 +96,7 @@ pub fn export_locale(
         });
     }
     let catalog = catalog::load_locales(project, &[source_tag.as_str(), tag])?;
+    refuse_unreadable(&catalog)?;
     let units = units::locale_units(project, &catalog, tag)?;
     Ok(export::render_xliff(&units, version, only))
 }

@@ -70,12 +70,16 @@ fn non_utf8_content_file() {
 fn non_utf8_ftl_file() {
     let project = TestProject::fixture("basic");
     project.write("locales/fr/broken.ftl", b"a = \xff\n");
+    // The build goes on without the file, warns, and fails as check does (`unreadable-file`).
     let (code, _, stderr) = project.run(&["build"]);
-    assert_eq!(code, 2);
+    assert_eq!(code, 1, "{stderr}");
     assert!(
-        stderr.contains("locales/fr/broken.ftl:1:5: the file is not valid UTF-8"),
+        stderr.contains(
+            "fluentpress: warning: locales/fr/broken.ftl:1:5: the file is not valid UTF-8"
+        ),
         "{stderr}"
     );
+    assert!(project.path("dist/web/en-US/index.html").is_file());
 }
 
 #[test]

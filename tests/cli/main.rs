@@ -9,6 +9,7 @@ mod export_web;
 mod export_web_external;
 mod extract;
 mod init;
+mod no_abort;
 mod output_safety;
 #[cfg(feature = "print")]
 mod print;

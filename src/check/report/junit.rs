@@ -3,29 +3,22 @@
 //! Diagnostics located elsewhere (the configuration) get a case of their own.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
+
+use quick_xml::escape::escape as xml_escape;
 
 use crate::check::{CheckReport, Diagnostic, Severity};
+use crate::xml::{XmlWriter, is_forbidden};
 
+/// Text and attribute values: quick-xml's full escaping (`&`, `<`, `>`, `"`, `'`, and a carriage
+/// return as `&#13;` so it survives parsing), after dropping the characters XML 1.0 cannot carry.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 cannot carry at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let kept: String = text.chars().filter(|&c| !is_forbidden(c)).collect();
+    xml_escape(kept.as_str()).into_owned()
 }
 
 pub fn render(report: &CheckReport) -> String {
-    let mut suites = String::new();
+    // The totals head the document, so the suites are written first, into their own writer.
+    let mut w = XmlWriter::new();
     let (mut total_tests, mut total_failures) = (0, 0);
     for summary in &report.locales {
         let tag = &summary.locale;
@@ -40,24 +33,29 @@ pub fn render(report: &CheckReport) -> String {
         let failures = cases.values().filter(|ds| !ds.is_empty()).count();
         total_tests += cases.len();
         total_failures += failures;
-        let _ = writeln!(
-            suites,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\">",
-            escape(tag),
-            cases.len()
+        let tag = escape(tag);
+        w.raw("  ");
+        w.start(
+            "testsuite",
+            &[
+                ("name", &tag),
+                ("tests", &cases.len().to_string()),
+                ("failures", &failures.to_string()),
+                ("errors", "0"),
+            ],
         );
+        w.raw("\n");
         for (file, diagnostics) in &cases {
-            let _ = write!(
-                suites,
-                "    <testcase classname=\"{}\" name=\"{}\"",
-                escape(tag),
-                escape(file)
-            );
+            let file = escape(file);
+            let attributes = [("classname", tag.as_str()), ("name", file.as_str())];
+            w.raw("    ");
             if diagnostics.is_empty() {
-                suites.push_str("/>\n");
+                w.empty("testcase", &attributes);
+                w.raw("\n");
                 continue;
             }
-            suites.push_str(">\n");
+            w.start("testcase", &attributes);
+            w.raw("\n");
             for d in diagnostics {
                 let kind = match d.severity {
                     Severity::Error => "error",
@@ -68,22 +66,44 @@ pub fn render(report: &CheckReport) -> String {
                     body.push_str("\nhelp: ");
                     body.push_str(help);
                 }
-                let _ = writeln!(
-                    suites,
-                    "      <failure type=\"{}\" message=\"{} [{kind}]: {}\">{}</failure>",
-                    d.code,
-                    d.code,
-                    escape(&d.message),
-                    escape(&body)
+                let code = d.code.to_string();
+                w.raw("      ");
+                w.element(
+                    "failure",
+                    &[
+                        ("type", &code),
+                        (
+                            "message",
+                            &format!("{code} [{kind}]: {}", escape(&d.message)),
+                        ),
+                    ],
+                    &escape(&body),
                 );
+                w.raw("\n");
             }
-            suites.push_str("    </testcase>\n");
+            w.raw("    ");
+            w.end("testcase");
+            w.raw("\n");
         }
-        suites.push_str("  </testsuite>\n");
+        w.raw("  ");
+        w.end("testsuite");
+        w.raw("\n");
     }
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"fluentpress check\" tests=\"{total_tests}\" failures=\"{total_failures}\">\n{suites}</testsuites>\n"
-    )
+    let mut doc = XmlWriter::new();
+    doc.declaration();
+    doc.start(
+        "testsuites",
+        &[
+            ("name", "fluentpress check"),
+            ("tests", &total_tests.to_string()),
+            ("failures", &total_failures.to_string()),
+        ],
+    );
+    doc.raw("\n");
+    doc.raw(&w.finish());
+    doc.end("testsuites");
+    doc.raw("\n");
+    doc.finish()
 }
 
 #[cfg(test)]
@@ -96,5 +116,7 @@ mod tests {
             escape("<a href=\"x\">&'\u{1}"),
             "&lt;a href=&quot;x&quot;&gt;&amp;&apos;"
         );
+        // A carriage return as a reference: a raw one is read back as a line feed.
+        assert_eq!(escape("a\r\nb\tc"), "a&#13;\nb\tc");
     }
 }

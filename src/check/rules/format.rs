@@ -38,6 +38,9 @@ enum Expansion {
 struct Safety<'c, 'a> {
     ctx: &'c LocaleContext<'a>,
     memo: HashMap<(EntryKind, &'a str), Expansion>,
+    /// How many references deep the walk is: a chain of 10,000 `r0 = { r1 }` messages would
+    /// otherwise overflow the stack here (a translator's file, `check` aborted with SIGABRT).
+    depth: usize,
 }
 
 impl<'a> Safety<'_, 'a> {
@@ -57,8 +60,15 @@ impl<'a> Safety<'_, 'a> {
             Some(known) => return *known,
             None => {}
         }
+        // Every reference is a placeable: a chain deeper than fluent-bundle's placeable limit
+        // cannot be safe, and fluent-bundle (which stops there) reports it.
+        if self.depth >= MAX_PLACEABLES {
+            return Expansion::MayFail;
+        }
         self.memo.insert((kind, id), Expansion::Visiting);
+        self.depth += 1;
         let result = self.entry(entry);
+        self.depth -= 1;
         self.memo.insert((kind, id), result);
         result
     }
@@ -94,6 +104,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     let mut safety = Safety {
         ctx,
         memo: HashMap::default(),
+        depth: 0,
     };
     let candidates: Vec<Located<'_>> = ctx
         .target

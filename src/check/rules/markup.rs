@@ -1,9 +1,53 @@
 //! `markup-mismatch`: the inline markup of a translation against its source: link targets,
 //! emphasis, strong and code spans, compared as multisets (translators may reorder them).
+//! `markup-too-deep`: markup nested past [`MAX_INLINE_DEPTH`], which exports show as text.
 
 use super::PatternPair;
+use crate::catalog::pattern_key;
 use crate::check::{Code, Diagnostic, LocaleContext};
-use crate::markup::{MarkupSummary, parse_inline, summarize};
+use crate::markup::{
+    MAX_INLINE_DEPTH, MarkupSummary, parse_inline, parse_inline_checked, summarize,
+};
+
+/// Reports every pattern of the locale (the source's pages too) whose markup nests deeper than
+/// exports render. Runs on every locale, so it is cheap: each level of nesting takes at least
+/// one marker character, and only text with more of them than the limit is parsed.
+pub fn check_depth(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
+    for (file, entry) in ctx.target.entries() {
+        let patterns = entry.value.iter().map(|p| (None, p)).chain(
+            entry
+                .attributes
+                .iter()
+                .map(|a| (Some(a.name.as_str()), &a.pattern)),
+        );
+        for (attribute, pattern) in patterns {
+            if !pattern.may_have_markup() {
+                continue;
+            }
+            let text = pattern.visible_text();
+            let markers = text
+                .bytes()
+                .filter(|b| matches!(b, b'*' | b'_' | b'['))
+                .count();
+            if markers <= MAX_INLINE_DEPTH || !parse_inline_checked(text).1 {
+                continue;
+            }
+            let key = pattern_key(&entry.id, attribute);
+            let mut d = ctx.at(
+                Code::MarkupTooDeep,
+                file,
+                entry.pattern_offset(pattern),
+                1,
+                Some(&key),
+                format!(
+                    "emphasis, strong and links are nested more than {MAX_INLINE_DEPTH} levels deep; exports show the deeper ones as plain text"
+                ),
+            );
+            d.help = Some("nest markup a few levels at most".into());
+            out.push(d);
+        }
+    }
+}
 
 pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<Diagnostic>) {
     for pair in pairs {
@@ -79,6 +123,21 @@ mod tests {
             "{}",
             d[0].message
         );
+    }
+
+    #[test]
+    fn markup_nested_too_deep_is_reported() {
+        let deep = format!("{}x{}", "*a **b ".repeat(5_000), " b** a*".repeat(5_000));
+        let shallow = "*a **b *c* b** a*";
+        let source = format!("x = {deep}\ny = {shallow}\n");
+        let target = format!("y = {shallow}\nx = {deep}\n");
+        let d = run("fr", &[("a.ftl", &source)], &[("a.ftl", &target)]);
+        let deep: Vec<(&str, usize, Option<&str>)> = d
+            .iter()
+            .filter(|d| d.code.as_str() == "markup-too-deep")
+            .map(|d| (d.locale.as_str(), d.line, d.message_id.as_deref()))
+            .collect();
+        assert_eq!(deep, [("fr", 2, Some("x"))]);
     }
 
     #[test]

@@ -91,6 +91,7 @@ pub fn run_all(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     format::check(ctx, out);
     plurals::check(ctx, out);
     empty::check(ctx, out);
+    markup::check_depth(ctx, out);
     if ctx.is_source {
         return;
     }

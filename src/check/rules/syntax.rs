@@ -1,9 +1,27 @@
 //! `syntax-error`: every Junk entry, with the parser's message and a caret at the error point.
+//! `unreadable-file`: a file that is not UTF-8 or not a regular file, at its first bad byte.
 
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     for file in &ctx.target.files {
+        if file.unreadable.is_some() {
+            for junk in &file.junk {
+                let mut d = ctx.at(
+                    Code::UnreadableFile,
+                    file,
+                    junk.error_offset,
+                    1,
+                    None,
+                    junk.message.clone(),
+                );
+                d.help = Some(
+                    "the file's messages are missing until it is fixed; the rest of the locale still loads".into(),
+                );
+                out.push(d);
+            }
+            continue;
+        }
         for junk in &file.junk {
             let mut d = ctx.at(
                 Code::SyntaxError,

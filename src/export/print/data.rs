@@ -359,6 +359,10 @@ struct Context<'a, 'w> {
 const PAGE_MARK: &str = "\u{F8F0}";
 const TOTAL_MARK: &str = "\u{F8F1}";
 
+/// The longest message text printed: far beyond any real paragraph (a few KiB), and laid out
+/// by Typst in a fraction of a second.
+pub const MAX_PRINT_MESSAGE_BYTES: usize = 64 << 10;
+
 impl Context<'_, '_> {
     fn locale(&self) -> &str {
         &self.builder.locale.tag
@@ -546,12 +550,36 @@ impl Context<'_, '_> {
             }
         };
         let (lang, region) = self.lang_of(&served);
+        let text = self.bounded(&message.id, text);
         Message {
             id: message.id.clone(),
             lang,
             region,
             inlines: self.inlines(&parse_inline(&text)),
         }
+    }
+
+    /// `text`, cut to [`MAX_PRINT_MESSAGE_BYTES`] with a warning naming the message when
+    /// longer: Typst lays out a paragraph in time and memory that grow faster than its length
+    /// (a 5 MB paragraph ran over two minutes and 1.2 GB).
+    fn bounded(&mut self, id: &str, mut text: String) -> String {
+        if text.len() <= MAX_PRINT_MESSAGE_BYTES {
+            return text;
+        }
+        let mut end = MAX_PRINT_MESSAGE_BYTES;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        self.warn(
+            Some(id),
+            format!(
+                "the text is {} bytes long; print keeps the first {} KiB (split the paragraph)",
+                text.len(),
+                MAX_PRINT_MESSAGE_BYTES >> 10
+            ),
+        );
+        text.truncate(end);
+        text
     }
 
     fn inlines(&self, inlines: &[Inline]) -> Vec<InlineNode> {
