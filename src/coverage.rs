@@ -4,9 +4,7 @@
 //! does not count). Words are the source text's words, so locales compare on one scale whatever
 //! their script; a Chinese or Japanese source counts each CJK character as a word.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
-use crate::catalog::{Catalog, EntryKind, LocaleCatalog, PatternInfo};
+use crate::catalog::{Catalog, EntryIndex, LocaleCatalog, PatternInfo};
 use crate::config::{Locale, Project};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -50,11 +48,11 @@ pub struct SourceWords<'a> {
 }
 
 impl<'a> SourceWords<'a> {
-    pub fn new(source: &'a LocaleCatalog) -> SourceWords<'a> {
-        let mut seen = HashSet::default();
+    /// The source's messages (first definitions, in file order) from its index.
+    pub fn new(source: &EntryIndex<'a>) -> SourceWords<'a> {
         let messages = source
-            .entries()
-            .filter(|(_, e)| e.kind == EntryKind::Message && seen.insert(e.id.as_str()))
+            .messages()
+            .iter()
             .map(|(_, e)| {
                 (
                     e.id.as_str(),
@@ -69,24 +67,21 @@ impl<'a> SourceWords<'a> {
 
 /// Coverage of `target` against `source`.
 pub fn coverage(source: &LocaleCatalog, target: &LocaleCatalog) -> Coverage {
-    coverage_of(&SourceWords::new(source), target)
+    coverage_of(
+        &SourceWords::new(&EntryIndex::new(source)),
+        &EntryIndex::new(target),
+    )
 }
 
-/// Coverage of `target` against precomputed source words (for many locales at once).
-pub fn coverage_of(source: &SourceWords<'_>, target: &LocaleCatalog) -> Coverage {
+/// Coverage of a target's index against precomputed source words (for many locales at once).
+pub fn coverage_of(source: &SourceWords<'_>, target: &EntryIndex<'_>) -> Coverage {
     // The first definition of each message counts, as it does for fluent-bundle.
-    let mut has_value: HashMap<&str, bool> = HashMap::default();
-    for (_, e) in target.entries() {
-        if e.kind == EntryKind::Message {
-            has_value.entry(e.id.as_str()).or_insert(e.value.is_some());
-        }
-    }
     coverage_in_order(
         source,
         source
             .messages
             .iter()
-            .map(|(id, ..)| has_value.get(id).copied()),
+            .map(|(id, ..)| target.message(id).map(|(_, e)| e.value.is_some())),
     )
 }
 
@@ -131,14 +126,16 @@ pub fn publication<'p>(project: &'p Project, catalog: &Catalog) -> Vec<Publicati
     let source = catalog
         .locale(&project.source_locale().tag)
         .unwrap_or(&empty);
-    let words = SourceWords::new(source);
+    let source_index = EntryIndex::new(source);
+    let words = SourceWords::new(&source_index);
     let mut out = vec![Publication {
         locale: project.source_locale(),
         percent: 100.0,
         published: true,
     }];
     for locale in project.target_locales() {
-        let percent = coverage_of(&words, catalog.locale(&locale.tag).unwrap_or(&empty)).percent();
+        let target = EntryIndex::new(catalog.locale(&locale.tag).unwrap_or(&empty));
+        let percent = coverage_of(&words, &target).percent();
         out.push(Publication {
             locale,
             percent,

@@ -60,6 +60,8 @@ codes! {
     SyntaxError => "syntax-error", Error, "The parser could not read an entry (Junk).";
     UnreadableFile => "unreadable-file", Error, "A locale file is not UTF-8 text or not a regular file; its messages are not read.";
     DuplicateId => "duplicate-id", Error, "A message or term is defined twice in one locale.";
+    DuplicateAttribute => "duplicate-attribute", Warning, "An attribute is defined twice in one message or term.";
+    DuplicateVariantKey => "duplicate-variant-key", Warning, "A variant key appears twice in one select expression.";
     MissingFile => "missing-file", Warning, "A source file has no counterpart in the locale.";
     ObsoleteFile => "obsolete-file", Warning, "A locale file has no counterpart in the source.";
     MissingMessage => "missing-message", Warning, "A source message is not translated.";
@@ -73,9 +75,13 @@ codes! {
     InvalidPluralCategory => "invalid-plural-category", Error, "A plural variant key is not a CLDR category of the locale.";
     MissingPluralCategory => "missing-plural-category", Warning, "A plural selection lacks a CLDR category the locale uses.";
     UnknownReference => "unknown-reference", Error, "A message, term or attribute reference is not defined in the locale.";
+    DroppedReference => "dropped-reference", Warning, "The source references a message or term the translation does not.";
+    AddedReference => "added-reference", Warning, "The translation references a message or term the source does not.";
+    ChangedReference => "changed-reference", Warning, "The translation references another message, term or attribute than the source.";
     FormatError => "format-error", Error, "Formatting the message with fluent-bundle gives a resolver error.";
     MarkupMismatch => "markup-mismatch", Warning, "The inline markup (links, emphasis, code) differs from the source.";
     MarkupTooDeep => "markup-too-deep", Warning, "Inline markup nests deeper than exports render; the deeper spans show as text.";
+    BrokenLink => "broken-link", Error, "An internal link (`@/page.md#anchor`) names a page or heading that does not exist.";
     IdenticalToSource => "identical-to-source", Warning, "The translation equals the source text.";
     EmptyTranslation => "empty-translation", Error, "A value is empty or only whitespace.";
     StaleTranslation => "stale-translation", Warning, "The source changed since the translation was last edited.";

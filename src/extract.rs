@@ -33,6 +33,14 @@ pub enum ExtractError {
     Snapshot(#[from] crate::snapshot::SnapshotError),
     #[error(transparent)]
     Write(#[from] TransactionError),
+    /// `[text](@/page.md)` to a page that does not exist, or `#anchor` to a heading that does
+    /// not: the web export would publish it as plain text, so extract refuses it at its source.
+    #[error("{location}: broken link `{target}`: {reason}")]
+    BrokenLink {
+        location: fsutil::Location,
+        target: String,
+        reason: String,
+    },
 }
 
 /// What extract would do to one file.
@@ -67,6 +75,97 @@ impl Extraction {
     }
 }
 
+/// Refuses the first internal link (`@/page.md`, `@/page.md#anchor`) of the pages whose page or
+/// heading anchor does not exist, at its file:line:col.
+fn check_links(pages: &[Page]) -> Result<(), ExtractError> {
+    use crate::content::Block;
+    use crate::markup::{Inline, LinkTarget};
+    let anchors: BTreeMap<String, Vec<&str>> = pages
+        .iter()
+        .map(|page| {
+            let headings = page.sections.iter().flat_map(|(_, blocks)| {
+                blocks.iter().filter_map(|b| match b {
+                    Block::Heading { anchor, .. } => Some(anchor.as_str()),
+                    _ => None,
+                })
+            });
+            (format!("{}.md", page.key), headings.collect())
+        })
+        .collect();
+    fn walk<'i>(inlines: &'i [Inline], out: &mut Vec<(&'i str, Option<&'i str>)>) {
+        for inline in inlines {
+            match inline {
+                Inline::Link {
+                    target, children, ..
+                } => {
+                    if let LinkTarget::Page { path, fragment } = target {
+                        out.push((path, fragment.as_deref()));
+                    }
+                    walk(children, out);
+                }
+                Inline::Emphasis(children) | Inline::Strong(children) => walk(children, out),
+                _ => {}
+            }
+        }
+    }
+    for page in pages {
+        for message in page.messages() {
+            if !message.text.contains("](@/") {
+                continue;
+            }
+            let mut links = Vec::new();
+            let inlines = crate::markup::parse_inline(&message.text);
+            walk(&inlines, &mut links);
+            for (path, fragment) in links {
+                let reason = match anchors.get(path.trim_start_matches("./")) {
+                    None => format!("`{path}` is not a page (pages are content/<page>.md)"),
+                    Some(headings) => match fragment {
+                        Some(f) if !f.is_empty() && !headings.contains(&f) => format!(
+                            "`{path}` has no heading with the anchor `#{f}` (its anchors: {})",
+                            if headings.is_empty() {
+                                "none".to_string()
+                            } else {
+                                headings
+                                    .iter()
+                                    .map(|h| format!("#{h}"))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            }
+                        ),
+                        _ => continue,
+                    },
+                };
+                let target = match fragment {
+                    Some(f) => format!("@/{path}#{f}"),
+                    None => format!("@/{path}"),
+                };
+                return Err(ExtractError::BrokenLink {
+                    location: link_location(page, message.line, &target),
+                    target,
+                    reason,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Where `target` is written in the page, at or after the block's line; the block's start
+/// when the file cannot be read again.
+fn link_location(page: &Page, block_line: usize, target: &str) -> fsutil::Location {
+    let found = fsutil::read_utf8(&page.path).ok().and_then(|text| {
+        text.lines()
+            .enumerate()
+            .skip(block_line.saturating_sub(1))
+            .find_map(|(i, line)| {
+                line.find(target)
+                    .map(|at| (i + 1, line[..at].chars().count() + 1))
+            })
+    });
+    let (line, column) = found.unwrap_or((block_line, 1));
+    fsutil::Location::new(&page.path, line, column)
+}
+
 /// The folder extract owns.
 pub fn pages_dir(project: &Project) -> PathBuf {
     project
@@ -77,6 +176,7 @@ pub fn pages_dir(project: &Project) -> PathBuf {
 /// Loads the content and computes the generated files, without writing anything.
 pub fn plan_extraction(project: &Project) -> Result<Extraction, ExtractError> {
     let pages = content::load_pages(&project.root, &project.content_dir)?;
+    check_links(&pages)?;
     let dir = pages_dir(project);
     let mut files = BTreeMap::new();
     for page in &pages {

@@ -77,6 +77,47 @@ fn find_categories(chosen: LanguageIdentifier) -> BTreeSet<&'static str> {
     categories
 }
 
+/// The categories of `langid` that hold exactly one integer, with that integer: `one` → 1 in
+/// English and German (a `[1]` variant then covers `one`), but not in French, where `one` holds 0
+/// and 1. Integers 0..=1000 and the round numbers where `many` starts are evaluated; categories
+/// reached by decimals only hold no integer and are not listed.
+pub fn exact_integer_categories(langid: &LanguageIdentifier) -> BTreeMap<&'static str, u64> {
+    // A thousand rule evaluations: done once per set of rules for the process.
+    static KNOWN: std::sync::Mutex<BTreeMap<String, BTreeMap<&'static str, u64>>> =
+        std::sync::Mutex::new(BTreeMap::new());
+    let Some(chosen) = rules_locale(langid) else {
+        return BTreeMap::new();
+    };
+    let key = chosen.to_string();
+    if let Some(known) = KNOWN.lock().ok().and_then(|k| k.get(&key).cloned()) {
+        return known;
+    }
+    let mut integers: BTreeMap<&'static str, Vec<u64>> = BTreeMap::new();
+    if let Ok(rules) = PluralRules::create(chosen, PluralRuleType::CARDINAL) {
+        let round = [10_000, 100_000, 1_000_000, 10_000_000, 1_000_000_000];
+        for n in (0..=1000u64).chain(round) {
+            if let Ok(category) = rules.select(n) {
+                let members = integers.entry(category_name(category)).or_default();
+                // Two members are enough to know the category is not exact.
+                if members.len() < 2 {
+                    members.push(n);
+                }
+            }
+        }
+    }
+    let exact: BTreeMap<&'static str, u64> = integers
+        .into_iter()
+        .filter_map(|(category, members)| match members[..] {
+            [only] => Some((category, only)),
+            _ => None,
+        })
+        .collect();
+    if let Ok(mut known) = KNOWN.lock() {
+        known.insert(key, exact.clone());
+    }
+    exact
+}
+
 /// One number (as text, e.g. `1` or `2.5`) per category of `langid`, the smallest found: sample
 /// arguments that reach every plural variant when a message is formatted for checking.
 pub fn category_samples(langid: &LanguageIdentifier) -> BTreeMap<&'static str, String> {
@@ -129,6 +170,21 @@ mod tests {
         let fr = cats("fr");
         // intl_pluralrules 7 carries CLDR 37 data, where French has no `many` yet.
         assert_eq!(fr, ["one", "other"]);
+    }
+
+    #[test]
+    fn exact_categories_are_those_of_one_integer() {
+        let exact = |tag: &str| exact_integer_categories(&tag.parse().unwrap());
+        assert_eq!(exact("de"), BTreeMap::from([("one", 1)]));
+        assert_eq!(exact("en-US"), BTreeMap::from([("one", 1)]));
+        // French `one` is 0 and 1; Chinese has `other` only.
+        assert!(exact("fr").is_empty());
+        assert!(exact("zh-CN").is_empty());
+        // Arabic: `zero` is 0, `one` 1, `two` 2; `few` and `many` are ranges.
+        assert_eq!(
+            exact("ar"),
+            BTreeMap::from([("one", 1), ("two", 2), ("zero", 0)])
+        );
     }
 
     #[test]

@@ -14,11 +14,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rustc_hash::FxHashMap as HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::catalog::{Entry, EntryKind, LocaleCatalog, PatternInfo, pattern_key};
+use crate::catalog::{EntryIndex, LocaleCatalog, PatternInfo, PatternKey};
 use crate::config::Project;
 use crate::fsutil::{self, Location};
 
@@ -119,27 +118,13 @@ pub fn render_snapshot(snapshot: &Snapshot) -> String {
     out
 }
 
-/// Every translatable pattern of a locale, by snapshot key.
+/// Every translatable pattern of a locale, by snapshot key: the patterns of the first
+/// definition of each message and term, as the locale's bundle shows them.
 pub fn patterns(locale: &LocaleCatalog) -> BTreeMap<String, &PatternInfo> {
-    let mut out = BTreeMap::new();
-    for (_, entry) in locale.entries() {
-        let base = entry_key(entry);
-        if let Some(value) = &entry.value {
-            out.entry(base.clone()).or_insert(value);
-        }
-        for attribute in &entry.attributes {
-            out.entry(format!("{base}.{}", attribute.name))
-                .or_insert(&attribute.pattern);
-        }
-    }
-    out
-}
-
-fn entry_key(entry: &Entry) -> String {
-    match entry.kind {
-        EntryKind::Message => entry.id.to_string(),
-        EntryKind::Term => format!("-{}", entry.id),
-    }
+    EntryIndex::new(locale)
+        .patterns()
+        .map(|(key, pattern)| (key.to_string(), pattern))
+        .collect()
 }
 
 /// The refreshed snapshot of `target` against `source` (both as on disk now): pairs whose
@@ -147,12 +132,13 @@ fn entry_key(entry: &Entry) -> String {
 /// keep their old source fingerprint (so a stale translation stays stale until edited); pairs of
 /// messages gone from either side are dropped.
 pub fn refresh(old: &Snapshot, source: &LocaleCatalog, target: &LocaleCatalog) -> Snapshot {
-    let source = patterns(source);
+    let source = EntryIndex::new(source);
     let mut pairs = BTreeMap::new();
-    for (key, translation) in patterns(target) {
-        let Some(source_pattern) = source.get(&key) else {
+    for (key, translation) in EntryIndex::new(target).patterns() {
+        let Some((_, source_pattern)) = source.pattern(key) else {
             continue;
         };
+        let key = key.to_string();
         let now = Pair {
             source: fingerprint(&source_pattern.text),
             translation: fingerprint(&translation.text),
@@ -175,49 +161,27 @@ pub fn stale_keys(
     if snapshot.pairs.is_empty() {
         return BTreeSet::new();
     }
-    let source = borrowed_patterns(source);
-    let mut stale = BTreeSet::new();
-    for ((kind, id, attribute), translation) in borrowed_patterns(target) {
-        let key = snapshot_key(kind, id, attribute);
-        let Some(recorded) = snapshot.pairs.get(&key) else {
-            continue;
-        };
-        let Some(source_pattern) = source.get(&(kind, id, attribute)) else {
-            continue;
-        };
-        if recorded.translation == fingerprint(&translation.text)
-            && recorded.source != fingerprint(&source_pattern.text)
-        {
-            stale.insert(key);
-        }
-    }
-    stale
+    stale_in(snapshot, &EntryIndex::new(source), &EntryIndex::new(target))
+        .map(|key| key.to_string())
+        .collect()
 }
 
-/// A pattern's identity with borrowed parts: (kind, id, attribute).
-type PatternKey<'a> = (EntryKind, &'a str, Option<&'a str>);
-
-/// Every pattern of a locale by borrowed key (first definition wins), without allocating keys.
-fn borrowed_patterns(locale: &LocaleCatalog) -> HashMap<PatternKey<'_>, &PatternInfo> {
-    let mut map = HashMap::default();
-    for (_, entry) in locale.entries() {
-        if let Some(value) = &entry.value {
-            map.entry((entry.kind, entry.id.as_str(), None))
-                .or_insert(value);
-        }
-        for attribute in &entry.attributes {
-            map.entry((entry.kind, entry.id.as_str(), Some(attribute.name.as_str())))
-                .or_insert(&attribute.pattern);
-        }
-    }
-    map
-}
-
-fn snapshot_key(kind: EntryKind, id: &str, attribute: Option<&str>) -> String {
-    match kind {
-        EntryKind::Term => format!("-{}", pattern_key(id, attribute)),
-        EntryKind::Message => pattern_key(id, attribute),
-    }
+/// The patterns of `target` that are stale against `source`, in the order of their keys, from
+/// indexes the caller already has (`check` builds them for every locale anyway). Walks the
+/// snapshot's records, so it allocates nothing.
+pub fn stale_in<'s>(
+    snapshot: &'s Snapshot,
+    source: &'s EntryIndex<'_>,
+    target: &'s EntryIndex<'_>,
+) -> impl Iterator<Item = PatternKey<'s>> + 's {
+    snapshot.pairs.iter().filter_map(|(key, recorded)| {
+        let key = PatternKey::parse(key);
+        let (_, translation) = target.pattern(key)?;
+        let (_, source_pattern) = source.pattern(key)?;
+        (recorded.translation == fingerprint(&translation.text)
+            && recorded.source != fingerprint(&source_pattern.text))
+        .then_some(key)
+    })
 }
 
 #[cfg(test)]
@@ -260,6 +224,28 @@ mod tests {
         );
         let snap3 = refresh(&snap2, &source_v2, &target_v2);
         assert_eq!(snap3.pairs["a"].source, fingerprint("Green apple"));
+    }
+
+    #[test]
+    fn only_the_first_definition_of_a_message_is_recorded() {
+        // The bundle shows the first `b`, which has no title: the duplicate's title is a
+        // translation nobody sees, so it is neither recorded nor ever stale.
+        let source = locale("b = B\n    .title = T\n");
+        let target = locale("b = Bé\nb = Bis\n    .title = Té\n");
+        let snap = refresh(&Snapshot::default(), &source, &target);
+        assert_eq!(snap.pairs.keys().collect::<Vec<_>>(), ["b"]);
+        assert_eq!(snap.pairs["b"].translation, fingerprint("Bé"));
+        let recorded = Snapshot {
+            pairs: [(
+                "b.title".to_string(),
+                Pair {
+                    source: 1,
+                    translation: fingerprint("Té"),
+                },
+            )]
+            .into(),
+        };
+        assert!(stale_keys(&recorded, &source, &target).is_empty());
     }
 
     #[test]

@@ -36,6 +36,10 @@ pub struct CheckConfig {
     /// Suppressed diagnostics.
     #[serde(default)]
     pub ignore: Vec<IgnoreConfig>,
+    /// Custom functions the application registers on its bundles (`functions: [PLATFORM]`):
+    /// `check` then does not report them as unknown. `NUMBER` and `DATETIME` are always known.
+    #[serde(default)]
+    pub functions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

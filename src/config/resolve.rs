@@ -152,6 +152,21 @@ pub(super) fn resolve(
             ));
         }
     }
+    // Fluent calls only upper-case names (`[A-Z][A-Z0-9_-]*`): any other name could never be
+    // called, so it is a typo.
+    for name in &config.check.functions {
+        let mut chars = name.chars();
+        let valid = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+            && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-');
+        if !valid {
+            return Err(invalid(
+                name,
+                format!(
+                    "`check.functions` names `{name}`, which is not a Fluent function name (upper-case letters, digits, `_` and `-`)"
+                ),
+            ));
+        }
+    }
 
     let at_root = |p: &Path| {
         if p.is_absolute() {

@@ -8,11 +8,11 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::catalog::{Entry, EntryKind};
+use crate::catalog::EntryIndex;
 use crate::config::Project;
 use crate::localize::Localizer;
 
@@ -103,29 +103,19 @@ pub fn write_messages_json(
     // Each locale's messages by id (first definition wins, as in the bundles): only the locales
     // that can serve this one, its fallback chain.
     let chain = localizer.chain(tag);
-    let by_id: FxHashMap<&str, FxHashMap<&str, &Entry>> = catalog
+    let by_id: FxHashMap<&str, EntryIndex<'_>> = catalog
         .locales
         .iter()
         .filter(|l| chain.contains(&l.tag))
-        .map(|l| {
-            // Sized once: growing a table of every message rehashes it a dozen times.
-            let count = l.files.iter().map(|f| f.entries.len()).sum();
-            let mut entries = FxHashMap::with_capacity_and_hasher(count, rustc_hash::FxBuildHasher);
-            for (_, e) in l.entries() {
-                if e.kind == EntryKind::Message {
-                    entries.entry(e.id.as_str()).or_insert(e);
-                }
-            }
-            (l.tag.as_str(), entries)
-        })
+        .map(|l| (l.tag.as_str(), EntryIndex::new(l)))
         .collect();
     let text = |id: &str, attribute: Option<&str>| -> Option<TextJson> {
         let found = localizer.format(tag, id, attribute, None)?;
         // The variables of the serving locale's pattern decide whether the text is final.
         let variables: Vec<String> = by_id
             .get(found.locale.as_str())
-            .and_then(|entries| entries.get(id))
-            .and_then(|e| match attribute {
+            .and_then(|index| index.message(id))
+            .and_then(|(_, e)| match attribute {
                 Some(name) => e.attribute(name).map(|a| &a.pattern),
                 None => e.value.as_ref(),
             })
@@ -139,13 +129,17 @@ pub fn write_messages_json(
     };
     let mut messages = Vec::new();
     if let Some(source) = catalog.locale(source_tag) {
-        let count: usize = source.files.iter().map(|f| f.entries.len()).sum();
-        messages.reserve(count);
-        let mut seen = FxHashSet::with_capacity_and_hasher(count, rustc_hash::FxBuildHasher);
-        for (_, entry) in source.entries() {
-            if entry.kind != EntryKind::Message || !seen.insert(entry.id.as_str()) {
-                continue;
+        // The source serves every locale, so its index is normally among the chain's.
+        let built;
+        let index = match by_id.get(source_tag.as_str()) {
+            Some(index) => index,
+            None => {
+                built = EntryIndex::new(source);
+                &built
             }
+        };
+        messages.reserve(index.messages().len());
+        for (_, entry) in index.messages() {
             let attributes = entry
                 .attributes
                 .iter()

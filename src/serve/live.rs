@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::catalog::{self, Catalog, CatalogFile, EntryKind, LocaleCatalog};
+use crate::catalog::{self, Catalog, CatalogFile, LocaleCatalog};
 use crate::config::Project;
 use crate::content::Page;
 use crate::export::web::search::SearchDocument;
@@ -334,7 +334,7 @@ fn changed_ids(old: Option<&CatalogFile>, new: Option<&CatalogFile>) -> BTreeSet
         let mut out: BTreeMap<String, Vec<&str>> = BTreeMap::new();
         if let Some(file) = file {
             for entry in &file.entries {
-                out.entry(entry_key(entry.kind, &entry.id))
+                out.entry(entry.key().to_string())
                     .or_default()
                     .push(&file.text[entry.span.clone()]);
             }
@@ -350,19 +350,12 @@ fn changed_ids(old: Option<&CatalogFile>, new: Option<&CatalogFile>) -> BTreeSet
         .collect()
 }
 
-fn entry_key(kind: EntryKind, id: &str) -> String {
-    match kind {
-        EntryKind::Message => id.to_string(),
-        EntryKind::Term => format!("-{id}"),
-    }
-}
-
 /// `ids` and every message or term of `locale` that refers to one of them, directly or not
 /// (a message showing `{ -brand }` changes with the term).
 fn with_referrers(locale: &LocaleCatalog, mut ids: BTreeSet<String>) -> BTreeSet<String> {
     let mut referrers: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (_, entry) in locale.entries() {
-        let key = entry_key(entry.kind, &entry.id);
+        let key = entry.key().to_string();
         for pattern in entry.patterns() {
             for r in pattern.message_refs() {
                 referrers

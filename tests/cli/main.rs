@@ -15,6 +15,7 @@ mod output_safety;
 mod print;
 mod properties;
 mod refusals;
+mod rules;
 mod safety;
 #[cfg(feature = "serve")]
 mod serve;

@@ -318,6 +318,7 @@ fn sample_pdfs_hold_every_chapter_in_every_locale() {
     assert_eq!(
         printed,
         [
+            ".fluentpress-output",
             "de.pdf",
             "en-US.pdf",
             "fr.pdf",

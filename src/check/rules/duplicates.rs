@@ -1,21 +1,17 @@
 //! `duplicate-id`: a message or term defined twice in one locale (in one file or across files).
 
-use crate::catalog::EntryKind;
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
-    for ((first_file, first_entry), (file, entry)) in &ctx.target_index.duplicates {
-        let key = match entry.kind {
-            EntryKind::Message => entry.id.to_string(),
-            EntryKind::Term => format!("-{}", entry.id),
-        };
+    for ((first_file, first_entry), (file, entry)) in ctx.target_index.duplicates() {
+        let key = entry.key().to_string();
         let (line, column) = first_file.line_column(first_entry.id_span.start);
         let mut d = ctx.at(
             Code::DuplicateId,
             file,
             entry.id_span.start,
             entry.id_span.len(),
-            Some(&entry.id),
+            Some(&key),
             format!("`{key}` is defined twice in {}", ctx.locale.tag),
         );
         d.help = Some(format!(
@@ -54,5 +50,16 @@ mod tests {
             &[("a.ftl", "x = X1\n-x = T\n")],
         );
         assert!(!codes(&d).contains(&"duplicate-id"));
+    }
+
+    #[test]
+    fn a_duplicate_term_is_named_with_its_dash() {
+        let d = run(
+            "fr",
+            &[("a.ftl", "-x = X\n")],
+            &[("a.ftl", "-x = A\n-x = B\n")],
+        );
+        assert_eq!(codes(&d), ["duplicate-id"]);
+        assert_eq!(d[0].message_id.as_deref(), Some("-x"));
     }
 }

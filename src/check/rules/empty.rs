@@ -1,7 +1,9 @@
 //! `empty-translation`: a value or attribute that shows nothing: empty, only whitespace, or only
 //! string literals of whitespace (`{ "" }`), which is how an "empty" Fluent value is written.
+//! Where the source pattern itself shows nothing, empty is the faithful translation; and the
+//! source locale is the reference, so an empty source (always written on purpose) is not judged.
 
-use crate::catalog::{PatternInfo, pattern_key};
+use crate::catalog::PatternInfo;
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 fn shows_nothing(pattern: &PatternInfo) -> bool {
@@ -24,17 +26,18 @@ fn shows_nothing(pattern: &PatternInfo) -> bool {
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     for (file, entry) in ctx.target.entries() {
-        let patterns = entry.value.iter().map(|p| (None, p)).chain(
-            entry
-                .attributes
-                .iter()
-                .map(|a| (Some(a.name.as_str()), &a.pattern)),
-        );
-        for (attribute, pattern) in patterns {
-            if !shows_nothing(pattern) {
+        for (attribute, pattern) in entry.named_patterns() {
+            if ctx.is_source || !shows_nothing(pattern) {
                 continue;
             }
-            let key = pattern_key(&entry.id, attribute);
+            let source_pattern = ctx
+                .source_index
+                .pattern(entry.pattern_key(attribute))
+                .map(|(_, pattern)| pattern);
+            if source_pattern.is_some_and(shows_nothing) {
+                continue;
+            }
+            let key = entry.pattern_key(attribute).to_string();
             let offset = entry.pattern_offset(pattern);
             let mut d = ctx.at(
                 Code::EmptyTranslation,
@@ -63,6 +66,43 @@ mod tests {
             &[("a.ftl", "a = { \"\" }\nb = { \" \" }{ \"\" }\n")],
         );
         assert_eq!(codes(&d), ["empty-translation", "empty-translation"]);
+    }
+
+    /// A source that is itself `{ "" }` may be translated as empty; the source is not judged.
+    #[test]
+    fn an_empty_source_may_be_translated_as_empty() {
+        let source = "a = { \"\" }\nb = B\n    .title = { \"\" }\n";
+        let d = run(
+            "fr",
+            &[("a.ftl", source)],
+            &[(
+                "a.ftl",
+                "a = { \"\" }\nb = { \"\" }\n    .title = { \"\" }\n",
+            )],
+        );
+        let empty: Vec<_> = d
+            .iter()
+            .filter(|d| d.code.as_str() == "empty-translation")
+            .map(|d| d.message_id.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(empty, ["b"], "{d:?}");
+        let d = run("en-US", &[("a.ftl", source)], &[]);
+        assert!(!codes(&d).contains(&"empty-translation"), "{d:?}");
+    }
+
+    #[test]
+    fn a_term_is_named_with_its_dash_and_its_ignore_comment_counts() {
+        let d = run(
+            "fr",
+            &[("a.ftl", "-t = T\n-u = U\n")],
+            &[(
+                "a.ftl",
+                "# fluentpress-ignore: empty-translation\n-t = { \"\" }\n-u = { \"\" }\n",
+            )],
+        );
+        assert_eq!(codes(&d), ["empty-translation"]);
+        assert_eq!(d[0].message_id.as_deref(), Some("-u"));
+        assert_eq!(d[0].message, "`-u` is empty");
     }
 
     #[test]

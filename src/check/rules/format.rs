@@ -1,6 +1,8 @@
 //! `format-error`: every message formatted with `fluent-bundle` for the locale, value, every
 //! attribute and every variant, with sample arguments; resolver errors (cycles, unknown
 //! functions, a referenced message without a value, too many placeables) are reported.
+//! `NUMBER()`, `DATETIME()` and the functions the configuration declares (`check.functions`)
+//! are known.
 //! References to undefined messages and terms are `unknown-reference`'s, not repeated here.
 
 use std::collections::BTreeSet;
@@ -11,7 +13,7 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, Fluen
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::catalog::{Entry, EntryKind};
+use crate::catalog::{Entry, EntryKind, PatternKey};
 use crate::check::{Code, Diagnostic, LocaleContext, Located};
 use crate::plural::category_samples;
 
@@ -37,7 +39,8 @@ enum Expansion {
 /// `unknown-reference`.
 struct Safety<'c, 'a> {
     ctx: &'c LocaleContext<'a>,
-    memo: HashMap<(EntryKind, &'a str), Expansion>,
+    /// By entry (the key of its value).
+    memo: HashMap<PatternKey<'a>, Expansion>,
     /// How many references deep the walk is: a chain of 10,000 `r0 = { r1 }` messages would
     /// otherwise overflow the stack here (a translator's file, `check` aborted with SIGABRT).
     depth: usize,
@@ -45,17 +48,14 @@ struct Safety<'c, 'a> {
 
 impl<'a> Safety<'_, 'a> {
     fn referenced(&mut self, kind: EntryKind, id: &'a str, attribute: Option<&str>) -> Expansion {
-        let found = match kind {
-            EntryKind::Message => self.ctx.target_index.message(id),
-            EntryKind::Term => self.ctx.target_index.term(id),
-        };
-        let Some((_, entry)) = found else {
+        let key = PatternKey::new(kind, id, None);
+        let Some((_, entry)) = self.ctx.target_index.entry(key) else {
             return Expansion::Safe(0);
         };
         if attribute.is_none() && entry.value.is_none() {
             return Expansion::MayFail;
         }
-        match self.memo.get(&(kind, id)) {
+        match self.memo.get(&key) {
             Some(Expansion::Visiting) => return Expansion::MayFail,
             Some(known) => return *known,
             None => {}
@@ -65,11 +65,11 @@ impl<'a> Safety<'_, 'a> {
         if self.depth >= MAX_PLACEABLES {
             return Expansion::MayFail;
         }
-        self.memo.insert((kind, id), Expansion::Visiting);
+        self.memo.insert(key, Expansion::Visiting);
         self.depth += 1;
         let result = self.entry(entry);
         self.depth -= 1;
-        self.memo.insert((kind, id), result);
+        self.memo.insert(key, result);
         result
     }
 
@@ -118,11 +118,11 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     }
     // A bundle of just what those messages can reach (their references, transitively), cut from
     // the files by span: re-parsing every file of every locale would cost more than the check.
-    let mut needed: BTreeSet<(EntryKind, &str)> = BTreeSet::new();
+    let mut needed: BTreeSet<PatternKey<'_>> = BTreeSet::new();
     let mut queue: Vec<Located<'_>> = candidates.clone();
     let mut ftl = String::new();
     while let Some((file, entry)) = queue.pop() {
-        if !needed.insert((entry.kind, entry.id.as_str())) {
+        if !needed.insert(entry.key()) {
             continue;
         }
         if let Some(text) = file.text.get(entry.span.clone()) {
@@ -146,6 +146,19 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
         FluentBundle::new(vec![ctx.locale.langid.clone()]);
     bundle.set_use_isolating(false);
     let _ = bundle.add_builtins();
+    // fluent-bundle ships `NUMBER()` only; `DATETIME()` is standard Fluent all the same, and an
+    // application registers its own functions (`check.functions`). Here they stand in as
+    // functions giving back their first argument: the checker needs them known, not run.
+    let stand_ins = std::iter::once("DATETIME")
+        .chain(ctx.project.check.functions.iter().map(String::as_str))
+        .filter(|name| *name != "NUMBER");
+    for name in stand_ins {
+        let _ = bundle.add_function(name, |positional, _named| {
+            positional
+                .first()
+                .map_or(FluentValue::None, |value| value.clone().into_owned())
+        });
+    }
     let resource = match FluentResource::try_new(ftl) {
         Ok(r) | Err((r, _)) => r,
     };
@@ -241,7 +254,7 @@ fn describe(error: &FluentError) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::rules::tests::{codes, run};
+    use crate::check::rules::tests::{codes, run, run_with};
 
     #[test]
     fn cycles_and_unknown_functions() {
@@ -261,6 +274,40 @@ mod tests {
             [
                 "the message references itself (a cycle)",
                 "unknown function `FOO()`"
+            ]
+        );
+    }
+
+    /// `DATETIME()` is standard Fluent, and a declared custom function is the application's:
+    /// neither is an unknown function; an undeclared one still is.
+    #[test]
+    fn datetime_and_declared_functions_are_known() {
+        let source =
+            "a = { DATETIME($d, month: \"long\") }\nb = { PLATFORM() }\nc = { OTHER($x) }\n";
+        let d = run_with(
+            "check:\n  functions: [PLATFORM]\n",
+            "fr",
+            &[("a.ftl", source)],
+            &[("a.ftl", source)],
+            &[],
+        );
+        let format: Vec<_> = d
+            .iter()
+            .filter(|d| d.code.as_str() == "format-error")
+            .map(|d| (d.message_id.as_deref().unwrap_or(""), d.message.as_str()))
+            .collect();
+        assert_eq!(format, [("c", "unknown function `OTHER()`")]);
+        let d = run("fr", &[("a.ftl", source)], &[("a.ftl", source)]);
+        let unknown: Vec<_> = d
+            .iter()
+            .filter(|d| d.code.as_str() == "format-error")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            unknown,
+            [
+                "unknown function `PLATFORM()`",
+                "unknown function `OTHER()`"
             ]
         );
     }

@@ -3,7 +3,6 @@
 //! `markup-too-deep`: markup nested past [`MAX_INLINE_DEPTH`], which exports show as text.
 
 use super::PatternPair;
-use crate::catalog::pattern_key;
 use crate::check::{Code, Diagnostic, LocaleContext};
 use crate::markup::{
     MAX_INLINE_DEPTH, MarkupSummary, parse_inline, parse_inline_checked, summarize,
@@ -14,13 +13,7 @@ use crate::markup::{
 /// one marker character, and only text with more of them than the limit is parsed.
 pub fn check_depth(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     for (file, entry) in ctx.target.entries() {
-        let patterns = entry.value.iter().map(|p| (None, p)).chain(
-            entry
-                .attributes
-                .iter()
-                .map(|a| (Some(a.name.as_str()), &a.pattern)),
-        );
-        for (attribute, pattern) in patterns {
+        for (attribute, pattern) in entry.named_patterns() {
             if !pattern.may_have_markup() {
                 continue;
             }
@@ -32,7 +25,7 @@ pub fn check_depth(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             if markers <= MAX_INLINE_DEPTH || !parse_inline_checked(text).1 {
                 continue;
             }
-            let key = pattern_key(&entry.id, attribute);
+            let key = entry.pattern_key(attribute).to_string();
             let mut d = ctx.at(
                 Code::MarkupTooDeep,
                 file,
@@ -111,10 +104,19 @@ mod tests {
     #[test]
     fn changed_link_target_and_lost_emphasis() {
         let source = "x = Read [more](@/profile.md) about *us*\n";
+        // Both pages exist: the link is not broken, only another one than the source's.
+        let pages = [
+            ("pages/profile.ftl", "profile-title = P\n"),
+            ("pages/overseas.ftl", "overseas-title = O\n"),
+        ];
         let d = run(
             "fr",
-            &[("a.ftl", source)],
-            &[("a.ftl", "x = Lire [la suite](@/overseas.md) sur nous\n")],
+            &[("a.ftl", source), pages[0], pages[1]],
+            &[
+                ("a.ftl", "x = Lire [la suite](@/overseas.md) sur nous\n"),
+                ("pages/profile.ftl", "profile-title = Pr\n"),
+                ("pages/overseas.ftl", "overseas-title = Ou\n"),
+            ],
         );
         assert_eq!(codes(&d), ["markup-mismatch"]);
         assert!(

@@ -74,7 +74,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for &(target_file, target_entry) in &ctx.target_index.messages_in_order {
+    for &(target_file, target_entry) in ctx.target_index.messages() {
         let key = target_entry.id.as_str();
         if ctx.source_index.message(key).is_none() {
             let mut d = ctx.at(

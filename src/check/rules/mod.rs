@@ -2,7 +2,10 @@
 //! locale through a [`LocaleContext`] and pushes diagnostics; severities and suppressions are
 //! applied afterwards by the caller.
 
+mod broken_links;
 mod coverage;
+mod duplicate_attributes;
+mod duplicate_variant_keys;
 mod duplicates;
 mod empty;
 mod files;
@@ -12,13 +15,14 @@ mod identical;
 mod markup;
 mod messages;
 mod plurals;
+mod reference_changes;
 mod references;
 mod stale;
 mod syntax;
 mod variables;
 
 use super::{Diagnostic, LocaleContext};
-use crate::catalog::{CatalogFile, Entry, PatternInfo, pattern_key};
+use crate::catalog::{CatalogFile, Entry, EntryKind, PatternInfo, PatternKey};
 
 /// A source pattern and its translation: the value of a message in both locales, or one
 /// attribute in both.
@@ -35,7 +39,7 @@ pub struct PatternPair<'a> {
 impl PatternPair<'_> {
     /// `id` or `id.attribute`, for reports (built only when something is reported).
     pub fn key(&self) -> String {
-        pattern_key(self.message_id, self.attribute)
+        PatternKey::new(EntryKind::Message, self.message_id, self.attribute).to_string()
     }
 
     /// Where to point for a problem with the whole translation: its first text, or the id.
@@ -64,7 +68,14 @@ fn pattern_pairs<'a>(ctx: &'a LocaleContext<'a>) -> Vec<PatternPair<'a>> {
                 target,
             });
         }
+        // A later copy of an attribute is never shown (`duplicate-attribute` says so): comparing
+        // it with the source would report problems nobody sees. (A set, for entries with
+        // thousands of attributes; most have none or one and never fill it.)
+        let mut seen = rustc_hash::FxHashSet::default();
         for attribute in &target_entry.attributes {
+            if target_entry.attributes.len() > 1 && !seen.insert(attribute.name.as_str()) {
+                continue;
+            }
             if let Some(source_attribute) = source_entry.attribute(&attribute.name) {
                 pairs.push(PatternPair {
                     attribute: Some(&attribute.name),
@@ -87,11 +98,14 @@ pub fn run_all(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     // Rules about the locale on its own: they apply to the source locale too.
     syntax::check(ctx, out);
     duplicates::check(ctx, out);
+    duplicate_attributes::check(ctx, out);
+    duplicate_variant_keys::check(ctx, out);
     references::check(ctx, out);
     format::check(ctx, out);
     plurals::check(ctx, out);
     empty::check(ctx, out);
     markup::check_depth(ctx, out);
+    broken_links::check(ctx, out);
     if ctx.is_source {
         return;
     }
@@ -100,6 +114,7 @@ pub fn run_all(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     files::check(ctx, out);
     messages::check(ctx, out);
     variables::check(ctx, &pairs, out);
+    reference_changes::check(ctx, &pairs, out);
     markup::check(ctx, &pairs, out);
     identical::check(ctx, &pairs, out);
     stale::check(ctx, out);

@@ -3,9 +3,13 @@
 //!
 //! A select expression is a plural selection when it selects on a variable or `NUMBER()` and
 //! every non-numeric key is a CLDR category name (`zero`…`other`). Numeric keys (`[0]`) are exact
-//! matches and always valid.
+//! matches and always valid; one covers a category that holds that one integer only (`[1]` is
+//! German `one`, not French `one`, which also holds 0).
+//!
+//! Translations are asked for every category only where the source distinguishes plural forms:
+//! a source selection with only `*[other]` (and numbers) asks for nothing.
 
-use crate::catalog::{CatalogFile, Entry, EntryKind, PatternInfo, SelectInfo, pattern_key};
+use crate::catalog::{CatalogFile, Entry, PatternInfo, SelectInfo};
 use crate::check::{Code, Diagnostic, EntryIndex, LocaleContext, PatternKeys};
 use crate::plural::ALL_CATEGORIES;
 
@@ -23,19 +27,25 @@ fn has_plural(pattern: &PatternInfo) -> bool {
     pattern.selects().iter().any(is_plural)
 }
 
+/// Whether a source pattern distinguishes plural forms: a plural selection with a category
+/// other than `other`.
+fn distinguishes_forms(pattern: &PatternInfo) -> bool {
+    pattern.selects().iter().any(|select| {
+        is_plural(select)
+            && select
+                .variants
+                .iter()
+                .any(|v| !v.numeric && &*v.key != "other")
+    })
+}
+
 /// The source patterns (first definitions) that select on plural forms: computed once per run,
 /// looked up for every pattern of every locale.
 pub fn plural_patterns<'a>(source: &EntryIndex<'a>) -> PatternKeys<'a> {
     let mut keys = PatternKeys::default();
-    let entries = source.messages.values().chain(source.terms.values());
-    for (_, entry) in entries {
-        if entry.value.as_ref().is_some_and(has_plural) {
-            keys.insert((entry.kind, entry.id.as_str(), None));
-        }
-        for attribute in &entry.attributes {
-            if has_plural(&attribute.pattern) {
-                keys.insert((entry.kind, entry.id.as_str(), Some(attribute.name.as_str())));
-            }
+    for (key, pattern) in source.patterns() {
+        if distinguishes_forms(pattern) {
+            keys.insert(key);
         }
     }
     keys
@@ -44,23 +54,17 @@ pub fn plural_patterns<'a>(source: &EntryIndex<'a>) -> PatternKeys<'a> {
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     let categories = &ctx.plural_categories;
     let list = categories.iter().copied().collect::<Vec<_>>().join(", ");
+    let exact = crate::plural::exact_integer_categories(&ctx.locale.langid);
     // Patterns with selections: their keys against the locale's categories.
     for (file, entry) in ctx.target.entries() {
-        let patterns = entry.value.iter().map(|p| (None, p)).chain(
-            entry
-                .attributes
-                .iter()
-                .map(|a| (Some(a.name.as_str()), &a.pattern)),
-        );
-        for (attribute, pattern) in patterns {
+        for (attribute, pattern) in entry.named_patterns() {
             if pattern.selects().is_empty() {
                 continue;
             }
             // Does the source select on plurals here? (For the source locale: itself.)
-            let source_is_plural =
-                ctx.source_plurals
-                    .contains(&(entry.kind, entry.id.as_str(), attribute));
-            let key = pattern_key(&entry.id, attribute);
+            let key = entry.pattern_key(attribute);
+            let source_is_plural = ctx.source_plurals.contains(&key);
+            let key = key.to_string();
             for select in pattern.selects().iter().filter(|s| is_plural(s)) {
                 for variant in select.variants.iter().filter(|v| !v.numeric) {
                     if !categories.contains(&*variant.key) {
@@ -80,7 +84,24 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                     }
                 }
                 if source_is_plural {
-                    let present: Vec<&str> = select.variants.iter().map(|v| &*v.key).collect();
+                    // A numeric key covers the category that is exactly that number.
+                    let covered = select
+                        .variants
+                        .iter()
+                        .filter(|v| v.numeric)
+                        .filter_map(|v| {
+                            let value: f64 = v.key.parse().ok()?;
+                            exact
+                                .iter()
+                                .find(|(_, n)| **n as f64 == value)
+                                .map(|(category, _)| *category)
+                        });
+                    let present: Vec<&str> = select
+                        .variants
+                        .iter()
+                        .map(|v| &*v.key)
+                        .chain(covered)
+                        .collect();
                     let missing: Vec<&str> = categories
                         .iter()
                         .copied()
@@ -116,19 +137,16 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     if ctx.is_source {
         return;
     }
-    for &(kind, id, attribute) in ctx.source_plurals {
-        let first = match kind {
-            EntryKind::Message => ctx.target_index.message(id),
-            EntryKind::Term => ctx.target_index.term(id),
-        };
+    for &plural in ctx.source_plurals {
+        let first = ctx.target_index.entry(plural);
         let later = ctx
             .target_index
-            .duplicates
+            .duplicates()
             .iter()
-            .filter(|(first, _)| first.1.kind == kind && first.1.id == id)
+            .filter(|(first, _)| first.1.key() == plural.entry())
             .map(|(_, later)| *later);
         for (file, entry) in first.into_iter().chain(later) {
-            let patterns: Vec<&PatternInfo> = match attribute {
+            let patterns: Vec<&PatternInfo> = match plural.attribute {
                 None => entry.value.iter().collect(),
                 Some(name) => entry
                     .attributes
@@ -139,7 +157,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             };
             for pattern in patterns {
                 if pattern.selects().is_empty() {
-                    let key = pattern_key(&entry.id, attribute);
+                    let key = plural.to_string();
                     one_text_for_all(ctx, &list, file, entry, pattern, &key, out);
                 }
             }
@@ -236,6 +254,51 @@ mod tests {
             )],
         );
         assert!(codes(&d).is_empty(), "{d:?}");
+    }
+
+    /// A source selection with only `*[other]` distinguishes no forms: a translation with one
+    /// text, or with its own selection, lacks nothing.
+    #[test]
+    fn a_source_with_only_other_asks_for_no_categories() {
+        let source = "x = { $n ->\n   *[other] { $n } files\n}\n";
+        for target in [
+            "x = { $n } fichiers\n",
+            "x = { $n ->\n   *[other] { $n } fichiers\n}\n",
+        ] {
+            let d = run("fr", &[("a.ftl", source)], &[("a.ftl", target)]);
+            assert!(!codes(&d).contains(&"missing-plural-category"), "{d:?}");
+        }
+        // Still judged where the source does distinguish forms.
+        let d = run(
+            "fr",
+            &[("a.ftl", SOURCE)],
+            &[("a.ftl", "x = { $n ->\n   *[other] { $n } fichiers\n}\n")],
+        );
+        assert_eq!(codes(&d), ["missing-plural-category"]);
+    }
+
+    /// `[1]` covers `one` where `one` is exactly 1 (German), not where it also holds 0 (French).
+    #[test]
+    fn a_numeric_key_covers_the_category_it_exactly_equals() {
+        let target = "x = { $n ->\n    [1] { $n } Datei\n   *[other] { $n } Dateien\n}\n";
+        let d = run("de", &[("a.ftl", SOURCE)], &[("a.ftl", target)]);
+        assert!(!codes(&d).contains(&"missing-plural-category"), "{d:?}");
+        let d = run(
+            "de",
+            &[("a.ftl", SOURCE)],
+            &[("a.ftl", &target.replace("[1]", "[1.0]"))],
+        );
+        assert!(!codes(&d).contains(&"missing-plural-category"), "{d:?}");
+        let d = run(
+            "fr",
+            &[("a.ftl", SOURCE)],
+            &[(
+                "a.ftl",
+                "x = { $n ->\n    [1] { $n } fichier\n   *[other] { $n } fichiers\n}\n",
+            )],
+        );
+        assert_eq!(codes(&d), ["missing-plural-category"]);
+        assert!(d[0].message.ends_with("no variant for: one"), "{d:?}");
     }
 
     #[test]

@@ -6,6 +6,8 @@ use crate::check::{Code, Diagnostic, LocaleContext};
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     for (file, entry) in ctx.target.entries() {
+        // Named only when something is reported.
+        let message_id = || entry.key().to_string();
         for pattern in entry.patterns() {
             let refs = pattern
                 .message_refs()
@@ -32,7 +34,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                         file,
                         reference.span.start,
                         reference.span.len(),
-                        Some(&entry.id),
+                        Some(&message_id()),
                         message,
                     );
                     d.help = Some(format!(

@@ -2,27 +2,26 @@
 //! locale's snapshot records (see [`crate::snapshot`]).
 
 use crate::check::{Code, Diagnostic, LocaleContext};
-use crate::snapshot::stale_keys;
+use crate::snapshot::stale_in;
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
-    for key in stale_keys(&ctx.snapshot, ctx.source, ctx.target) {
-        let Some((file, entry)) = ctx.target_index.by_key(&key) else {
+    for key in stale_in(&ctx.snapshot, ctx.source_index, &ctx.target_index) {
+        let Some((file, entry)) = ctx.target_index.entry(key) else {
             continue;
         };
-        let offset = match key.split_once('.') {
-            Some((_, attribute)) => entry
-                .attribute(attribute)
-                .map_or(entry.id_span.start, |a| a.name_span.start),
-            None => entry.id_span.start,
-        };
+        let offset = key
+            .attribute
+            .and_then(|attribute| entry.attribute(attribute))
+            .map_or(entry.id_span.start, |a| a.name_span.start);
         let source = ctx
             .source_index
-            .by_key(&key)
+            .entry(key)
             .map(|(f, e)| {
                 let (line, column) = f.line_column(e.id_span.start);
                 format!("{}:{line}:{column}", ctx.file_path(f))
             })
             .unwrap_or_default();
+        let key = key.to_string();
         let mut d = ctx.at(
             Code::StaleTranslation,
             file,

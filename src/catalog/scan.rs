@@ -1,0 +1,285 @@
+//! The one pass over a file's lines before it is parsed: where each entry's extent ends, where
+//! lines start, and which entries nest placeables too deep for the recursive parser (those are
+//! blanked out, so a hostile file cannot overflow the stack).
+
+use std::ops::Range;
+
+/// Placeables nested deeper than this (`{ { { … } } }`, also through call arguments and select
+/// variants) are refused before parsing: `fluent-syntax` parses them by recursion, without a
+/// limit of its own, so a few thousand levels would overflow the stack. Real translations nest
+/// two or three levels.
+pub const MAX_PLACEABLE_DEPTH: usize = 100;
+
+/// What one pass over a file's lines finds.
+pub(super) struct LineScan {
+    /// Offsets (into the whole text) of the lines that start with a letter, `-` or `#`: the
+    /// lines where an entry's extent ends (see [`entry_end`]).
+    pub(super) breaks: Vec<usize>,
+    /// The entries whose placeables nest deeper than the limit: (the entry's byte span, the
+    /// offset of the first `{` past the limit), offsets into the text after the byte-order mark.
+    pub(super) too_deep: Vec<(Range<usize>, usize)>,
+    /// Offsets (into the whole text) where lines start: the file's
+    /// [`LineIndex`](crate::fsutil::LineIndex), for free.
+    pub(super) line_starts: Vec<usize>,
+}
+
+/// Scans the lines of `text` (whose first `bom` bytes are a byte-order mark) once.
+///
+/// The depth test is a cheap scan, not a parser; it may overestimate, never underestimate, the
+/// depth the parser reaches. The parser recurses only from an entry (`id =` or `-term =` at the
+/// start of a line), and such a line (or a `#` comment line) inside an open placeable is an
+/// error that unwinds the recursion, so counting restarts there: the file is cut into segments
+/// at those lines. A segment with no more `{` than the limit cannot nest deeper (the common
+/// case, decided by counting bytes); only the others are scanned brace by brace.
+pub(super) fn scan_lines(text: &str, bom: usize, limit: usize) -> LineScan {
+    let bytes = &text.as_bytes()[bom..];
+    let mut scan = LineScan {
+        breaks: Vec::new(),
+        too_deep: Vec::new(),
+        line_starts: vec![0],
+    };
+    // Segments start at offset 0 and at every line that starts an entry or is a comment.
+    let mut segment_starts = vec![0];
+    let line_ends = memchr::memchr_iter(b'\n', bytes)
+        .map(|i| i + 1)
+        .chain((!bytes.is_empty() && !bytes.ends_with(b"\n")).then_some(bytes.len()));
+    let mut pos = 0;
+    for end in line_ends {
+        let first = bytes[pos];
+        if first.is_ascii_alphabetic() || first == b'-' || first == b'#' {
+            scan.breaks.push(pos + bom);
+            if pos > 0 && starts_entry(&bytes[pos..end]) {
+                segment_starts.push(pos);
+            }
+        }
+        if bytes[end - 1] == b'\n' {
+            scan.line_starts.push(end + bom);
+        }
+        pos = end;
+    }
+    segment_starts.push(bytes.len());
+    // Count the `{` of each segment (one vectorised search through the file); scan brace by
+    // brace only a segment with more than `limit` of them.
+    // Call arguments nest too (`{ NUMBER(NUMBER(…)) }` recurses once per call), so `(` counts
+    // with `{`.
+    let mut braces = memchr::memchr2_iter(b'{', b'(', bytes).peekable();
+    for segment in segment_starts.windows(2) {
+        let (start, end) = (segment[0], segment[1]);
+        let mut count = 0;
+        while braces.next_if(|&at| at < end).is_some() {
+            count += 1;
+        }
+        if count > limit
+            && let Some(deepest) = deepest_brace(&bytes[start..end], limit)
+        {
+            scan.too_deep.push((start..end, start + deepest));
+        }
+    }
+    scan
+}
+
+/// Within one segment (an entry and the lines up to the next), the offset of the first `{`
+/// or `(` nested deeper than `limit`, if any. Braces inside string literals (`{ "{" }`) do not
+/// count; a `#` line is a comment and counts nothing.
+fn deepest_brace(segment: &[u8], limit: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut pos = 0;
+    while pos < segment.len() {
+        let end = memchr::memchr(b'\n', &segment[pos..]).map_or(segment.len(), |i| pos + i + 1);
+        let line = &segment[pos..end];
+        if line[0] != b'#' {
+            let mut in_string = false;
+            let mut i = 0;
+            while i < line.len() {
+                match (in_string, line[i]) {
+                    (true, b'\\') => i += 1,
+                    (true, b'"') => in_string = false,
+                    (false, b'"') if depth > 0 => in_string = true,
+                    (false, b'{') => {
+                        depth += 1;
+                        if depth > limit {
+                            return Some(pos + i);
+                        }
+                    }
+                    (false, b'}') => depth = depth.saturating_sub(1),
+                    // Inside a placeable, each call's argument list is one more level of the
+                    // parser's recursion; outside, a parenthesis is text.
+                    (false, b'(') if depth > 0 => {
+                        depth += 1;
+                        if depth > limit {
+                            return Some(pos + i);
+                        }
+                    }
+                    (false, b')') if depth > 0 => depth -= 1,
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
+        pos = end;
+    }
+    None
+}
+
+/// Whether a line starts an entry (`id =`, `-term =`) or is a comment.
+fn starts_entry(line: &[u8]) -> bool {
+    if line[0] == b'#' {
+        return true;
+    }
+    let id = line.strip_prefix(b"-").unwrap_or(line);
+    if !id.first().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let after = id
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        .map_or(&[][..], |i| &id[i..]);
+    let after = after.trim_ascii_start();
+    after.first() == Some(&b'=')
+}
+
+/// `text` with the bytes of `spans` (offsets into `text[bom..]`) replaced by spaces, line ends
+/// kept: the same length, so the parser's slices still give offsets into the original.
+pub(super) fn blank_out(text: &str, bom: usize, spans: &[(Range<usize>, usize)]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for (span, _) in spans {
+        for b in &mut bytes[span.start + bom..span.end + bom] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    // Only ASCII was written over whole spans that start and end at line boundaries.
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// The end of the entry starting at `start`: Fluent entries begin at column 0, and every line
+/// of an entry but the first is indented (or a closing brace), so the entry runs until the next
+/// line that starts with a letter, `-` or `#` (`breaks`, in order), less its trailing blank
+/// lines.
+pub(super) fn entry_end(text: &str, start: usize, breaks: &[usize]) -> usize {
+    let bytes = text.as_bytes();
+    let next = breaks
+        .get(breaks.partition_point(|&b| b <= start))
+        .copied()
+        .unwrap_or(bytes.len());
+    let last = bytes[start..next]
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(start, |i| start + i);
+    memchr::memchr(b'\n', &bytes[last..]).map_or(bytes.len(), |i| last + i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::catalog::{CatalogFile, EntryKind, parse_file};
+
+    fn parse(text: &str) -> CatalogFile {
+        parse_file(PathBuf::from("x.ftl"), "x.ftl".into(), text.to_string())
+    }
+
+    /// `{ { … $x … } }` nested `depth` levels deep.
+    fn nested(depth: usize) -> String {
+        format!("{}$x{}", "{ ".repeat(depth), " }".repeat(depth))
+    }
+
+    #[test]
+    fn nesting_up_to_the_limit_is_read() {
+        let text = format!("deep = {}\nnext = N\n", nested(MAX_PLACEABLE_DEPTH));
+        let file = parse(&text);
+        assert!(file.junk.is_empty(), "{:?}", file.junk);
+        let deep = file.entry("deep", EntryKind::Message).unwrap();
+        assert!(deep.value.as_ref().unwrap().variables().contains("x"));
+    }
+
+    #[test]
+    fn deeper_nesting_is_junk_not_a_stack_overflow() {
+        // On a 2 MiB stack, like the catalog's loading threads, and far past what the
+        // recursive parser survives.
+        let handle = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(|| {
+                let text = format!(
+                    "# A comment\nok = Fine\ndeep = {}\n    .title = T\nafter = {{ $y }}\n",
+                    nested(100_000)
+                );
+                (parse(&text), text)
+            })
+            .unwrap();
+        let (file, text) = handle.join().unwrap();
+        assert_eq!(file.junk.len(), 1, "{:?}", file.junk);
+        let junk = &file.junk[0];
+        assert!(text[junk.span.clone()].starts_with("deep = { { "));
+        assert!(text[junk.span.clone()].ends_with(".title = T\n"));
+        assert!(
+            junk.message.contains("nested more than 100"),
+            "{}",
+            junk.message
+        );
+        assert_eq!(file.line_column(junk.error_offset), (3, 208));
+        let ids: Vec<&str> = file.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["ok", "after"]);
+        let after = file.entry("after", EntryKind::Message).unwrap();
+        assert_eq!(&text[after.id_span.clone()], "after");
+    }
+
+    #[test]
+    fn escaped_braces_and_unclosed_junk_do_not_add_up() {
+        let mut text = String::new();
+        for i in 0..300 {
+            text.push_str(&format!(
+                "bad{i} = {{ $x\nbraces{i} = {{\"{{\"}} and {{ \"{{{{\" }}\n"
+            ));
+        }
+        let file = parse(&text);
+        assert_eq!(file.junk.len(), 300);
+        assert!(file.junk.iter().all(|j| !j.message.contains("nested")));
+        assert_eq!(file.entries.len(), 300);
+    }
+
+    #[test]
+    fn nesting_through_call_arguments_and_line_starts_is_counted() {
+        // Placeables may continue at the start of a line inside a placeable, and nest through
+        // call arguments: neither restarts the count.
+        let depth = 5_000;
+        let text = format!(
+            "deep = {}$x{}\n",
+            "{\nF(\n".repeat(depth),
+            ")}".repeat(depth)
+        );
+        let handle = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || parse(&text))
+            .unwrap();
+        let file = handle.join().unwrap();
+        assert_eq!(file.junk.len(), 1);
+        assert!(file.junk[0].message.contains("nested"));
+    }
+
+    #[test]
+    fn nested_calls_without_braces_are_counted() {
+        // `{ NUMBER(NUMBER(…)) }` nests by call arguments alone: one `{`, 10,000 calls.
+        let depth = 10_000;
+        let text = format!(
+            "ok = {{ NUMBER(1) }} (a parenthesis in text)\ndeep = {{ {}1{} }}\nnext = N\n",
+            "NUMBER(".repeat(depth),
+            ")".repeat(depth)
+        );
+        let handle = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || parse(&text))
+            .unwrap();
+        let file = handle.join().unwrap();
+        assert_eq!(file.junk.len(), 1);
+        assert!(file.junk[0].message.contains("nested more than 100"));
+        assert_eq!(
+            file.line_column(file.junk[0].error_offset),
+            (2, 10 + 7 * 99 + 6)
+        ); // the 100th `(`, the 101st level
+        let ids: Vec<&str> = file.entries.iter().map(|e| &*e.id).collect();
+        assert_eq!(ids, ["ok", "next"]);
+    }
+}
