@@ -6,12 +6,14 @@
 
 pub mod front_matter;
 pub mod markdown;
+mod walk;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use front_matter::FrontMatter;
 pub use markdown::{Block, PageMessage, Section};
+pub use walk::collect_files;
 
 use crate::fsutil::{self, Location, line_column};
 
@@ -179,79 +181,6 @@ pub fn load_pages(root: &Path, content_dir: &Path) -> Result<Vec<Page>, ContentE
         }
     }
     Ok(pages)
-}
-
-/// Every file with extension `ext` below `dir`, sorted, refusing symbolic links that lead
-/// outside `root` (a translated site must not publish files from elsewhere on the machine).
-pub fn collect_files(
-    root: &Path,
-    dir: &Path,
-    ext: &str,
-    out: &mut Vec<PathBuf>,
-) -> Result<(), ContentError> {
-    let list_err = |source| ContentError::List {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .map_err(list_err)?
-        .collect::<Result<_, _>>()
-        .map_err(list_err)?;
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = entry.path();
-        // The listing usually knows each entry's type already: no `stat` per file.
-        let file_type = match entry.file_type() {
-            Ok(file_type) => file_type,
-            // Gone since the folder was listed (another run's temporary file, renamed or
-            // deleted meanwhile): there is nothing to collect.
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(source) => {
-                return Err(ContentError::List {
-                    path: path.clone(),
-                    source,
-                });
-            }
-        };
-        let is_symlink = file_type.is_symlink();
-        if is_symlink {
-            let root = if root.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                root
-            };
-            let target = path.canonicalize();
-            // A link to a folder that contains it would be walked again and again until the
-            // path grows too long for the system, and then reported as something else: name
-            // it for what it is.
-            if let (Ok(target), Ok(here)) = (&target, dir.canonicalize())
-                && here.starts_with(target)
-            {
-                return Err(ContentError::SymlinkLoop {
-                    target: std::fs::read_link(&path).unwrap_or_else(|_| target.clone()),
-                    path,
-                });
-            }
-            let inside = match (target, root.canonicalize()) {
-                (Ok(target), Ok(root)) => target.starts_with(root),
-                _ => false,
-            };
-            if !inside {
-                return Err(ContentError::SymlinkOutside { path });
-            }
-        }
-        let is_dir = if is_symlink {
-            path.is_dir()
-        } else {
-            file_type.is_dir()
-        };
-        if is_dir {
-            collect_files(root, &path, ext, out)?;
-        } else if path.extension().is_some_and(|e| e == ext) {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 fn load_page(content_dir: &Path, path: &Path) -> Result<Page, ContentError> {

@@ -1,0 +1,215 @@
+//! The file as written turned into a [`Project`]: locale tags parsed, duplicates, unknown
+//! fallbacks and cycles refused, check settings matched against the known codes and locales,
+//! folders made absolute, `paths.output` held to the output rule. Every refusal points at the
+//! line and column of the value at fault.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::locales::{expand_chain, parse_tag};
+use super::position::{locate_fallback_entry, locate_in_yaml, locate_nth_in_yaml, locate_value_of};
+use super::{
+    ConfigError, DEFAULT_MIN_COVERAGE, Locale, OutputProblem, PrintConfig, Project, ProjectConfig,
+};
+
+/// Validates locale tags, duplicates and fallback chains, and resolves paths.
+pub(super) fn resolve(
+    root: &Path,
+    config_path: PathBuf,
+    text: &str,
+    config: ProjectConfig,
+) -> Result<Project, ConfigError> {
+    let invalid = |needle: &str, message: String| ConfigError::Invalid {
+        location: locate_in_yaml(&config_path, text, needle),
+        message,
+    };
+
+    let source_tag = &config.source_locale.tag;
+    let source_id = parse_tag(source_tag).map_err(|m| invalid(source_tag, m))?;
+
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    seen.insert(source_tag.as_str(), 0);
+    let mut targets = Vec::new();
+    for (index, locale) in config.locales.iter().enumerate() {
+        let langid = parse_tag(&locale.tag).map_err(|m| invalid(&locale.tag, m))?;
+        if let Some(min) = locale.min_coverage
+            && !(0.0..=100.0).contains(&min)
+        {
+            return Err(invalid(
+                "min_coverage",
+                format!(
+                    "locale `{}`: min_coverage must be a percentage from 0 to 100, not {min}",
+                    locale.tag
+                ),
+            ));
+        }
+        if seen.insert(locale.tag.as_str(), index + 1).is_some() {
+            let message = if &locale.tag == source_tag {
+                format!(
+                    "`{}` is the source locale; list only target locales under `locales`",
+                    locale.tag
+                )
+            } else {
+                format!("locale `{}` is listed twice", locale.tag)
+            };
+            return Err(ConfigError::Invalid {
+                location: locate_nth_in_yaml(
+                    &config_path,
+                    text,
+                    &locale.tag,
+                    count_before(&config, index, &locale.tag),
+                ),
+                message,
+            });
+        }
+        targets.push((locale, langid));
+    }
+
+    // Every fallback must be a configured locale; chains are expanded through the fallbacks'
+    // own fallbacks (zh-HK → zh-TW → en-US), so a cycle is possible and must be refused.
+    let fallbacks: BTreeMap<&str, &[String]> = config
+        .locales
+        .iter()
+        .map(|l| (l.tag.as_str(), l.fallback.as_slice()))
+        .collect();
+    for locale in &config.locales {
+        for fb in &locale.fallback {
+            if fb != source_tag && !fallbacks.contains_key(fb.as_str()) {
+                return Err(ConfigError::Invalid {
+                    location: locate_fallback_entry(&config_path, text, fb),
+                    message: format!(
+                        "locale `{}` falls back to `{fb}`, which is not a configured locale",
+                        locale.tag
+                    ),
+                });
+            }
+            if fb == &locale.tag {
+                return Err(invalid(
+                    &locale.tag,
+                    format!("locale `{}` falls back to itself", locale.tag),
+                ));
+            }
+        }
+    }
+
+    let mut locales = vec![Locale {
+        tag: source_tag.clone(),
+        langid: source_id,
+        name: config.source_locale.name.clone(),
+        fallback_chain: Vec::new(),
+        complete: true,
+        min_coverage: 0.0,
+    }];
+    for (locale, langid) in targets {
+        let chain = expand_chain(&locale.tag, &fallbacks, source_tag).map_err(|cycle| {
+            invalid(
+                &locale.tag,
+                format!("fallback chains form a cycle: {}", cycle.join(" → ")),
+            )
+        })?;
+        locales.push(Locale {
+            tag: locale.tag.clone(),
+            langid,
+            name: locale.name.clone(),
+            fallback_chain: chain,
+            complete: locale.complete,
+            min_coverage: locale.min_coverage.unwrap_or(DEFAULT_MIN_COVERAGE),
+        });
+    }
+
+    // Check settings name rule codes and locales: a typo would silently do nothing.
+    let known_code = |code: &str| code.parse::<crate::diagnostic::Code>().is_ok();
+    let codes = config
+        .check
+        .severity
+        .keys()
+        .chain(
+            config
+                .check
+                .locales
+                .values()
+                .flat_map(|l| l.severity.keys()),
+        )
+        .chain(config.check.ignore.iter().map(|i| &i.code));
+    for code in codes {
+        if !known_code(code) {
+            return Err(invalid(
+                code,
+                format!("`{code}` is not a check code (see `fluentpress check --help`)"),
+            ));
+        }
+    }
+    let check_locales = config
+        .check
+        .locales
+        .keys()
+        .chain(config.check.ignore.iter().filter_map(|i| i.locale.as_ref()));
+    for tag in check_locales {
+        if tag != source_tag && !fallbacks.contains_key(tag.as_str()) {
+            return Err(invalid(
+                tag,
+                format!("`check` names locale `{tag}`, which is not configured"),
+            ));
+        }
+    }
+    // Fluent calls only upper-case names (`[A-Z][A-Z0-9_-]*`): any other name could never be
+    // called, so it is a typo.
+    for name in &config.check.functions {
+        let mut chars = name.chars();
+        let valid = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+            && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-');
+        if !valid {
+            return Err(invalid(
+                name,
+                format!(
+                    "`check.functions` names `{name}`, which is not a Fluent function name (upper-case letters, digits, `_` and `-`)"
+                ),
+            ));
+        }
+    }
+
+    let at_root = |p: &Path| {
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            root.join(p)
+        }
+    };
+    let project = Project {
+        root: root.to_path_buf(),
+        content_dir: at_root(&config.paths.content),
+        locales_dir: at_root(&config.paths.locales),
+        output_dir: at_root(&config.paths.output),
+        snapshots_dir: at_root(&config.paths.snapshots),
+        check: config.check,
+        print: PrintConfig {
+            font_dirs: config.print.font_dirs.iter().map(|d| at_root(d)).collect(),
+            ..config.print
+        },
+        config_path,
+        site: config.site,
+        locales,
+    };
+    // Every export replaces a folder below `paths.output` as a whole: an output that is the
+    // project, or holds or lies in its sources, would be deleted by the first export.
+    if let Err(problem) = project.check_output_folder(&project.output_dir) {
+        return Err(ConfigError::Invalid {
+            location: locate_value_of(&project.config_path, text, "output"),
+            message: format!(
+                "paths.output `{}` cannot hold exports: {problem}; {}",
+                config.paths.output.display(),
+                OutputProblem::ADVICE
+            ),
+        });
+    }
+    Ok(project)
+}
+
+/// How many earlier target entries carry the same tag (to point at the duplicate, not the first).
+fn count_before(config: &ProjectConfig, index: usize, tag: &str) -> usize {
+    let earlier = config.locales[..index]
+        .iter()
+        .filter(|l| l.tag == tag)
+        .count();
+    earlier + usize::from(config.source_locale.tag == tag)
+}

@@ -1,0 +1,146 @@
+//! YAML read within bounds: the configuration, a page's front matter and a glossary are all read
+//! through [`from_yaml`], which refuses a document whose aliases expand it far beyond its size
+//! before serde builds any value from it.
+
+/// What a YAML document (the configuration, a page's front matter, a glossary) may expand to
+/// through its aliases beyond what it costs without them: a name repeating `*big`, an alias of a
+/// 100 KB string, 50,000 times is a 300 KB file that took 13 s and 4.9 GiB to load.
+pub const MAX_YAML_EXPANSION: usize = 4 << 20;
+
+/// What a value costs besides its text: a typed value holds a `String` or `Vec` header or
+/// more per node, so a list of 50,000 small aliases costs its real memory too.
+const YAML_NODE_COST: usize = 32;
+
+/// `serde_yaml::from_str`, refusing a document whose aliases expand it beyond
+/// [`MAX_YAML_EXPANSION`] bytes more than the document could cost without any (every node takes
+/// at least a byte of the text, so `(1 + YAML_NODE_COST)` bytes per byte of text: a large
+/// glossary without aliases is never refused). A first pass walks the document's events without
+/// keeping anything, counting what each alias replays, and stops at the limit, at the alias's
+/// position. serde_norway limits only the number of alias repetitions, not the size they reach.
+pub fn from_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, serde_yaml::Error> {
+    let limit = MAX_YAML_EXPANSION + text.len() * (1 + YAML_NODE_COST);
+    let mut budget = YamlBudget {
+        left: limit,
+        limit,
+        exhausted: false,
+    };
+    let walked = serde::de::DeserializeSeed::deserialize(
+        &mut budget,
+        serde_yaml::Deserializer::from_str(text),
+    );
+    match walked {
+        Err(e) if budget.exhausted => Err(e),
+        // Any other problem: the typed pass meets it no later, within the budget, and says it
+        // better ("invalid type" before a syntax error further on).
+        _ => serde_yaml::from_str(text),
+    }
+}
+
+/// The bytes a YAML document may still expand to (see [`from_yaml`]).
+struct YamlBudget {
+    left: usize,
+    limit: usize,
+    exhausted: bool,
+}
+
+impl YamlBudget {
+    fn spend<E: serde::de::Error>(&mut self, bytes: usize) -> Result<(), E> {
+        match self.left.checked_sub(bytes + YAML_NODE_COST) {
+            Some(left) => {
+                self.left = left;
+                Ok(())
+            }
+            None => {
+                self.exhausted = true;
+                Err(E::custom(format!(
+                    "the YAML's aliases (`*name`) expand it to more than {} MiB, the most fluentpress reads from it",
+                    self.limit.div_ceil(1 << 20)
+                )))
+            }
+        }
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for &mut YamlBudget {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for &mut YamlBudget {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<(), E> {
+        self.spend(v.len())
+    }
+    fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<(), E> {
+        self.spend(v.len())
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.spend(0)?;
+        while seq.next_element_seed(&mut *self)?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.spend(0)?;
+        while map.next_key_seed(&mut *self)?.is_some() {
+            map.next_value_seed(&mut *self)?;
+        }
+        Ok(())
+    }
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        // A tagged value (`!tag value`): the tag, then the value.
+        use serde::de::VariantAccess;
+        let ((), variant) = data.variant_seed(&mut *self)?;
+        variant.newtype_variant_seed(&mut *self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::from_yaml;
+
+    #[test]
+    fn aliases_past_the_budget_are_refused_and_plain_documents_are_not() {
+        // 10,000 aliases of a 1,000-byte string: 10 MB of values from 40 KB of text.
+        let bomb = format!(
+            "[&a {}, {}]",
+            "x".repeat(1_000),
+            vec!["*a"; 10_000].join(", ")
+        );
+        let err = from_yaml::<Vec<String>>(&bomb).unwrap_err().to_string();
+        assert!(
+            err.contains("aliases (`*name`) expand it to more than"),
+            "{err}"
+        );
+        // 200,000 short items without aliases cost 6.6 MB as values, from 600 KB of text:
+        // what the document is, accepted.
+        let plain = format!("[{}]", vec!["x"; 200_000].join(", "));
+        assert_eq!(from_yaml::<Vec<String>>(&plain).unwrap().len(), 200_000);
+    }
+}
