@@ -79,7 +79,6 @@ impl Extraction {
 /// heading anchor does not exist, at its file:line:col.
 fn check_links(pages: &[Page]) -> Result<(), ExtractError> {
     use crate::content::Block;
-    use crate::markup::{Inline, LinkTarget};
     let anchors: BTreeMap<String, Vec<&str>> = pages
         .iter()
         .map(|page| {
@@ -92,31 +91,13 @@ fn check_links(pages: &[Page]) -> Result<(), ExtractError> {
             (format!("{}.md", page.key), headings.collect())
         })
         .collect();
-    fn walk<'i>(inlines: &'i [Inline], out: &mut Vec<(&'i str, Option<&'i str>)>) {
-        for inline in inlines {
-            match inline {
-                Inline::Link {
-                    target, children, ..
-                } => {
-                    if let LinkTarget::Page { path, fragment } = target {
-                        out.push((path, fragment.as_deref()));
-                    }
-                    walk(children, out);
-                }
-                Inline::Emphasis(children) | Inline::Strong(children) => walk(children, out),
-                _ => {}
-            }
-        }
-    }
     for page in pages {
         for message in page.messages() {
             if !message.text.contains("](@/") {
                 continue;
             }
-            let mut links = Vec::new();
             let inlines = crate::markup::parse_inline(&message.text);
-            walk(&inlines, &mut links);
-            for (path, fragment) in links {
+            for (path, fragment) in crate::markup::page_links(&inlines) {
                 let reason = match anchors.get(path.trim_start_matches("./")) {
                     None => format!("`{path}` is not a page (pages are content/<page>.md)"),
                     Some(headings) => match fragment {

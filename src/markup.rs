@@ -423,6 +423,30 @@ pub fn judge_target(url: &str) -> Option<LinkTarget> {
     }
 }
 
+/// Every link to a page of the site (`@/page.md#fragment`) in inline content, in order, as
+/// (path, fragment): what `extract` and `check` verify against the pages.
+pub fn page_links(inlines: &[Inline]) -> Vec<(&str, Option<&str>)> {
+    fn walk<'i>(inlines: &'i [Inline], out: &mut Vec<(&'i str, Option<&'i str>)>) {
+        for inline in inlines {
+            match inline {
+                Inline::Link {
+                    target, children, ..
+                } => {
+                    if let LinkTarget::Page { path, fragment } = target {
+                        out.push((path, fragment.as_deref()));
+                    }
+                    walk(children, out);
+                }
+                Inline::Emphasis(children) | Inline::Strong(children) => walk(children, out),
+                Inline::Text(_) | Inline::Code(_) | Inline::LineBreak => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(inlines, &mut out);
+    out
+}
+
 /// The visible text of inline content, markup removed.
 pub fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();

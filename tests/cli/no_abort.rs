@@ -5,7 +5,7 @@
 
 use std::process::Stdio;
 
-use crate::support::TestProject;
+use crate::support::{TestProject, run_measured};
 
 /// Runs `args` with a standard output whose reader is already gone (as `| head` leaves it once
 /// it has its lines), deterministically: every write fails with EPIPE. Returns (code, stderr).
@@ -317,26 +317,6 @@ fn alias_bomb(count: usize) -> String {
     )
 }
 
-/// `(exit code, stderr, peak RSS in KiB)` of the binary under GNU time.
-fn run_measured(project: &TestProject, args: &[&str]) -> (i32, String, u64) {
-    let report = project.path("time.txt");
-    let output = std::process::Command::new("/usr/bin/time")
-        .args(["-f", "%M", "-o"])
-        .arg(&report)
-        .arg(assert_cmd::cargo::cargo_bin("fluentpress"))
-        .args(args)
-        .current_dir(project.dir.path())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("GNU time at /usr/bin/time (Debian package `time`)");
-    let rss = std::fs::read_to_string(&report).unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-        rss.lines().last().unwrap().trim().parse().unwrap(),
-    )
-}
-
 /// The configuration, a page's front matter and a glossary whose aliases expand them past the
 /// limit (4 MiB more than they could cost without aliases) are refused with the file, line and
 /// column of the alias past the limit, at once (a 300 KB configuration took 13 s and 4.9 GiB).
@@ -397,7 +377,7 @@ fn yaml_alias_bomb_is_refused_in_bounded_memory() {
         "fluentpress.yaml",
         format!("{config}print:\n  pages: {}\n", alias_bomb(50_000)),
     );
-    let (code, stderr, rss) = run_measured(&project, &["check"]);
+    let (code, _, stderr, rss, _) = run_measured(&project, &["check"]);
     assert_eq!(code, 2, "{stderr}");
     assert!(rss < 100 << 10, "peak RSS {rss} KiB");
 }

@@ -1,38 +1,10 @@
 //! Hostile and broken input: each gets a clear answer (an error naming the file, or a
-//! diagnostic), in bounded time and memory, and never a crash or a corrupted file. The guide's (docs/src/safety.md)
-//! "Safety" section has one row per test here.
+//! diagnostic), in bounded time and memory, and never a crash or a corrupted file. The guide's
+//! "Safety" chapter (docs/src/safety.md) has one row per test here.
 
 use std::time::{Duration, Instant};
 
-use crate::support::{TestProject, tree};
-
-/// `(exit code, stdout, stderr, peak RSS in KiB, wall time)` of the binary under GNU time.
-fn run_measured(project: &TestProject, args: &[&str]) -> (i32, String, String, u64, Duration) {
-    let report = project.path("time.txt");
-    let binary = assert_cmd::cargo::cargo_bin("fluentpress");
-    let start = Instant::now();
-    let output = std::process::Command::new("/usr/bin/time")
-        .arg("-f")
-        .arg("%M")
-        .arg("-o")
-        .arg(&report)
-        .arg(binary)
-        .args(args)
-        .current_dir(project.dir.path())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("GNU time at /usr/bin/time (Debian package `time`)");
-    let elapsed = start.elapsed();
-    let rss = std::fs::read_to_string(&report).unwrap();
-    let rss: u64 = rss.lines().last().unwrap().trim().parse().unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-        rss,
-        elapsed,
-    )
-}
+use crate::support::{TestProject, run_measured, tree};
 
 /// About `bytes` of valid FTL: plain messages with a variable.
 fn big_ftl(bytes: usize) -> String {

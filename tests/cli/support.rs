@@ -106,3 +106,34 @@ pub fn copy_dir(from: &Path, to: &Path) {
 pub fn sample_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
+
+/// `(exit code, stdout, stderr, peak RSS in KiB, wall time)` of the binary under GNU time.
+pub fn run_measured(
+    project: &TestProject,
+    args: &[&str],
+) -> (i32, String, String, u64, std::time::Duration) {
+    let report = project.path("time.txt");
+    let binary = assert_cmd::cargo::cargo_bin("fluentpress");
+    let start = std::time::Instant::now();
+    let output = std::process::Command::new("/usr/bin/time")
+        .arg("-f")
+        .arg("%M")
+        .arg("-o")
+        .arg(&report)
+        .arg(binary)
+        .args(args)
+        .current_dir(project.dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("GNU time at /usr/bin/time (Debian package `time`)");
+    let elapsed = start.elapsed();
+    let rss = std::fs::read_to_string(&report).unwrap();
+    let rss: u64 = rss.lines().last().unwrap().trim().parse().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        rss,
+        elapsed,
+    )
+}

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::catalog::{EntryKind, LocaleCatalog};
 use crate::check::{Code, Diagnostic, LocaleContext};
-use crate::markup::{Inline, LinkTarget, parse_inline};
+use crate::markup::{page_links, parse_inline};
 
 /// Page path below `content/` (`about/team.md`) → the page's heading anchors.
 type Pages = BTreeMap<String, BTreeSet<String>>;
@@ -57,24 +57,6 @@ fn site_pages(source: &LocaleCatalog) -> Pages {
     pages
 }
 
-/// Every page link of some inline content, as (path, fragment).
-fn page_links<'i>(inlines: &'i [Inline], out: &mut Vec<(&'i str, Option<&'i str>)>) {
-    for inline in inlines {
-        match inline {
-            Inline::Link {
-                target, children, ..
-            } => {
-                if let LinkTarget::Page { path, fragment } = target {
-                    out.push((path, fragment.as_deref()));
-                }
-                page_links(children, out);
-            }
-            Inline::Emphasis(children) | Inline::Strong(children) => page_links(children, out),
-            Inline::Text(_) | Inline::Code(_) | Inline::LineBreak => {}
-        }
-    }
-}
-
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     // Built on the first page link met: most locales' files are read without needing it.
     let mut pages: Option<Pages> = None;
@@ -91,9 +73,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let inlines = parse_inline(pattern.visible_text());
-            let mut links = Vec::new();
-            page_links(&inlines, &mut links);
-            for (path, fragment) in links {
+            for (path, fragment) in page_links(&inlines) {
                 let pages = pages.get_or_insert_with(|| site_pages(ctx.source));
                 // The exporter resolves `./page.md` as `page.md`.
                 let problem = match pages.get(path.trim_start_matches("./")) {
