@@ -61,13 +61,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     // Built on the first page link met: most locales' files are read without needing it.
     let mut pages: Option<Pages> = None;
     for (file, entry) in ctx.target.entries() {
-        let patterns = entry.value.iter().map(|p| (None, p)).chain(
-            entry
-                .attributes
-                .iter()
-                .map(|a| (Some(a.name.as_str()), &a.pattern)),
-        );
-        for (attribute, pattern) in patterns {
+        for (attribute, pattern) in entry.named_patterns() {
             // A page link is written `](@/`: text without it has none.
             if !pattern.may_have_markup() || !pattern.text.contains("](@/") {
                 continue;

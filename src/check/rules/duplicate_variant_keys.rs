@@ -28,13 +28,7 @@ fn selects(variant: &VariantInfo) -> Selects<'_> {
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     for (file, entry) in ctx.target.entries() {
-        let patterns = entry.value.iter().map(|p| (None, p)).chain(
-            entry
-                .attributes
-                .iter()
-                .map(|a| (Some(a.name.as_str()), &a.pattern)),
-        );
-        for (attribute, pattern) in patterns {
+        for (attribute, pattern) in entry.named_patterns() {
             for select in pattern.selects() {
                 // A map, not pairwise comparison: a hostile file may hold thousands of variants.
                 let mut seen: HashMap<Selects<'_>, &VariantInfo> = HashMap::default();
