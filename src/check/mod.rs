@@ -11,10 +11,12 @@
 //! One job per file: `run` is the run loop (locales in parallel, the report assembled), `context`
 //! builds each locale's [`LocaleContext`] (source matched to target, once), `severity` resolves
 //! a code's severity from the configuration, `suppress` applies `check.ignore` and
-//! `fluentpress-ignore` comments, and `baseline` is the `--baseline` file.
+//! `fluentpress-ignore` comments, `baseline` is the `--baseline` file, and `file` checks one
+//! file with unsaved text in place of the file on disk (the language server's entry point).
 
 mod baseline;
 mod context;
+mod file;
 pub mod report;
 pub mod rules;
 mod run;
@@ -25,6 +27,7 @@ use serde::Serialize;
 
 pub use baseline::{Baseline, BaselineEntry, BaselineError};
 pub use context::{LocaleContext, Matched, PatternKeys};
+pub use file::{FileCheck, check_file};
 pub use run::{check, check_project};
 pub use suppress::glob_match;
 

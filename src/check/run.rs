@@ -60,7 +60,7 @@ pub fn check_project(
 type TargetOf<'s> = dyn Fn(&Locale) -> Result<Cow<'s, LocaleCatalog>, CheckError> + Sync + 's;
 
 /// The check itself, on the requested locales, each obtained through `target_of`.
-fn check_with<'s>(
+pub(super) fn check_with<'s>(
     project: &Project,
     source: &'s LocaleCatalog,
     options: &CheckOptions,
@@ -135,7 +135,7 @@ fn check_with<'s>(
     Ok(report)
 }
 
-static EMPTY_LOCALE: LocaleCatalog = LocaleCatalog {
+pub(super) static EMPTY_LOCALE: LocaleCatalog = LocaleCatalog {
     tag: String::new(),
     dir: std::path::PathBuf::new(),
     files: Vec::new(),

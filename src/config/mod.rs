@@ -65,7 +65,14 @@ pub fn load_project(root: &Path) -> Result<Project, ConfigError> {
     let config_path = root.join(CONFIG_FILE);
     fsutil::ensure_inside(root, &config_path)?;
     let text = fsutil::read_utf8(&config_path)?;
-    let config: ProjectConfig = from_yaml(&text).map_err(|e| {
+    load_project_from_text(root, &text)
+}
+
+/// Validates `text` as the configuration of the project rooted at `root`, as [`load_project`]
+/// does with the file: for an editor's unsaved `fluentpress.yaml` (the language server).
+pub fn load_project_from_text(root: &Path, text: &str) -> Result<Project, ConfigError> {
+    let config_path = root.join(CONFIG_FILE);
+    let config: ProjectConfig = from_yaml(text).map_err(|e| {
         let (line, column) = e
             .location()
             .map(|l| (l.line(), l.column()))
@@ -80,7 +87,7 @@ pub fn load_project(root: &Path) -> Result<Project, ConfigError> {
                 .to_string(),
         }
     })?;
-    let project = resolve::resolve(root, config_path, &text, config)?;
+    let project = resolve::resolve(root, config_path, text, config)?;
     refuse_links_outside(&project)?;
     Ok(project)
 }
