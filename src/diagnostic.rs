@@ -136,7 +136,7 @@ mod tests {
     use super::*;
 
     /// The guide's rule table lists every code, in the code's order, with its default severity,
-    /// and nothing else: the two cannot drift apart.
+    /// and nothing else, each row with its anchor: the two cannot drift apart.
     #[test]
     fn the_guides_rule_table_lists_every_code_with_its_default_severity() {
         let guide = include_str!("../docs/src/checking.md");
@@ -149,10 +149,15 @@ mod tests {
             .take_while(|line| line.starts_with('|'))
             .map(|line| {
                 let cells: Vec<&str> = line.split(" | ").collect();
-                (
-                    cells[0].trim_start_matches("| ").trim_matches('`'),
-                    cells[1],
-                )
+                // Each row opens with its anchor (`<a id="rule-CODE"></a>`), which the
+                // language server's diagnostics link to; it must name the row's code.
+                let (anchor, code) = cells[0]
+                    .trim_start_matches("| ")
+                    .split_once("</a>")
+                    .expect("an anchor before the code");
+                let code = code.trim_matches('`');
+                assert_eq!(anchor, format!("<a id=\"rule-{code}\">"), "{line}");
+                (code, cells[1])
             })
             .collect();
         let codes: Vec<(&str, &str)> = Code::ALL

@@ -38,6 +38,8 @@
 //!   all (a journal, replayed or rolled back by the next command after a kill).
 //! - `serve` (feature `serve`, on by default): the web export served locally, re-rendered as
 //!   files change, pages reloading by themselves with `check`'s findings shown over them.
+//! - `lsp` (feature `lsp`, on by default): the language server, `check`'s findings in the
+//!   editor as a translator types, with hover, go to definition, completion and quick fixes.
 //!
 //! Library errors are typed enums carrying the file and position; the binary renders them.
 //!
@@ -67,6 +69,8 @@ pub mod ftl;
 pub mod glossary;
 pub mod init;
 pub mod localize;
+#[cfg(feature = "lsp")]
+pub mod lsp;
 pub mod markup;
 pub mod parallel;
 pub mod plural;
@@ -124,6 +128,9 @@ pub enum Error {
     #[cfg(feature = "serve")]
     #[error(transparent)]
     Serve(#[from] serve::ServeError),
+    #[cfg(feature = "lsp")]
+    #[error(transparent)]
+    Lsp(#[from] lsp::LspError),
     #[error(transparent)]
     Transaction(#[from] transaction::TransactionError),
     /// A command left out of this build by its cargo feature.

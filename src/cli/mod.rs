@@ -31,6 +31,11 @@ mod completions;
 mod export;
 mod extract;
 mod init;
+#[cfg(feature = "lsp")]
+mod lsp;
+#[cfg(not(feature = "lsp"))]
+#[path = "lsp_absent.rs"]
+mod lsp;
 mod output;
 #[cfg(feature = "serve")]
 mod serve;
@@ -85,6 +90,9 @@ enum Command {
     /// Serve the site on this machine, rebuilding and reloading the open pages as files change,
     /// with check's findings shown over them.
     Serve(serve::ServeArgs),
+    /// The language server for editors (VS Code, Neovim, Helix...): check's findings as you
+    /// type, hover, go to definition, completion and quick fixes in .ftl files, over stdio.
+    Lsp(lsp::LspArgs),
 }
 
 /// How a command ended when it did not fail outright.
@@ -124,6 +132,11 @@ fn execute(cli: Cli) -> Result<Outcome, fluentpress::Error> {
     let command = match cli.command {
         Command::Init(args) => return init::run(cli.project, args),
         Command::Completions(args) => return completions::run(args),
+        // The editor names the project (its workspace); the server finds it itself.
+        #[cfg(feature = "lsp")]
+        Command::Lsp(args) => return lsp::run(cli.project, args),
+        #[cfg(not(feature = "lsp"))]
+        Command::Lsp(_) => return Err(lsp::unavailable()),
         #[cfg(not(feature = "serve"))]
         Command::Serve(_) => return Err(serve::unavailable()),
         other => other,
@@ -138,7 +151,7 @@ fn execute(cli: Cli) -> Result<Outcome, fluentpress::Error> {
         Command::Build(args) => build::run(&project, args),
         Command::Extract(args) => extract::run(&project, args),
         Command::Check(args) => check::run(&project, args),
-        Command::Init(_) | Command::Completions(_) => {
+        Command::Init(_) | Command::Completions(_) | Command::Lsp(_) => {
             unreachable!("handled before opening a project")
         }
         Command::Export(args) => export::run(&project, args),

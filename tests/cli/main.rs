@@ -9,6 +9,10 @@ mod export_web;
 mod export_web_external;
 mod extract;
 mod init;
+#[cfg(feature = "lsp")]
+mod lsp;
+#[cfg(not(feature = "lsp"))]
+mod lsp_absent;
 mod no_abort;
 mod output_safety;
 #[cfg(feature = "print")]
