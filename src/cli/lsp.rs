@@ -20,6 +20,10 @@ pub struct LspArgs {
     /// (`<URL>checking.html#rule-<code>`).
     #[arg(long, value_name = "URL", default_value = lsp::DEFAULT_GUIDE_URL)]
     guide_url: String,
+    /// How long the buffers must stay unchanged before diagnostics are computed, in
+    /// milliseconds (typing faster than this checks once).
+    #[arg(long, value_name = "MS", default_value_t = 50)]
+    debounce_ms: u64,
 }
 
 pub fn run(project: Option<PathBuf>, args: LspArgs) -> Result<Outcome, fluentpress::Error> {
@@ -30,6 +34,7 @@ pub fn run(project: Option<PathBuf>, args: LspArgs) -> Result<Outcome, fluentpre
         options.guide_url.push('/');
     }
     options.project = project;
+    options.debounce = std::time::Duration::from_millis(args.debounce_ms);
     match lsp::run_stdio(options) {
         Ok(()) => Ok(Outcome::Clean),
         // The protocol's exit code 1: the editor went away (or said `exit`) without `shutdown`.

@@ -386,16 +386,31 @@ impl<'c> Server<'c> {
     }
 
     fn on_watch_event(&mut self, event: notify::Result<notify::Event>) {
+        // Only changes count: reading a file is an event too (inotify's open and close), and
+        // the server reads the project's files itself as it checks.
+        let changes = |event: notify::Event| {
+            let metadata = matches!(
+                event.kind,
+                notify::EventKind::Modify(notify::event::ModifyKind::Metadata(_))
+            );
+            let change = event.kind.is_create()
+                || (event.kind.is_modify() && !metadata)
+                || event.kind.is_remove();
+            change.then_some(event.paths).into_iter().flatten()
+        };
         let mut paths = Vec::new();
         match event {
-            Ok(event) => paths.extend(event.paths),
+            Ok(event) => paths.extend(changes(event)),
             Err(e) => log(&format!("watching the project: {e}")),
         }
         // Take every event already waiting: a checkout changes many files at once.
         while let Ok(event) = self.watch_receiver.try_recv() {
             if let Ok(event) = event {
-                paths.extend(event.paths);
+                paths.extend(changes(event));
             }
+        }
+        if paths.is_empty() {
+            return;
         }
         self.files_changed(paths);
     }
