@@ -5,9 +5,11 @@
 
 use std::borrow::Cow;
 
+use rustc_hash::FxHashSet;
+
 use super::run::{EMPTY_LOCALE, check_with};
 use super::{CheckError, CheckOptions};
-use crate::catalog::{Catalog, CatalogFile, LocaleCatalog};
+use crate::catalog::{Catalog, CatalogFile, EntryKind, LocaleCatalog, parse_file};
 use crate::config::Project;
 use crate::diagnostic::{Code, Diagnostic};
 
@@ -40,17 +42,33 @@ const BROKEN_BY_SOURCE: &[Code] = &[
     Code::MarkupMismatch,
 ];
 
+/// Which messages of a source file [`check_file`] follows into the translations.
+#[derive(Debug, Clone, Copy)]
+pub enum Translations<'a> {
+    /// None: only the file's own locale is checked.
+    None,
+    /// Every message of the file.
+    All,
+    /// These messages only (the ones an edit changed): the rest of the translations' findings
+    /// are what they were.
+    Only(&'a [&'a str]),
+}
+
 /// Checks locale `tag` of `catalog` with `file` in place of the file of the same relative path
 /// (or added, when the locale has none), and returns the findings about that file. Severities,
 /// suppressions and `check.ignore` apply as in [`super::check`]; the catalog is not changed (the
-/// locale is copied with the file in place). With `translations`, a source file is also checked
-/// against every target locale.
+/// locale is copied with the file in place).
+///
+/// For a source file, `translations` also compares the messages it names with their
+/// translations in the file of the same path in every target locale. Only those messages are
+/// checked (each locale's file reduced to them, comments kept for `fluentpress-ignore`), so an
+/// edit of one message costs one message per locale, not every locale in full.
 pub fn check_file(
     project: &Project,
     catalog: &Catalog,
     tag: &str,
     file: CatalogFile,
-    translations: bool,
+    translations: Translations<'_>,
 ) -> Result<FileCheck, CheckError> {
     let source_tag = project.source_locale().tag.as_str();
     if project.locale(tag).is_none() {
@@ -77,13 +95,8 @@ pub fn check_file(
             });
     overlaid.replace_file(file);
     let is_source = tag == source_tag;
-    let locales: Vec<String> = if is_source && translations {
-        project.locales.iter().map(|l| l.tag.clone()).collect()
-    } else {
-        vec![tag.to_string()]
-    };
     let options = CheckOptions {
-        locales,
+        locales: vec![tag.to_string()],
         min_coverage: None,
     };
     let source: &LocaleCatalog = if is_source {
@@ -91,24 +104,71 @@ pub fn check_file(
     } else {
         catalog.locale(source_tag).unwrap_or(&EMPTY_LOCALE)
     };
-    let report = check_with(project, source, &options, None, &|locale| {
-        Ok(if locale.tag == tag {
-            Cow::Borrowed(&overlaid)
-        } else {
-            Cow::Borrowed(catalog.locale(&locale.tag).unwrap_or(&EMPTY_LOCALE))
-        })
+    let report = check_with(project, source, &options, None, &|_| {
+        Ok(Cow::Borrowed(&overlaid))
     })?;
     let source_path = project
         .relative(&project.locale_dir(source_tag).join(&relative))
         .into_owned();
-    let mut out = FileCheck::default();
+    let mut out = FileCheck {
+        diagnostics: report
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.file == path || (d.code == Code::MissingMessage && d.file == source_path))
+            .collect(),
+        translations: Vec::new(),
+    };
+
+    let only: Option<FxHashSet<&str>> = match translations {
+        Translations::None => return Ok(out),
+        Translations::All => None,
+        Translations::Only(ids) => Some(ids.iter().copied().collect()),
+    };
+    if !is_source || only.as_ref().is_some_and(|ids| ids.is_empty()) {
+        return Ok(out);
+    }
+    let Some(file) = overlaid.file(&relative) else {
+        return Ok(out);
+    };
+    // The source file and each translation of it, reduced to the followed messages.
+    let reduced_source = LocaleCatalog {
+        tag: tag.to_string(),
+        dir: overlaid.dir.clone(),
+        files: vec![reduce(file, only.as_ref())],
+    };
+    let targets: Vec<LocaleCatalog> = project
+        .target_locales()
+        .iter()
+        .map(|locale| LocaleCatalog {
+            tag: locale.tag.clone(),
+            dir: project.locale_dir(&locale.tag),
+            files: catalog
+                .locale(&locale.tag)
+                .and_then(|l| l.file(&relative))
+                .map(|f| reduce(f, only.as_ref()))
+                .into_iter()
+                .collect(),
+        })
+        .collect();
+    let options = CheckOptions {
+        locales: targets.iter().map(|l| l.tag.clone()).collect(),
+        min_coverage: None,
+    };
+    let report = check_with(project, &reduced_source, &options, None, &|locale| {
+        Ok(Cow::Borrowed(
+            targets
+                .iter()
+                .find(|l| l.tag == locale.tag)
+                .unwrap_or(&EMPTY_LOCALE),
+        ))
+    })?;
     for d in report.diagnostics {
-        if d.locale == tag {
-            if d.file == path || (d.code == Code::MissingMessage && d.file == source_path) {
-                out.diagnostics.push(d);
-            }
-        } else if BROKEN_BY_SOURCE.contains(&d.code)
-            && d.message_id.is_some()
+        let followed = d.message_id.as_deref().is_some_and(|id| {
+            let id = crate::catalog::PatternKey::parse(id).id;
+            only.as_ref().is_none_or(|ids| ids.contains(id))
+        });
+        if followed
+            && BROKEN_BY_SOURCE.contains(&d.code)
             && project.locale(&d.locale).is_some_and(|l| {
                 d.file == project.relative(&project.locale_dir(&l.tag).join(&relative))
             })
@@ -119,10 +179,38 @@ pub fn check_file(
     Ok(out)
 }
 
+/// `file` with only the messages in `ids` (all of them for `None`), each with the comment lines
+/// just above it (`fluentpress-ignore` lives there), parsed again. Positions in it mean nothing:
+/// its findings are reported by message id.
+fn reduce(file: &CatalogFile, ids: Option<&FxHashSet<&str>>) -> CatalogFile {
+    let Some(ids) = ids else {
+        return file.clone();
+    };
+    let text = &file.text;
+    let mut reduced = String::new();
+    for entry in &file.entries {
+        if entry.kind != EntryKind::Message || !ids.contains(entry.id.as_str()) {
+            continue;
+        }
+        let mut start = entry.span.start;
+        while start > 0 {
+            let line_start = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
+            let line = &text[line_start..start - 1];
+            if line == "#" || line.starts_with("# ") {
+                start = line_start;
+            } else {
+                break;
+            }
+        }
+        reduced.push_str(&text[start..entry.span.end.min(text.len())]);
+        reduced.push('\n');
+    }
+    parse_file(file.path.clone(), file.relative.clone(), reduced)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::parse_file;
 
     fn project(files: &[(&str, &str)]) -> (tempfile::TempDir, Project) {
         let dir = tempfile::tempdir().unwrap();
@@ -168,7 +256,7 @@ mod tests {
             &catalog,
             "fr",
             overlay(&project, "fr", "ui.ftl", text),
-            false,
+            Translations::None,
         )
         .unwrap();
         let codes: Vec<&str> = found.diagnostics.iter().map(|d| d.code.as_str()).collect();
@@ -202,7 +290,7 @@ mod tests {
             &catalog,
             "en-US",
             overlay(&project, "en-US", "ui.ftl", text),
-            true,
+            Translations::All,
         )
         .unwrap();
         assert!(found.diagnostics.is_empty(), "{:?}", found.diagnostics);
@@ -213,5 +301,24 @@ mod tests {
             .collect();
         assert!(broken.contains(&("fr", "unknown-variable")), "{broken:?}");
         assert!(broken.contains(&("fr", "dropped-variable")), "{broken:?}");
+        // Following another message only: `hello`'s findings are not recomputed.
+        let only = check_file(
+            &project,
+            &catalog,
+            "en-US",
+            overlay(&project, "en-US", "ui.ftl", text),
+            Translations::Only(&["bye"]),
+        )
+        .unwrap();
+        assert!(only.translations.is_empty(), "{:?}", only.translations);
+        let only = check_file(
+            &project,
+            &catalog,
+            "en-US",
+            overlay(&project, "en-US", "ui.ftl", text),
+            Translations::Only(&["hello"]),
+        )
+        .unwrap();
+        assert_eq!(only.translations, found.translations);
     }
 }

@@ -27,7 +27,7 @@ use serde::Serialize;
 
 pub use baseline::{Baseline, BaselineEntry, BaselineError};
 pub use context::{LocaleContext, Matched, PatternKeys};
-pub use file::{FileCheck, check_file};
+pub use file::{FileCheck, Translations, check_file};
 pub use run::{check, check_project};
 pub use suppress::glob_match;
 

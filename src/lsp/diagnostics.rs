@@ -2,6 +2,7 @@
 //! with a link to its row in the guide, severities mapped (a source change's consequences in
 //! translations are Information on the source message).
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use lsp_types::{
@@ -10,7 +11,7 @@ use lsp_types::{
 };
 
 use super::convert::Lines;
-use crate::catalog::{Catalog, CatalogFile, PatternKey};
+use crate::catalog::{Catalog, CatalogFile, EntryKind, PatternKey};
 use crate::check::{self, Code, Diagnostic, Severity};
 use crate::config::{self, ConfigError, Project};
 
@@ -62,20 +63,104 @@ fn severity(severity: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// The diagnostics of an open `.ftl` buffer of locale `tag`, the catalog holding its text.
+/// What a source buffer was found to break in the translations, kept between edits so that an
+/// edit re-checks only the messages it changed in every locale.
+#[derive(Debug, Default)]
+pub struct Followed {
+    /// Each message's text when it was last compared with its translations.
+    texts: HashMap<String, String>,
+    findings: Vec<Diagnostic>,
+    /// False until the first full comparison, and again after anything but this buffer
+    /// changed (a translation, the configuration).
+    pub valid: bool,
+}
+
+impl Followed {
+    /// Compares the messages of `file` that changed since last time (all of them when not
+    /// valid) with their translations, and returns every finding.
+    fn update(
+        &mut self,
+        project: &Project,
+        catalog: &Catalog,
+        tag: &str,
+        file: &CatalogFile,
+    ) -> Result<(Vec<Diagnostic>, &[Diagnostic]), check::CheckError> {
+        let texts: HashMap<String, String> = file
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Message)
+            .map(|e| {
+                let text = file.text.get(e.span.clone()).unwrap_or_default();
+                (e.id.to_string(), text.to_string())
+            })
+            .collect();
+        let changed: Vec<&str> = texts
+            .iter()
+            .filter(|(id, text)| self.texts.get(*id) != Some(text))
+            .map(|(id, _)| id.as_str())
+            .chain(
+                self.texts
+                    .keys()
+                    .filter(|id| !texts.contains_key(*id))
+                    .map(String::as_str),
+            )
+            .collect();
+        let translations = if self.valid {
+            check::Translations::Only(&changed)
+        } else {
+            check::Translations::All
+        };
+        let found = check::check_file(project, catalog, tag, file.clone(), translations)?;
+        if self.valid {
+            self.findings.retain(|d| {
+                let id = d.message_id.as_deref().map(|id| PatternKey::parse(id).id);
+                !id.is_some_and(|id| changed.contains(&id))
+            });
+            self.findings.extend(found.translations);
+        } else {
+            self.findings = found.translations;
+        }
+        self.findings.sort_by(|a, b| {
+            (&a.message_id, &a.locale, a.code, &a.message).cmp(&(
+                &b.message_id,
+                &b.locale,
+                b.code,
+                &b.message,
+            ))
+        });
+        self.texts = texts;
+        self.valid = true;
+        Ok((found.diagnostics, &self.findings))
+    }
+}
+
+/// The diagnostics of an open `.ftl` buffer of locale `tag`, the catalog holding its text;
+/// `followed` keeps a source buffer's findings in the translations between edits.
 pub fn for_ftl(
     project: &Project,
     catalog: &Catalog,
     tag: &str,
     file: &CatalogFile,
     guide_url: &str,
+    followed: &mut Followed,
 ) -> Result<Vec<LspDiagnostic>, check::CheckError> {
     let is_source = tag == project.source_locale().tag;
-    let found = check::check_file(project, catalog, tag, file.clone(), is_source)?;
+    let (diagnostics, translations): (Vec<Diagnostic>, &[Diagnostic]) = if is_source {
+        followed.update(project, catalog, tag, file)?
+    } else {
+        let found = check::check_file(
+            project,
+            catalog,
+            tag,
+            file.clone(),
+            check::Translations::None,
+        )?;
+        (found.diagnostics, &[])
+    };
     let lines = Lines::new(&file.text);
     let path = project.relative(&file.path).into_owned();
-    let mut out = Vec::with_capacity(found.diagnostics.len());
-    for d in &found.diagnostics {
+    let mut out = Vec::with_capacity(diagnostics.len());
+    for d in &diagnostics {
         let range = if d.file == path {
             lines.column_range(d.line, d.column, d.width)
         } else {
@@ -91,7 +176,7 @@ pub fn for_ftl(
             d.message.clone(),
         ));
     }
-    for d in found.translations.iter().take(MAX_TRANSLATION_FINDINGS) {
+    for d in translations.iter().take(MAX_TRANSLATION_FINDINGS) {
         let Some(id) = &d.message_id else { continue };
         let key = PatternKey::parse(id);
         let Some(entry) = file.entry(key.id, key.kind) else {
@@ -105,10 +190,10 @@ pub fn for_ftl(
             format!("in {} ({}): {}", d.locale, d.file, d.message),
         ));
     }
-    if found.translations.len() > MAX_TRANSLATION_FINDINGS {
+    if translations.len() > MAX_TRANSLATION_FINDINGS {
         log(&format!(
             "{} findings in translations of {}; the first {MAX_TRANSLATION_FINDINGS} are shown",
-            found.translations.len(),
+            translations.len(),
             path
         ));
     }

@@ -131,6 +131,8 @@ struct Document {
     path: Option<PathBuf>,
     text: String,
     version: i32,
+    /// In a source buffer, what it breaks in the translations, kept between edits.
+    followed: diagnostics::Followed,
 }
 
 /// What an open buffer is to the project.
@@ -241,6 +243,14 @@ impl<'c> Server<'c> {
         self.deadline = Some(Instant::now() + delay);
     }
 
+    /// Something other than a source buffer changed: what source buffers break in the
+    /// translations is compared in full again.
+    fn forget_followed(&mut self) {
+        for doc in self.documents.values_mut() {
+            doc.followed.valid = false;
+        }
+    }
+
     // --- the project ---------------------------------------------------------------------
 
     /// Finds the project from `start` (the workspace or an opened file's folder) upward and
@@ -305,6 +315,7 @@ impl<'c> Server<'c> {
                 ));
                 loaded.project = Some(project);
                 self.changed = self.documents.keys().cloned().collect();
+                self.forget_followed();
             }
             Err(e) => log(&format!(
                 "the configuration does not load: {}",
@@ -351,6 +362,12 @@ impl<'c> Server<'c> {
                 continue;
             };
             if let Kind::Ftl { tag, relative } = self.kind(doc.path.as_deref()) {
+                let is_source = self
+                    .loaded
+                    .as_ref()
+                    .and_then(|l| l.project.as_ref())
+                    .is_some_and(|p| p.source_locale().tag == tag);
+                let doc = &self.documents[&uri];
                 let file = catalog::parse_file(
                     doc.path.clone().unwrap_or_default(),
                     relative,
@@ -358,6 +375,9 @@ impl<'c> Server<'c> {
                 );
                 if let Some(loaded) = &mut self.loaded {
                     put_file(loaded, &tag, file);
+                }
+                if !is_source {
+                    self.forget_followed();
                 }
             }
         }
@@ -452,6 +472,9 @@ impl<'c> Server<'c> {
                 self.reread(&path);
             }
         }
+        if config_changed || relevant {
+            self.forget_followed();
+        }
         if config_changed {
             self.reload_config();
         } else if relevant {
@@ -491,9 +514,10 @@ impl<'c> Server<'c> {
         }
     }
 
-    fn diagnostics_of(&self, uri: &str) -> Option<Vec<lsp_types::Diagnostic>> {
-        let doc = self.documents.get(uri)?;
-        match self.kind(doc.path.as_deref()) {
+    fn diagnostics_of(&mut self, uri: &str) -> Option<Vec<lsp_types::Diagnostic>> {
+        let kind = self.kind(self.documents.get(uri)?.path.as_deref());
+        let doc = self.documents.get_mut(uri)?;
+        match kind {
             Kind::Config => Some(diagnostics::for_config(
                 &self.loaded.as_ref()?.root,
                 &doc.text,
@@ -508,6 +532,7 @@ impl<'c> Server<'c> {
                     &tag,
                     file,
                     &self.options.guide_url,
+                    &mut doc.followed,
                 ) {
                     Ok(found) => Some(found),
                     Err(e) => {
@@ -543,6 +568,7 @@ impl<'c> Server<'c> {
                         path,
                         text: item.text,
                         version: item.version,
+                        followed: Default::default(),
                     },
                 );
                 self.changed.push(key);
@@ -587,6 +613,7 @@ impl<'c> Server<'c> {
                     if let Some(path) = &doc.path {
                         self.reread(path);
                     }
+                    self.forget_followed();
                     self.send(Message::Notification(Notification::new(
                         PublishDiagnostics::METHOD.to_string(),
                         PublishDiagnosticsParams {

@@ -508,6 +508,15 @@ fn source_changes_show_their_consequences_and_config_errors_their_place() {
             .starts_with("in fr (locales/fr/ui.ftl): "),
         "{info}"
     );
+    // Editing another message keeps what the rename breaks (only changed messages are
+    // compared again); undoing the rename clears it.
+    let renamed = SOURCE.replace("{ $name }", "{ $user }");
+    client.change(&source, 3, &renamed.replace("Goodbye", "Bye"));
+    let found = client.diagnostics(&source, |_| true);
+    assert!(has(&found, "unknown-variable"), "{found:?}");
+    client.change(&source, 4, &SOURCE.replace("Goodbye", "Bye"));
+    let found = client.diagnostics(&source, |_| true);
+    assert_eq!(codes(&found), ["dropped-reference"]);
 
     let broken = CONFIG.replace("  - tag: fr", "  - tag: fr\n    complete: maybe");
     let config = client.open(&project.path("fluentpress.yaml"), &broken);
@@ -547,6 +556,22 @@ fn changes_on_disk_are_seen() {
         })
     });
     assert!(has(&found, "missing-message"));
+    client.stop();
+}
+
+// The server's own reading of the project (the configuration, each locale) is no change: after
+// the first diagnostics nothing is published again until something changes.
+#[test]
+fn reading_the_project_does_not_look_like_a_change() {
+    let project = fixture();
+    let mut client = Client::start(project.dir.path());
+    let fr = client.open(&project.path("locales/fr/ui.ftl"), FRENCH);
+    client.diagnostics(&fr, |_| true);
+    let quiet = client.incoming.recv_timeout(Duration::from_millis(700));
+    assert!(
+        quiet.is_err(),
+        "published again with nothing changed: {quiet:?}"
+    );
     client.stop();
 }
 
