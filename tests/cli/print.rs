@@ -805,6 +805,76 @@ fn chapters_flow_unless_configured_to_break() {
     assert_eq!(chapter_page(&pages, "Our team"), Some(4));
 }
 
+// A Chinese paragraph one character longer than two full lines does not end on a line of one
+// character: the line breaker prefers looser lines above (Typst's runt cost, raised).
+#[test]
+#[ignore = "needs pdftotext and fonts-noto-cjk; run by .ci/run"]
+fn chinese_paragraph_does_not_end_on_one_character() {
+    // 73 ideographs without punctuation; a line holds 36.
+    let paragraph: String = "中国宏桥集团是全球最大的铝生产商之一业务覆盖整个铝产业链专注于热电采矿及铝产品生产并以可持续发展及社会公益为核心"
+        .chars()
+        .cycle()
+        .take(73)
+        .collect();
+    let pages = basic_pages(
+        |project| {
+            project.write(
+                "locales/zh-CN/pages/home.ftl",
+                format!("home-intro-p1 = {paragraph}\n"),
+            );
+        },
+        "zh-CN",
+    );
+    let lines: Vec<&str> = pages[2]
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && paragraph.contains(*l))
+        .collect();
+    assert_eq!(lines.concat(), paragraph, "{}", pages[2]);
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(
+        lines.iter().all(|l| l.chars().count() > 1),
+        "a line of one character: {lines:?}"
+    );
+}
+
+// A Latin page holds a comfortable measure: the median full line (50 characters or more, which
+// leaves out most last lines of paragraphs) has 62 to 75 characters.
+#[test]
+#[ignore = "needs pdftotext (poppler-utils); run by .ci/run"]
+fn latin_lines_have_a_comfortable_measure() {
+    let out = export(&sample_root());
+    for tag in ["en-US", "fr", "de"] {
+        let pdf = out.path().join(format!("{tag}.pdf"));
+        let text = tool(
+            "pdftotext",
+            &[
+                "-layout",
+                "-enc",
+                "UTF-8",
+                "-f",
+                "3",
+                pdf.to_str().unwrap(),
+                "-",
+            ],
+        );
+        let mut lengths: Vec<usize> = text
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.contains(". . ."))
+            .map(|l| l.chars().count())
+            .filter(|&n| n >= 50)
+            .collect();
+        lengths.sort_unstable();
+        assert!(lengths.len() > 40, "{tag}: {lengths:?}");
+        let median = lengths[lengths.len() / 2];
+        assert!(
+            (62..=75).contains(&median),
+            "{tag}: median {median} of {lengths:?}"
+        );
+    }
+}
+
 // Pages 1 to 3 (cover, contents, first chapters) of four locales, as PNGs to look at:
 // target/test-artifacts/print/<locale>-page<N>.png.
 #[test]
