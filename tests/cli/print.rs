@@ -715,7 +715,7 @@ fn sample_links_name_their_page_in_every_locale() {
 
 // A link to another site keeps its text and prints its address in a footnote, or in
 // brackets with `print.external_links: inline`; a link whose text is its address is not
-// repeated.
+// repeated, nor is one in a heading (the contents would print it twice).
 #[test]
 #[ignore = "needs pdftotext (poppler-utils); run by .ci/run"]
 fn external_links_print_their_address() {
@@ -725,7 +725,8 @@ fn external_links_print_their_address() {
             let home = project.read("content/home.md");
             project.write(
                 "content/home.md",
-                home.replace("We employ 4,000 people.", paragraph),
+                home.replace("We employ 4,000 people.", paragraph)
+                    .replace("## Who we are", "## Who [we](https://acme.example/we) are"),
             );
             if inline {
                 append(
@@ -762,6 +763,8 @@ fn external_links_print_their_address() {
         "the footnote below the text:\n{page}"
     );
     assert_eq!(page.matches("sales@acme.example").count(), 1, "{page}");
+    assert!(!page.contains("acme.example/we"), "{page}");
+    assert!(!pages[1].contains("https://"), "{}", pages[1]);
 
     let pages = basic_pages(change(true), "en-US");
     assert!(
