@@ -616,3 +616,39 @@ fn exit_without_shutdown_is_exit_code_1() {
     };
     assert_eq!(status.code(), Some(1));
 }
+
+// A third-party client, vscode-jsonrpc (VS Code's own JSON-RPC layer) under Node, completes the
+// handshake, gets the diagnostics of an opened translation and a hover, and shuts the server
+// down cleanly.
+#[test]
+#[ignore = "needs node and tests/js/node_modules; run by .ci/run"]
+fn a_third_party_client_gets_diagnostics_and_hover() {
+    let project = fixture();
+    let text = FRENCH.replace("{ $name }", "{ $nom }");
+    project.write("locales/fr/ui.ftl", &text);
+    let output = Command::new("node")
+        .arg("lsp-client.mjs")
+        .arg(assert_cmd::cargo::cargo_bin("fluentpress"))
+        .arg(project.dir.path())
+        .arg(project.path("locales/fr/ui.ftl"))
+        .current_dir(crate::browser::js_dir())
+        .output()
+        .expect("node");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let seen: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(seen["server"]["name"], "fluentpress");
+    assert_eq!(seen["code"], 0);
+    let diagnostics = seen["diagnostics"].as_array().unwrap();
+    assert!(has(diagnostics, "unknown-variable"), "{seen}");
+    assert!(
+        seen["hover"]["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("Hello { $name }"),
+        "{seen}"
+    );
+}
