@@ -342,8 +342,9 @@ fn diagnostics_follow_the_unsaved_buffer_with_utf16_ranges() {
 fn hover_definition_completion_actions_and_symbols() {
     let project = fixture();
     let mut client = Client::start(project.dir.path());
+    let french = FRENCH.replace("{ $name }", "{ $name } { -brand }");
     let text =
-        format!("{FRENCH}count = {{ $count ->\n    [few] Quelques\n   *[other] Beaucoup\n}}\n");
+        format!("{french}count = {{ $count ->\n    [few] Quelques\n   *[other] Beaucoup\n}}\n");
     let fr = client.open(&project.path("locales/fr/ui.ftl"), &text);
     client.diagnostics(&fr, |d| !d.is_empty());
 
@@ -354,15 +355,29 @@ fn hover_definition_completion_actions_and_symbols() {
         "{hover}"
     );
     assert!(hover.contains("Greeting on the home page"), "{hover}");
-    // On a variable the source does not use.
+    // On a variable: where the source message uses it.
     let hover = client.hover(&fr, 1, 20);
     assert!(
         hover.contains("`$name` is used by the source message `hello`"),
         "{hover}"
     );
-    // On a term reference: its value in this locale.
-    let symbols_text = "-brand = Acme";
-    assert!(client.hover(&fr, 0, 2).is_empty() || text.starts_with(symbols_text));
+    // On a term reference: its definition in this locale.
+    let hover = client.hover(&fr, 1, 30);
+    assert!(
+        hover.contains("**fr** (locales/fr/ui.ftl)") && hover.contains("-brand = Acme"),
+        "{hover}"
+    );
+    // From a term reference to the term.
+    let definition = client.request::<GotoDefinition>(GotoDefinitionParams {
+        text_document_position_params: Client::at(&fr, 1, 30),
+        work_done_progress_params: Default::default(),
+        partial_result_params: Default::default(),
+    });
+    assert_eq!(definition["uri"], fr.as_str());
+    assert_eq!(
+        definition["range"],
+        json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 6}})
+    );
 
     // Go to definition: from the translation to the source message.
     let definition = client.request::<GotoDefinition>(GotoDefinitionParams {
