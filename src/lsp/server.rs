@@ -108,6 +108,7 @@ fn serve(connection: &Connection, options: LspOptions) -> Result<(), LspError> {
         serde_json::to_value(result).map_err(|e| LspError::Protocol(e.to_string()))?,
     )?;
     let mut server = Server::new(connection, options, workspace_root(&params));
+    server.register_watchers(&params);
     if let Some(start) = server.workspace.clone() {
         server.open_project(&start);
     }
@@ -230,6 +231,44 @@ impl<'c> Server<'c> {
                 }
             }
         }
+    }
+
+    /// Asks an editor that can watch files for us to report the project's changes too
+    /// (`workspace/didChangeWatchedFiles`): our own watcher may be unable to watch (a network
+    /// file system, a full inotify table). A change reported twice is read twice, harmlessly.
+    fn register_watchers(&self, params: &InitializeParams) {
+        let dynamic = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false);
+        if !dynamic {
+            return;
+        }
+        let watchers: Vec<serde_json::Value> = [
+            "**/*.ftl",
+            "**/fluentpress.yaml",
+            "**/glossary.yaml",
+            "**/*.tsv",
+        ]
+        .iter()
+        .map(|glob| serde_json::json!({ "globPattern": glob }))
+        .collect();
+        let params = lsp_types::RegistrationParams {
+            registrations: vec![lsp_types::Registration {
+                id: "fluentpress-watched-files".into(),
+                method: DidChangeWatchedFiles::METHOD.into(),
+                register_options: Some(serde_json::json!({ "watchers": watchers })),
+            }],
+        };
+        // The editor's answer (a Response) is not waited for: the loop ignores responses.
+        self.send(Message::Request(Request::new(
+            lsp_server::RequestId::from("fluentpress-register-watchers".to_string()),
+            lsp_types::request::RegisterCapability::METHOD.into(),
+            params,
+        )));
     }
 
     fn send(&self, message: Message) {

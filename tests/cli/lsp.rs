@@ -8,7 +8,8 @@ use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 use lsp_types::notification::{
-    DidChangeTextDocument, DidOpenTextDocument, Exit, Initialized, Notification,
+    DidChangeTextDocument, DidChangeWatchedFiles, DidOpenTextDocument, Exit, Initialized,
+    Notification,
 };
 use lsp_types::request::{
     CodeActionRequest, Completion, DocumentSymbolRequest, GotoDefinition, HoverRequest, Initialize,
@@ -16,10 +17,10 @@ use lsp_types::request::{
 };
 use lsp_types::{
     CodeActionContext, CodeActionParams, CompletionParams, DidChangeTextDocumentParams,
-    DidOpenTextDocumentParams, DocumentSymbolParams, GotoDefinitionParams, HoverParams,
-    InitializeParams, InitializedParams, Position, Range, TextDocumentContentChangeEvent,
-    TextDocumentIdentifier, TextDocumentItem, TextDocumentPositionParams, Uri,
-    VersionedTextDocumentIdentifier, WorkspaceFolder,
+    DidChangeWatchedFilesParams, DidOpenTextDocumentParams, DocumentSymbolParams, FileChangeType,
+    FileEvent, GotoDefinitionParams, HoverParams, InitializeParams, InitializedParams, Position,
+    Range, TextDocumentContentChangeEvent, TextDocumentIdentifier, TextDocumentItem,
+    TextDocumentPositionParams, Uri, VersionedTextDocumentIdentifier, WorkspaceFolder,
 };
 use serde_json::{Value, json};
 
@@ -47,6 +48,11 @@ fn uri(path: &Path) -> Uri {
 impl Client {
     /// Starts `fluentpress lsp` and completes the handshake with `root` as the workspace.
     fn start(root: &Path) -> Client {
+        Client::start_with(root, json!({}))
+    }
+
+    /// [`Client::start`] with the client's `capabilities`.
+    fn start_with(root: &Path, capabilities: Value) -> Client {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("fluentpress"))
             .args(["lsp", "--stdio", "--guide-url", "https://guide.example/"])
             .current_dir(root)
@@ -95,6 +101,7 @@ impl Client {
                 uri: uri(root),
                 name: "project".into(),
             }]),
+            capabilities: serde_json::from_value(capabilities).unwrap(),
             ..InitializeParams::default()
         };
         let result = client.request::<Initialize>(params);
@@ -548,6 +555,44 @@ fn source_changes_show_their_consequences_and_config_errors_their_place() {
             .unwrap()
             .contains("expected a boolean")
     );
+    client.stop();
+}
+
+// An editor that can watch files is asked to report the project's changes too, and its
+// reports are heard.
+#[test]
+fn the_editor_is_asked_to_watch_files_and_heard() {
+    let project = fixture();
+    let mut client = Client::start_with(
+        project.dir.path(),
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
+    );
+    // The request comes right after the handshake.
+    let registration = client
+        .notifications
+        .drain(..)
+        .chain(std::iter::from_fn(|| {
+            client.incoming.recv_timeout(PATIENCE).ok()
+        }))
+        .find(|m| m["method"] == "client/registerCapability")
+        .expect("a registration request");
+    let fr = client.open(&project.path("locales/fr/ui.ftl"), FRENCH);
+    client.diagnostics(&fr, |_| true);
+    let registered = &registration["params"]["registrations"][0];
+    assert_eq!(registered["method"], "workspace/didChangeWatchedFiles");
+    assert_eq!(
+        registered["registerOptions"]["watchers"][0]["globPattern"],
+        "**/*.ftl"
+    );
+    client.notify::<DidChangeWatchedFiles>(DidChangeWatchedFilesParams {
+        changes: vec![FileEvent::new(
+            uri(&project.path("locales/en-US/ui.ftl")),
+            FileChangeType::CHANGED,
+        )],
+    });
+    // The file did not change: what the editor reported is read and the buffer checked again.
+    let found = client.diagnostics(&fr, |_| true);
+    assert!(has(&found, "obsolete-message"), "{found:?}");
     client.stop();
 }
 
