@@ -421,7 +421,18 @@ struct Site<'a> {
     year: String,
     /// Every message of the source locale's `ui.ftl`: the interface strings templates can use.
     ui_ids: BTreeSet<String>,
+    /// Slug → the published locales whose version of the page is mostly fallback text (see
+    /// [`Site::mostly_fallback`]).
+    mostly_fallback: BTreeMap<&'a str, Vec<&'a str>>,
+    /// `site.theme` as CSS (`:root { --primary: ... }`), empty for the default look.
+    theme_css: String,
+    /// The logo's file name in `/assets/` (`logo.svg`), empty without a logo.
+    logo_name: String,
 }
+
+/// A page whose messages come from another locale more often than this share is "mostly
+/// fallback": `noindex`, and left out of `hreflang` alternates and the sitemap.
+pub const MOSTLY_FALLBACK: f64 = 0.5;
 
 impl<'a> Site<'a> {
     fn new(
@@ -448,7 +459,43 @@ impl<'a> Site<'a> {
             .filter(|p| p.front.nav_order.is_some())
             .collect();
         nav.sort_by(|a, b| (a.front.nav_order, &a.key).cmp(&(b.front.nav_order, &b.key)));
+        let source_tag = project.source_locale().tag.as_str();
+        let mut mostly_fallback: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for page in pages {
+            // Once per page and locale, by a lookup per message (no formatting).
+            let ids: Vec<String> = page.messages().into_iter().map(|m| m.id).collect();
+            for (locale, _) in published {
+                if locale.tag == source_tag || ids.is_empty() {
+                    continue;
+                }
+                let borrowed = ids
+                    .iter()
+                    .filter(|id| !localizer.has_own(&locale.tag, id))
+                    .count();
+                if borrowed as f64 / ids.len() as f64 > MOSTLY_FALLBACK {
+                    mostly_fallback
+                        .entry(page.slug.as_str())
+                        .or_default()
+                        .push(locale.tag.as_str());
+                }
+            }
+        }
+        let theme = &project.site.theme;
+        let theme_css = theme
+            .primary
+            .as_ref()
+            .map(|c| format!(":root{{--primary:{c}}}"))
+            .unwrap_or_default();
+        let logo_name = theme
+            .logo
+            .as_ref()
+            .and_then(|p| p.extension())
+            .map(|e| format!("logo.{}", e.to_string_lossy().to_ascii_lowercase()))
+            .unwrap_or_default();
         Site {
+            mostly_fallback,
+            theme_css,
+            logo_name,
             project,
             catalog,
             pages,
@@ -478,6 +525,14 @@ impl<'a> Site<'a> {
                 })
                 .unwrap_or_default(),
         }
+    }
+
+    /// Whether locale `tag`'s version of page `slug` shows more than [`MOSTLY_FALLBACK`] of its
+    /// messages from another locale.
+    fn mostly_fallback(&self, tag: &str, slug: &str) -> bool {
+        self.mostly_fallback
+            .get(slug)
+            .is_some_and(|tags| tags.contains(&tag))
     }
 
     fn dir_of(&self, tag: &str) -> &'static str {
@@ -543,6 +598,10 @@ pub struct LocaleSite<'a> {
     result_count: ResultCountText,
     /// Navigation items by the page's way up to the site root (see [`LocaleSite::nav_items`]).
     nav_items: std::sync::Mutex<BTreeMap<String, NavItems>>,
+    /// The search box's width in characters: its placeholder's, CJK characters counted twice.
+    search_size: usize,
+    /// The marker after a block shown in another locale, by that locale.
+    badges: BTreeMap<String, String>,
 }
 
 /// A depth's navigation items, each not current and current (see [`LocaleSite::nav_items`]).
@@ -550,7 +609,10 @@ type NavItems = std::sync::Arc<Vec<[Value; 2]>>;
 
 /// Interface messages the built-in templates use: present in every locale's `ui` map even when
 /// no locale defines them (they then show their id, which `check` reports).
-const UI_BUILT_IN: [&str; 12] = [
+const UI_BUILT_IN: [&str; 15] = [
+    "menu-button",
+    "footer-nav-label",
+    "fallback-badge",
     "site-name",
     "site-title-separator",
     "skip-to-content",
@@ -566,7 +628,9 @@ const UI_BUILT_IN: [&str; 12] = [
 ];
 
 /// Interface messages that take arguments.
-const UI_WITH_ARGUMENTS: [&str; 5] = [
+const UI_WITH_ARGUMENTS: [&str; 7] = [
+    "fallback-badge",
+    "fallback-explanation",
     "footer-copyright",
     "language-switcher-current",
     "notice-outdated-translation",
@@ -649,6 +713,8 @@ impl<'a> LocaleSite<'a> {
             ui_fallbacks: 0,
             result_count: ResultCountText::default(),
             nav_items: Default::default(),
+            search_size: 0,
+            badges: BTreeMap::new(),
         };
         // Interface links (in notices) are relative to the locale's root.
         let links = Links {
@@ -665,7 +731,11 @@ impl<'a> LocaleSite<'a> {
                 "footer-copyright" => args.set("year", site.year.clone()),
                 "language-switcher-current" => args.set("language", locale.name.clone()),
                 // Formatted where their arguments are known (per page, or by the client).
-                "notice-outdated-translation" | "not-found-text" | "search-results" => continue,
+                "notice-outdated-translation"
+                | "not-found-text"
+                | "search-results"
+                | "fallback-badge"
+                | "fallback-explanation" => continue,
                 _ => {}
             }
             let text = this.format(site, &id, Some(&args), &links);
@@ -674,10 +744,58 @@ impl<'a> LocaleSite<'a> {
                 .insert(id.clone(), Value::from_safe_string(text.html));
             this.ui_text.insert(id, Value::from(text.plain));
         }
+        // One marker per locale this one falls back to, formatted once for all its pages.
+        for served in site.localizer.chain(tag).iter().skip(1) {
+            let Some(language) = site.project.locale(served) else {
+                continue;
+            };
+            let mut args = FluentArgs::new();
+            args.set("language", language.name.clone());
+            args.set("page-language", locale.name.clone());
+            // A project whose `ui.ftl` predates the marker still gets one: the language's name,
+            // and an explanation in English.
+            let defined = |id: &str| site.localizer.format(tag, id, None, Some(&args)).is_some();
+            let badge = if defined("fallback-badge") {
+                this.format(site, "fallback-badge", Some(&args), &links)
+                    .plain
+            } else {
+                language.name.clone()
+            };
+            let explanation = if defined("fallback-explanation") {
+                this.format(site, "fallback-explanation", Some(&args), &links)
+                    .plain
+            } else {
+                format!("Not yet translated: shown in {}.", language.name)
+            };
+            this.badges.insert(
+                served.clone(),
+                format!(
+                    " <span class=\"fallback-badge\" lang=\"{}\" dir=\"{dir}\" tabindex=\"0\" role=\"note\" \
+                     aria-label=\"{}\" data-explanation=\"{}\" title=\"{}\">{}</span>",
+                    escape(tag),
+                    escape(&format!("{badge}: {explanation}")),
+                    escape(&explanation),
+                    escape(&explanation),
+                    escape(&badge),
+                ),
+            );
+        }
+        let placeholder = this.ui_text["search-placeholder"].as_str().unwrap_or("");
+        this.search_size = placeholder
+            .chars()
+            .map(|c| if is_wide(c) { 2 } else { 1 })
+            .sum::<usize>()
+            .clamp(12, 48)
+            + 2;
         this.ui_value = Record::value(this.ui_html.clone());
         this.text_value = Record::value(this.ui_text.clone());
         this.result_count = result_count_text(site.localizer, tag);
         this
+    }
+
+    /// The marker after a block served by locale `served` (empty for an unknown one).
+    fn fallback_badge(&self, served: &str) -> &str {
+        self.badges.get(served).map_or("", String::as_str)
     }
 
     /// Formats message `id`, wrapping text served by a fallback locale in its own `lang`.
@@ -728,6 +846,13 @@ impl<'a> LocaleSite<'a> {
             },
         }
     }
+}
+
+/// Characters drawn about twice as wide as a Latin letter (CJK, Hangul, fullwidth forms).
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
 /// The "N results for Q" texts of `search-results` for the search client.

@@ -56,32 +56,51 @@ pub(super) fn render_page(
             Some(f) => (f.text.as_str(), f.locale.as_str()),
             None => (m.text.as_str(), site.project.source_locale().tag.as_str()),
         };
-        if served != tag {
-            *fallbacks += 1;
-        }
         let attrs = lang_attributes(served, site.dir_of(served), tag, locale.dir);
         // One parse for both the HTML and the plain text.
         let inlines = parse_inline(text);
-        (
-            html::render_parsed(&inlines, text.len(), &links),
-            plain_text(&inlines),
-            attrs,
-        )
+        let mut html = html::render_parsed(&inlines, text.len(), &links);
+        if served != tag {
+            *fallbacks += 1;
+            // The reader sees which text is not in their language, not only a screen reader.
+            html.push_str(locale.fallback_badge(served));
+        }
+        (html, plain_text(&inlines), attrs)
     };
 
     let meta = page.meta_messages();
     let (heading, title_plain, heading_attributes) = message(&meta[0], &mut fallbacks);
-    let description = match meta.get(1) {
-        Some(m) => message(m, &mut fallbacks).1,
-        None => String::new(),
+    let (lead, description, lead_attributes) = match meta.get(1) {
+        Some(m) => message(m, &mut fallbacks),
+        None => Default::default(),
     };
+    // The home page shows its description as the site's introduction, and its sections (the
+    // teasers, each a heading, a text and a "learn more" link) as cards.
+    let home = page.slug.is_empty();
     let mut content = String::new();
-    for (_, blocks) in &page.sections {
+    if home {
+        content.push_str("<div class=\"cards\">\n");
+    }
+    for (section, blocks) in &page.sections {
+        let wrap = section.heading.is_some();
+        if wrap {
+            content.push_str(if home {
+                "<section class=\"card\">\n"
+            } else {
+                "<section>\n"
+            });
+        }
         for block in blocks {
             render_block(block, &mut content, &mut body_text, &up, &mut |m| {
                 message(m, &mut fallbacks)
             });
         }
+        if wrap {
+            content.push_str("</section>\n");
+        }
+    }
+    if home {
+        content.push_str("</div>\n");
     }
 
     let stale = tag != site.project.source_locale().tag
@@ -108,11 +127,22 @@ pub(super) fn render_page(
         ));
     }
 
+    let noindex = site.mostly_fallback(tag, &page.slug);
     let mut context = common_context(site, locale, &page.slug, &up, Some(page));
     context.insert("title", Value::from(page_title(locale, &title_plain)));
     context.insert("description", Value::from(description.clone()));
     context.insert("canonical", Value::from(site.absolute(tag, &page.slug)));
-    context.insert("alternates", alternates(site, &page.slug));
+    // A page mostly in another language is not offered to search engines as this locale's
+    // version (see `Site::mostly_fallback`).
+    context.insert("noindex", Value::from(noindex));
+    if !noindex {
+        context.insert("alternates", alternates(site, &page.slug));
+    }
+    if home {
+        context.insert("page_class", Value::from("home"));
+        context.insert("lead", Value::from_safe_string(lead));
+        context.insert("lead_attributes", Value::from_safe_string(lead_attributes));
+    }
     context.insert("notices", Value::from(notices));
     context.insert("heading", Value::from_safe_string(heading));
     context.insert(
@@ -249,12 +279,14 @@ pub(super) fn is_relative(url: &str) -> bool {
     !url.contains(':') && !url.starts_with('/') && !url.starts_with('#')
 }
 
-/// `hreflang` alternates of a page: every published locale, then `x-default` (the root page,
-/// which picks the visitor's language).
+/// `hreflang` alternates of a page: every published locale whose version of it is not mostly
+/// fallback text, then `x-default`: the same page in the source locale (the version every
+/// visitor can be sent to; the root page only picks a language).
 pub(super) fn alternates(site: &Site, slug: &str) -> Value {
     let mut out: Vec<Value> = site
         .published
         .iter()
+        .filter(|l| !site.mostly_fallback(&l.tag, slug))
         .map(|l| {
             Record::value([
                 ("hreflang", Value::from(l.tag.clone())),
@@ -264,7 +296,10 @@ pub(super) fn alternates(site: &Site, slug: &str) -> Value {
         .collect();
     out.push(Record::value([
         ("hreflang", Value::from("x-default")),
-        ("href", Value::from(site.base_url.clone())),
+        (
+            "href",
+            Value::from(site.absolute(&site.project.source_locale().tag, slug)),
+        ),
     ]));
     Value::from(out)
 }
@@ -326,6 +361,12 @@ pub(super) fn common_context(
         ),
         ("nav", Value::from(nav)),
         ("languages", Value::from(languages)),
+        ("page_class", Value::from("")),
+        ("lead", Value::from("")),
+        ("lead_attributes", Value::from("")),
+        ("theme_css", Value::from(site.theme_css.clone())),
+        ("logo", Value::from(site.logo_name.clone())),
+        ("search_size", Value::from(locale.search_size)),
         ("ui", locale.ui_value.clone()),
         ("text", locale.text_value.clone()),
     ])
