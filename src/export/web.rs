@@ -26,6 +26,7 @@
 //! `pipeline.rs` (writing it all on every core), `html.rs`, `search.rs` and `templates.rs`.
 
 pub mod html;
+mod languages;
 mod messages;
 mod options;
 mod pipeline;

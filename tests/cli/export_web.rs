@@ -516,3 +516,29 @@ fn bad_theme_values_are_refused_at_their_position() {
         assert!(!project.path("dist/web").exists());
     }
 }
+
+// The root page carries the language table computed from CLDR's likely subtags: Traditional
+// Chinese (zh-TW, zh-MO, zh-Hant) leads to zh-HK, Simplified (zh, zh-Hans) to zh-CN, and
+// regions that change nothing (fr-CA, de-AT, zh-SG) are not listed.
+#[test]
+fn root_page_matches_languages_by_likely_script() {
+    let project = sample_project();
+    let (code, stdout, stderr) = project.run(&["export", "web"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let root = project.read("dist/web/index.html");
+    for entry in [
+        "\"zh\":\"zh-CN\"",
+        "\"zh-hans\":\"zh-CN\"",
+        "\"zh-hant\":\"zh-HK\"",
+        "\"zh-mo\":\"zh-HK\"",
+        "\"zh-tw\":\"zh-HK\"",
+        "\"fr\":\"fr\"",
+        "\"de\":\"de\"",
+        "\"id\":\"id-ID\"",
+    ] {
+        assert!(root.contains(entry), "{entry}\n{root}");
+    }
+    for absent in ["\"zh-sg\"", "\"fr-ca\"", "\"de-at\"", "\"ja\""] {
+        assert!(!root.contains(absent), "{absent}\n{root}");
+    }
+}

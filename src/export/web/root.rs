@@ -12,6 +12,10 @@ pub(super) fn root_files(
 ) -> Result<Vec<SiteFile>, WebError> {
     let mut files = Vec::new();
     let source = &locales[0];
+    let tags: Vec<&str> = locales.iter().map(|l| l.tag()).collect();
+    let matching = Value::from_safe_string(super::languages::table_json(
+        &super::languages::matching_table(&tags),
+    ));
     for not_found in [false, true] {
         let languages: Vec<Value> = locales
             .iter()
@@ -33,6 +37,7 @@ pub(super) fn root_files(
             ("languages", Value::from(languages)),
             ("alternates", alternates(site, "")),
             ("noindex", Value::from(not_found)),
+            ("matching", matching.clone()),
             (
                 "base_href",
                 Value::from(if not_found {
