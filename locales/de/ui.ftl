@@ -52,7 +52,7 @@ footer-copyright = © { $year } { -company-name }. Alle Rechte vorbehalten.
 
 notice-partly-translated = Teile dieser Seite sind noch nicht übersetzt und werden in einer anderen Sprache angezeigt.
 fallback-badge = { $language }
-fallback-explanation = Noch nicht ins { $page-language } übersetzt: auf { $language } angezeigt.
+fallback-explanation = Noch nicht übersetzt ({ $page-language }): angezeigt auf { $language }.
 # $source is the language's own name (e.g. "English"), so it is placed in parentheses rather than after "auf".
 notice-outdated-translation = Diese Übersetzung ist möglicherweise nicht mehr aktuell. [Original lesen ({ $source })]({ $url }).
 

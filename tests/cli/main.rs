@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod browser;
+mod browser_theme;
 mod build;
 mod check;
 mod export_web;
