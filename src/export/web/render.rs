@@ -249,7 +249,8 @@ pub(super) fn render_block(
             if let Some(src) = src {
                 let _ = write!(
                     out,
-                    "<p><img src=\"{}\" alt=\"{}\"{attrs}",
+                    // Scaled to the column by the stylesheet; loaded when about to be seen.
+                    "<p><img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\"{attrs}",
                     escape(&src),
                     escape(&plain)
                 );
