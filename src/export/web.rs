@@ -463,8 +463,14 @@ impl<'a> Site<'a> {
         let source_tag = project.source_locale().tag.as_str();
         let mut mostly_fallback: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for page in pages {
-            // Once per page and locale, by a lookup per message (no formatting).
-            let ids: Vec<String> = page.messages().into_iter().map(|m| m.id).collect();
+            // Once per page and locale, by a lookup per message (no formatting, no copy of
+            // the texts).
+            let mut ids: Vec<String> = page.meta_messages().into_iter().map(|m| m.id).collect();
+            for (_, blocks) in &page.sections {
+                for block in blocks {
+                    ids.extend(block.messages().into_iter().map(|m| m.id.clone()));
+                }
+            }
             for (locale, _) in published {
                 if locale.tag == source_tag || ids.is_empty() {
                     continue;
