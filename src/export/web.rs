@@ -16,14 +16,20 @@
 //! untouched. The model renders one page or one locale's files at a time too, which `serve`
 //! uses to re-render only what a change touches.
 //!
-//! Text served by a fallback locale keeps its own `lang` (and `dir`) and the page says it is
+//! Text served by a fallback locale keeps its own `lang` (and `dir`), ends with a badge naming
+//! its language (`fallback-badge`, explained by `fallback-explanation`), and the page says it is
 //! partly translated; a page with a stale translation links to the source-language page.
 //!
 //! This file holds the model (what the site is: its published locales and what their pages
 //! share) and the export's entry points; each other job has a file of its own below `web/`:
 //! `options.rs` (what to export, validated), `render.rs` (a locale's pages to HTML), `root.rs`
 //! (the files at the top of the site), `messages.rs` (`messages.json` and the `.ftl` files),
-//! `pipeline.rs` (writing it all on every core), `html.rs`, `search.rs` and `templates.rs`.
+//! `pipeline.rs` (writing it all on every core), `languages.rs` (the root page's language table,
+//! from CLDR's likely subtags), `html.rs`, `search.rs` and `templates.rs`.
+//!
+//! A page of a target locale that shows more than half of its messages from another locale
+//! ([`MOSTLY_FALLBACK`]) is `noindex` and left out of `hreflang` alternates and the sitemap;
+//! `x-default` is the page in the source locale.
 
 pub mod html;
 mod languages;
