@@ -640,6 +640,11 @@ const UI_BUILT_IN: [&str; 15] = [
     "not-found-title",
 ];
 
+/// Interface strings added to the theme after projects wrote their `ui.ftl`, and the English
+/// shown when no locale defines them.
+const BUILT_IN_TEXT: [(&str, &str); 2] =
+    [("menu-button", "Menu"), ("footer-nav-label", "Site map")];
+
 /// Interface messages that take arguments.
 const UI_WITH_ARGUMENTS: [&str; 7] = [
     "fallback-badge",
@@ -851,6 +856,19 @@ impl<'a> LocaleSite<'a> {
                 plain: site.project.site.name.clone(),
                 fallback: false,
             },
+            // Interface strings newer than a project's `ui.ftl`: English words rather than
+            // an id on every page.
+            None if BUILT_IN_TEXT.iter().any(|(i, _)| *i == id) => {
+                let text = BUILT_IN_TEXT
+                    .iter()
+                    .find(|(i, _)| *i == id)
+                    .map_or("", |(_, t)| *t);
+                Text {
+                    html: escape(text),
+                    plain: text.to_string(),
+                    fallback: false,
+                }
+            }
             // A message no locale defines: show its id, which `check` reports.
             None => Text {
                 html: escape(id),

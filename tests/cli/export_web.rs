@@ -542,3 +542,42 @@ fn root_page_matches_languages_by_likely_script() {
         assert!(!root.contains(absent), "{absent}\n{root}");
     }
 }
+
+// The home page has the site's identity (its name and description as an introduction), the
+// teasers of content/home.md as cards, each with its "learn more" link; text before the first
+// heading stays above them. Header: menu button, search box, languages, navigation; footer:
+// navigation, languages, copyright.
+#[test]
+fn home_page_has_an_introduction_and_teaser_cards() {
+    let project = sample_project();
+    let (code, stdout, stderr) = project.run(&["export", "web"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let home = project.read("dist/web/fr/index.html");
+    assert!(home.contains("<body class=\"home\">"), "{home}");
+    assert!(home.contains("<header class=\"hero\">\n<h1>"), "{home}");
+    assert!(home.contains("<p class=\"lead\">"), "{home}");
+    let cards = home.split("<div class=\"cards\">").nth(1).unwrap();
+    assert_eq!(cards.matches("<section class=\"card\">").count(), 3, "{home}");
+    for link in ["../fr/profile/", "../fr/overseas/", "../fr/social-responsibility/"] {
+        assert!(cards.contains(&format!("<a href=\"{link}\">")), "{link}\n{home}");
+    }
+    for part in [
+        "<label class=\"menu-button\" for=\"menu-toggle\">Menu</label>",
+        "placeholder=\"Saisissez un mot-clé\"",
+        "<footer class=\"site-footer\">",
+        "<nav class=\"footer-nav\" aria-label=\"Plan du site\">",
+        "<p class=\"copyright\">©",
+    ] {
+        assert!(home.contains(part), "{part}\n{home}");
+    }
+    // Other pages have neither introduction nor cards.
+    let profile = project.read("dist/web/fr/profile/index.html");
+    assert!(!profile.contains("class=\"cards\"") && !profile.contains("hero"));
+
+    let fixture = exported("web", &[]);
+    let ar = fixture.read("dist/web/ar/index.html");
+    let intro = ar.find("<p>مرحبًا").unwrap();
+    assert!(intro < ar.find("<div class=\"cards\">").unwrap(), "{ar}");
+    // A ui.ftl older than the menu button still gets words, not the message's id.
+    assert!(ar.contains("for=\"menu-toggle\">Menu</label>"), "{ar}");
+}

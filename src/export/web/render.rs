@@ -78,11 +78,14 @@ pub(super) fn render_page(
     // teasers, each a heading, a text and a "learn more" link) as cards.
     let home = page.slug.is_empty();
     let mut content = String::new();
-    if home {
-        content.push_str("<div class=\"cards\">\n");
-    }
+    let mut cards = false;
     for (section, blocks) in &page.sections {
         let wrap = section.heading.is_some();
+        // Text before the first heading stays above the cards.
+        if home && wrap && !cards {
+            content.push_str("<div class=\"cards\">\n");
+            cards = true;
+        }
         if wrap {
             content.push_str(if home {
                 "<section class=\"card\">\n"
@@ -99,7 +102,7 @@ pub(super) fn render_page(
             content.push_str("</section>\n");
         }
     }
-    if home {
+    if cards {
         content.push_str("</div>\n");
     }
 
