@@ -76,6 +76,21 @@ fn no_page_scrolls_sideways() {
             }
         }
     }
+    // Right to left too: the Arabic pages of the fixture.
+    let fixture = TestProject::fixture("web");
+    let (code, stdout, stderr) = fixture.run(&["export", "web"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let rtl = Server::start(&fixture.path("dist/web"));
+    for width in [320, 390, 1280] {
+        resize(&mut browser, width, 800);
+        for page in ["", "profile/"] {
+            browser.goto(&rtl.url(&format!("/ar/{page}")));
+            let fits = "document.documentElement.scrollWidth <= innerWidth";
+            if browser.eval(fits) != json!(true) {
+                overflows.push(format!("ar/{page} at {width}px"));
+            }
+        }
+    }
     assert!(
         overflows.is_empty(),
         "pages wider than the screen: {overflows:?}"
@@ -192,11 +207,13 @@ fn root_page_chooses_the_language() {
             json!({"userAgent": user_agent, "acceptLanguage": languages}),
         );
         browser.goto(&site.url("/"));
-        browser.wait_for(&format!("location.pathname === '/{expected}/'"));
+        browser.wait_for(&format!(
+            "location.pathname === '/{expected}/' && document.readyState === 'complete'"
+        ));
     }
     // A language chosen in the switcher is remembered.
     browser.eval("document.querySelector('.language-switcher a[hreflang=\"id-ID\"]').click()");
-    browser.wait_for("location.pathname === '/id-ID/'");
+    browser.wait_for("location.pathname === '/id-ID/' && document.readyState === 'complete'");
     browser.goto(&site.url("/"));
     browser.wait_for("location.pathname === '/id-ID/'");
 }

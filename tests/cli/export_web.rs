@@ -557,9 +557,20 @@ fn home_page_has_an_introduction_and_teaser_cards() {
     assert!(home.contains("<header class=\"hero\">\n<h1>"), "{home}");
     assert!(home.contains("<p class=\"lead\">"), "{home}");
     let cards = home.split("<div class=\"cards\">").nth(1).unwrap();
-    assert_eq!(cards.matches("<section class=\"card\">").count(), 3, "{home}");
-    for link in ["../fr/profile/", "../fr/overseas/", "../fr/social-responsibility/"] {
-        assert!(cards.contains(&format!("<a href=\"{link}\">")), "{link}\n{home}");
+    assert_eq!(
+        cards.matches("<section class=\"card\">").count(),
+        3,
+        "{home}"
+    );
+    for link in [
+        "../fr/profile/",
+        "../fr/overseas/",
+        "../fr/social-responsibility/",
+    ] {
+        assert!(
+            cards.contains(&format!("<a href=\"{link}\">")),
+            "{link}\n{home}"
+        );
     }
     for part in [
         "<label class=\"menu-button\" for=\"menu-toggle\">Menu</label>",
