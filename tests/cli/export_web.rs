@@ -592,3 +592,22 @@ fn home_page_has_an_introduction_and_teaser_cards() {
     // A ui.ftl older than the menu button still gets words, not the message's id.
     assert!(ar.contains("for=\"menu-toggle\">Menu</label>"), "{ar}");
 }
+
+// The error points at `site.theme.logo` even when `print.logo` comes first in the file.
+#[test]
+fn bad_theme_logo_is_found_in_the_site_section() {
+    let project = TestProject::fixture("web");
+    let config = project.read("fluentpress.yaml").replacen(
+        "site:\n",
+        "print:\n  logo: print.svg\nsite:\n  theme:\n    logo: web.gif\n",
+        1,
+    );
+    project.write("fluentpress.yaml", config);
+    project.write("print.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    let (code, stdout, stderr) = project.run(&["export", "web"]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("fluentpress.yaml:5:11: site.theme.logo `web.gif` is not an image"),
+        "{stderr}"
+    );
+}
