@@ -1,0 +1,1 @@
+// fluentpress serve: the in-context editor (the panel comes in the next change).
