@@ -407,3 +407,172 @@ fn export_web_has_no_editor() {
         }
     }
 }
+
+/// `target/test-artifacts/serve/<name>.png`: a screenshot of the browser's page, to look at.
+fn screenshot(browser: &mut crate::browser::Browser, name: &str) -> std::path::PathBuf {
+    let shot = browser.call("Page.captureScreenshot", json!({ "format": "png" }));
+    let bytes = base64_decode(shot["data"].as_str().unwrap());
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
+    let dir = target.join("test-artifacts/serve");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{name}.png"));
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Standard base64 (the DevTools protocol's screenshots), without a dependency for it.
+fn base64_decode(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        b'/' => 63,
+        _ => panic!("not base64: {c}"),
+    };
+    let digits: Vec<u8> = text.bytes().filter(|&c| c != b'=').map(value).collect();
+    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
+    for chunk in digits.chunks(4) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &d)| n | (u32::from(d) << (18 - 6 * i)));
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    out
+}
+
+/// Replaces the text of the panel's `n`th editor field as a translator typing would.
+fn type_into_field(browser: &mut crate::browser::Browser, n: usize, text: &str) {
+    let script = format!(
+        "(() => {{ const f = document.querySelectorAll('#fluentpress-editor-panel .fp-field')[{n}]; \
+         f.focus(); document.execCommand('selectAll'); \
+         document.execCommand('insertText', false, {}); return f.textContent; }})()",
+        json!(text)
+    );
+    browser.eval(&script);
+}
+
+// In Chromium: the Translate switch, a click on a paragraph of /fr/ opens the panel (source,
+// comment, file, other locales; a screenshot of it goes to target/test-artifacts/serve/), the
+// translation is edited and saved, and the page shows it without reloading (scroll position
+// kept) while the FTL diff is that one line. Undo restores it. A plural message shows one field
+// per French category plus its numeric key. Text typed with braces is kept as text (escaped),
+// never as a broken placeable.
+#[test]
+#[ignore = "needs chromium; run by .ci/run"]
+fn a_paragraph_is_translated_on_the_page_in_a_browser() {
+    let project = sample_project();
+    let serve = Serve::start(&project, &[]);
+    let mut browser = crate::browser::Browser::launch();
+    browser.call(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": false }),
+    );
+    browser.goto(&format!("http://{}/fr/", serve.addr));
+    let opened = "new Promise(r => { const e = new EventSource('/__fluentpress/events'); \
+                  e.onopen = () => { e.close(); r(true); }; })";
+    assert_eq!(browser.eval(opened), true);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    browser.eval("window.notReloaded = true; window.scrollTo(0, 120); true");
+
+    browser.eval("document.querySelector('#fluentpress-editor .fp-toggle').click(); true");
+    // Interface texts are found too: the search box's placeholder, the footer.
+    assert_eq!(
+        browser.eval("document.getElementById('search-input').getAttribute('data-fp-id')"),
+        "search-placeholder"
+    );
+    browser.eval("document.querySelector('[data-l10n-id=\"home-who-we-are-p1\"]').click(); true");
+    browser.wait_for("document.querySelector('#fluentpress-editor-panel .fp-field') !== null");
+    let panel = browser.eval("document.getElementById('fluentpress-editor-panel').textContent");
+    let panel = panel.as_str().unwrap();
+    assert!(panel.contains("home-who-we-are-p1"), "{panel}");
+    assert!(panel.contains("locales/fr/pages/home.ftl"), "{panel}");
+    assert!(
+        panel.contains("China Hongqiao Group Co., Ltd. is one of"),
+        "source: {panel}"
+    );
+    assert!(panel.contains("Deutsch (de)"), "other locales: {panel}");
+    let shot = screenshot(&mut browser, "editor-panel");
+    assert!(std::fs::metadata(&shot).unwrap().len() > 10_000);
+
+    let before = project.read("locales/fr/pages/home.ftl");
+    type_into_field(&mut browser, 0, "Un paragraphe {tout} neuf.");
+    browser.eval("document.querySelector('#fluentpress-editor-panel .fp-save').click(); true");
+    browser.wait_for(
+        "document.querySelector('#fluentpress-editor-panel .fp-status').textContent.startsWith('Saved to')",
+    );
+    browser.wait_for(
+        "document.querySelector('[data-l10n-id=\"home-who-we-are-p1\"]').textContent === 'Un paragraphe {tout} neuf.'",
+    );
+    assert_eq!(
+        browser.eval("window.notReloaded === true"),
+        true,
+        "no reload"
+    );
+    // Kept (the page only got shorter: at most clamped, never back to the top).
+    assert_eq!(
+        browser.eval("window.scrollY > 60"),
+        true,
+        "scroll position kept"
+    );
+    let after = project.read("locales/fr/pages/home.ftl");
+    let (removed, added) = changed_lines(&before, &after);
+    assert_eq!(removed.len(), 1);
+    assert!(removed[0].starts_with("home-who-we-are-p1 = China Hongqiao Group Co."));
+    assert_eq!(
+        added,
+        ["home-who-we-are-p1 = Un paragraphe {\"{\"}tout{\"}\"} neuf."]
+    );
+
+    // Undo restores the previous text through the same save.
+    browser.eval("document.querySelector('#fluentpress-editor-panel .fp-undo').click(); true");
+    browser.wait_for(
+        "document.querySelector('#fluentpress-editor-panel .fp-status').textContent.startsWith('Restored in')",
+    );
+    assert_eq!(project.read("locales/fr/pages/home.ftl"), before);
+
+    // A plural message (the search page's result count): one field per French category and
+    // the source's numeric key, its placeables as chips.
+    let message = describe(&serve, "fr", "search-results");
+    let fields = browser.eval(
+        "window.fluentpressEditor.open('search-results', 'fr').then(() => \
+         Array.from(document.querySelectorAll('#fluentpress-editor-panel .fp-variant > span')).map(s => s.textContent))",
+    );
+    let keys: Vec<String> = fields
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap().to_string())
+        .collect();
+    let mut expected: Vec<String> = vec!["[0]".into()];
+    for category in message["categories"].as_array().unwrap() {
+        let category = category.as_str().unwrap();
+        expected.push(if category == "other" {
+            "[other] (default)".into()
+        } else {
+            format!("[{category}]")
+        });
+    }
+    assert_eq!(keys, expected);
+    assert_eq!(
+        browser.eval("document.querySelectorAll('#fluentpress-editor-panel .fp-variant .fp-chip[contenteditable=false]').length > 0"),
+        true
+    );
+    screenshot(&mut browser, "editor-plural");
+
+    // A change of the page's structure (a paragraph added to the Markdown) reloads it instead.
+    let text = project.read("content/home.md");
+    project.write(
+        "content/home.md",
+        text.replacen("## What we do", "A paragraph added.\n\n## What we do", 1),
+    );
+    browser.wait_for(
+        "window.notReloaded === undefined && document.readyState === 'complete' \
+         && document.body.textContent.includes('A paragraph added.')",
+    );
+}
