@@ -536,6 +536,34 @@ fn a_paragraph_is_translated_on_the_page_in_a_browser() {
     );
     assert_eq!(project.read("locales/fr/pages/home.ftl"), before);
 
+    // An error the check finds (a link to a page that does not exist) shows in the panel and
+    // nothing is written.
+    type_into_field(&mut browser, 0, "Voir [ici](@/nope.md).");
+    browser.eval("document.querySelector('#fluentpress-editor-panel .fp-save').click(); true");
+    browser.wait_for(
+        "document.querySelector('#fluentpress-editor-panel .fp-status.fp-error') !== null \
+         && document.querySelector('#fluentpress-editor-panel .fp-status').textContent.includes('broken-link')",
+    );
+    assert_eq!(project.read("locales/fr/pages/home.ftl"), before);
+
+    // The file changed on disk since the panel opened: the panel shows both versions.
+    let edited = before.replace("home-who-we-are-p1 = ", "home-who-we-are-p1 = (disque) ");
+    project.write("locales/fr/pages/home.ftl", &edited);
+    type_into_field(&mut browser, 0, "Ma version.");
+    browser.eval("document.querySelector('#fluentpress-editor-panel .fp-save').click(); true");
+    browser.wait_for(
+        "document.querySelector('#fluentpress-editor-panel .fp-status').textContent.includes('On disk now')",
+    );
+    let status =
+        browser.eval("document.querySelector('#fluentpress-editor-panel .fp-status').textContent");
+    let status = status.as_str().unwrap();
+    assert!(
+        status.contains("(disque) China Hongqiao") && status.contains("Ma version."),
+        "{status}"
+    );
+    screenshot(&mut browser, "editor-conflict");
+    assert_eq!(project.read("locales/fr/pages/home.ftl"), edited);
+
     // A plural message (the search page's result count): one field per French category and
     // the source's numeric key, its placeables as chips.
     let message = describe(&serve, "fr", "search-results");
