@@ -505,7 +505,21 @@ fn try_save(live: &LiveSite, save: &Save) -> Result<Reply, Reply> {
     }
 
     // The check rules on the locale with the new file: an error of this message refuses it.
-    let mut catalog = live.catalog.clone();
+    // Only the locales the check of this one reads are copied: it, its fallbacks, the source.
+    let wanted = |other: &str| {
+        other == tag
+            || other == project.source_locale().tag
+            || locale(project, tag).is_some_and(|l| l.fallback_chain.iter().any(|f| f == other))
+    };
+    let mut catalog = catalog::Catalog {
+        locales: live
+            .catalog
+            .locales
+            .iter()
+            .filter(|l| wanted(&l.tag))
+            .cloned()
+            .collect(),
+    };
     if let Some(l) = catalog.locale_mut(tag) {
         l.replace_file(new_file);
     }
