@@ -604,3 +604,68 @@ fn a_paragraph_is_translated_on_the_page_in_a_browser() {
          && document.body.textContent.includes('A paragraph added.')",
     );
 }
+
+/// A non-loopback IPv4 address of this machine, if it has one (`hostname -I`).
+fn network_address() -> Option<std::net::IpAddr> {
+    let out = std::process::Command::new("hostname")
+        .arg("-I")
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .filter_map(|a| a.parse::<std::net::IpAddr>().ok())
+        .find(|a| a.is_ipv4() && !a.is_loopback())
+}
+
+// Bound to a network address, the editor is off: pages carry no token or editor script and a
+// save is refused with 403. `--translate` turns it on, with a warning on stderr.
+#[test]
+fn editing_is_off_on_a_network_address_unless_translate_is_given() {
+    let Some(ip) = network_address() else {
+        eprintln!("skipped: no network address");
+        return;
+    };
+    let project = sample_project();
+    let serve = Serve::start(&project, &["--bind", &ip.to_string()]);
+    serve.wait_line("editing off");
+    let (status, page) = serve.get("/fr/");
+    assert_eq!(status, 200);
+    assert!(!page.contains("fluentpress-token") && !page.contains("/__fluentpress/editor.js"));
+    let body = json!({ "locale": "fr", "id": "home-title", "value": "x", "base": "absent" });
+    let (status, answer) = put(serve.addr, "X-Fluentpress-Token: guess\r\n", &body);
+    assert_eq!(status, 403, "{answer}");
+    assert!(answer["error"].as_str().unwrap().contains("editing is off"));
+    drop(serve);
+
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("fluentpress"))
+        .args([
+            "serve",
+            "--port",
+            "0",
+            "--translate",
+            "--bind",
+            &ip.to_string(),
+        ])
+        .current_dir(project.dir.path())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stderr.take().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    // Stopped as Ctrl-C does, so it removes its folder.
+    let _ = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+    assert!(
+        line.starts_with("fluentpress: warning: --translate on ")
+            && line.contains("anyone who can reach this address can change the translations"),
+        "{line}"
+    );
+}
