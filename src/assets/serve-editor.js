@@ -112,6 +112,9 @@
         current = answer.body;
         current.undo = [];
         render();
+      })
+      .catch(function (e) {
+        show(el("p", { class: "fp-error", text: "The server did not answer: " + e }));
       });
   }
 
@@ -415,6 +418,10 @@
     });
     take.addEventListener("click", function () { open(current.id, current.locale); });
   }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && !panel.hasAttribute("hidden")) closePanel();
+  });
 
   markInterface();
   document.addEventListener("fluentpress:updated", markInterface);

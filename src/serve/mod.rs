@@ -12,7 +12,10 @@
 //! - the rebuild thread: each batch goes to the live site ([`live`]), which re-renders only the
 //!   pages the change touches (a configuration or template change rebuilds everything into a
 //!   fresh folder, swapped in when complete); then the changed files' locales are checked, the
-//!   overlay updated, and a `reload` event sent to the open pages.
+//!   overlay updated, and a `reload` event sent to the open pages, which update themselves in
+//!   place. The in-context editor's requests ([`edit`]: describe a message, save a translation)
+//!   are answered on this thread too, between batches, so a save and a rebuild never interleave;
+//!   a save updates the site before it answers.
 //!
 //! A rebuild that fails (a Markdown page that no longer parses, a template with a syntax error)
 //! keeps the last good site and shows the error in the overlay. A syntax error in an `.ftl` file
