@@ -316,7 +316,8 @@ fn a_disk_edit_between_get_and_put_is_a_conflict() {
 }
 
 // Saves without the token, with a wrong one, from a rebound host name or from another site's
-// page are refused with 403 and write nothing.
+// page are refused with 403 and write nothing; so is a body over 256 KiB (413) and any method
+// but GET, HEAD and PUT (405).
 #[test]
 fn saves_without_the_token_or_from_another_site_are_refused() {
     let project = sample_project();
@@ -338,6 +339,23 @@ fn saves_without_the_token_or_from_another_site_are_refused() {
         let (status, answer) = put_as(serve.addr, &host, &headers, &body);
         assert_eq!(status, 403, "{host} {headers:?}: {answer}");
     }
+    // A body over the bound, or another method: refused too.
+    let mut huge = body.clone();
+    huge["value"] = json!("x".repeat(300 * 1024));
+    assert_eq!(save(&serve, &token, &huge).0, 413);
+    let (status, head, _) = raw(
+        serve.addr,
+        format!(
+            "DELETE /__fluentpress/message HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            serve.addr
+        )
+        .as_bytes(),
+    );
+    assert_eq!(status, 405);
+    assert!(
+        head.to_ascii_lowercase().contains("allow: get, head, put"),
+        "{head}"
+    );
     assert_eq!(project.snapshot_tree("locales"), before);
     // Unknown locale or id: 404.
     let mut unknown = body.clone();
