@@ -455,10 +455,22 @@ fn try_save(live: &LiveSite, save: &Save) -> Result<Reply, Reply> {
         .catalog
         .locale(&project.source_locale().tag)
         .and_then(|l| EntryIndex::new(l).message(id).map(|(_, e)| e.clone()));
-    let attributes = save
-        .attributes
+    // Attributes in the order the file has them, then the source's, then the rest: a save
+    // changes no line it does not have to.
+    let mut order: Vec<&str> = Vec::new();
+    let known = disk
+        .entry()
+        .into_iter()
+        .chain(source.as_ref())
+        .flat_map(|e| e.attributes.iter().map(|a| a.name.as_str()));
+    for name in known.chain(save.attributes.keys().map(String::as_str)) {
+        if save.attributes.contains_key(name) && !order.contains(&name) {
+            order.push(name);
+        }
+    }
+    let attributes = order
         .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()));
+        .map(|name| (*name, save.attributes[*name].as_str()));
     let existing = disk.entry().is_some();
     let comment = if existing {
         None
@@ -487,8 +499,7 @@ fn try_save(live: &LiveSite, save: &Save) -> Result<Reply, Reply> {
     // A line starting with `.` reads as an attribute (`[` and `*` as variants, refused by the
     // parser outside a select).
     let names: Vec<&str> = entry.attributes.iter().map(|a| a.name.as_str()).collect();
-    let given: Vec<&str> = save.attributes.keys().map(String::as_str).collect();
-    if entry.id != id || entry.kind != EntryKind::Message || names != given {
+    if entry.id != id || entry.kind != EntryKind::Message || names != order {
         return Err(Reply::error(
             422,
             "a line of the text reads as an attribute (it starts with `.`): write it as {\".\"}",

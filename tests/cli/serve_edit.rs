@@ -687,3 +687,41 @@ fn editing_is_off_on_a_network_address_unless_translate_is_given() {
         "{line}"
     );
 }
+
+// A message with attributes (not in alphabetical order): a save of one attribute changes that
+// attribute's line only, the others keep their place.
+#[test]
+fn an_attribute_edit_changes_that_attribute_only() {
+    let project = sample_project();
+    let add = |file: &str, text: &str| {
+        let mut all = project.read(file);
+        all.push_str(text);
+        project.write(file, all);
+    };
+    add(
+        "locales/en-US/ui.ftl",
+        "\nlogo = China Hongqiao\n    .title = Home page\n    .alt = The group's logo\n",
+    );
+    add(
+        "locales/fr/ui.ftl",
+        "\nlogo = China Hongqiao\n    .title = Page d’accueil\n    .alt = Le logo\n",
+    );
+    let serve = Serve::start(&project, &[]);
+    let message = describe(&serve, "fr", "logo");
+    assert_eq!(message["translation"]["attributes"]["alt"], "Le logo");
+    let before = project.read("locales/fr/ui.ftl");
+    let (status, answer) = save(
+        &serve,
+        &token(&serve),
+        &json!({
+            "locale": "fr", "id": "logo", "value": "China Hongqiao",
+            "attributes": { "alt": "Le logo du groupe", "title": "Page d’accueil" },
+            "base": message["base"],
+        }),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(
+        project.read("locales/fr/ui.ftl"),
+        before.replace("    .alt = Le logo\n", "    .alt = Le logo du groupe\n")
+    );
+}
