@@ -182,6 +182,20 @@ fn hostile_translations_execute_nothing_in_a_browser() {
     );
 }
 
+/// Sum of the bytes the page loaded from resources whose URL matches `filter`, and their paths.
+fn loaded_paths(browser: &mut Browser, filter: &str) -> (u64, Vec<String>) {
+    let entries = browser.eval(&format!(
+        "performance.getEntriesByType('resource').filter(e => {filter}).map(e => [new URL(e.name).pathname, e.encodedBodySize])"
+    ));
+    let mut total = 0;
+    let mut paths = Vec::new();
+    for entry in entries.as_array().unwrap() {
+        total += entry[1].as_u64().unwrap();
+        paths.push(entry[0].as_str().unwrap().to_string());
+    }
+    (total, paths)
+}
+
 /// Sum of the bytes the page loaded from resources whose URL matches `filter`.
 fn loaded_bytes(browser: &mut Browser, filter: &str) -> (u64, Vec<String>) {
     let entries = browser.eval(&format!(
@@ -239,13 +253,21 @@ fn search_payload_against_pagefind() {
     ] {
         browser.goto(&site.url(&format!("/{locale}/search/?q={}", urlencode(query))));
         browser.wait_for("document.getElementById('search')?.dataset.state === 'done'");
-        let (ours, names) = loaded_bytes(
+        let (ours, paths) = loaded_paths(
             &mut browser,
-            "e.name.endsWith('/site.js') || e.name.endsWith('/search-index.json')",
+            "e.name.endsWith('/search.js') || e.name.includes('/search/')",
         );
-        assert_eq!(names.len(), 2, "{names:?}");
-        let ours_gzip = gzip_size(&dist.join("assets/site.js"))
-            + gzip_size(&dist.join(locale).join("search-index.json"));
+        // The client, the manifest, a shard or two, and a fragment per result shown.
+        assert!(
+            paths.iter().any(|p| p.ends_with("/manifest.json")),
+            "{paths:?}"
+        );
+        assert!(paths.iter().any(|p| p.contains("/search/t/")), "{paths:?}");
+        assert!(paths.iter().any(|p| p.contains("/search/f/")), "{paths:?}");
+        let ours_gzip: u64 = paths
+            .iter()
+            .map(|p| gzip_size(&dist.join(p.trim_start_matches('/'))))
+            .sum();
 
         // Pagefind's documented JS API, on a page of the same locale: search, then load the
         // data of the first five results, as its default UI shows them.

@@ -50,6 +50,7 @@ pub(super) fn render_page(
     };
     let mut fallbacks = 0;
     let mut body_text = String::new();
+    let mut headings = String::new();
     let message = |m: &PageMessage, fallbacks: &mut usize| -> (String, String, String) {
         let found = site.localizer.format(tag, &m.id, None, None);
         let (text, served) = match &found {
@@ -78,9 +79,14 @@ pub(super) fn render_page(
     let mut content = String::new();
     for (_, blocks) in &page.sections {
         for block in blocks {
-            render_block(block, &mut content, &mut body_text, &up, &mut |m| {
-                message(m, &mut fallbacks)
-            });
+            render_block(
+                block,
+                &mut content,
+                &mut body_text,
+                &mut headings,
+                &up,
+                &mut |m| message(m, &mut fallbacks),
+            );
         }
     }
 
@@ -132,6 +138,7 @@ pub(super) fn render_page(
             url: slug_path(&page.slug),
             title: title_plain,
             description,
+            headings,
             body: body_text,
         },
     })
@@ -163,9 +170,12 @@ pub(super) fn render_block(
     block: &Block,
     out: &mut String,
     text: &mut String,
+    headings: &mut String,
     up: &str,
     message: &mut dyn FnMut(&PageMessage) -> (String, String, String),
 ) {
+    // Where this block's text starts: a heading's is also kept apart, as search weighs it more.
+    let start = text.len();
     use std::fmt::Write as _;
     let mut line = |out: &mut String, open: &str, close: &str, m: &PageMessage| {
         let (html, plain, attrs) = message(m);
@@ -186,6 +196,7 @@ pub(super) fn render_block(
                 &format!("h{level}"),
                 m,
             );
+            headings.push_str(&text[start..]);
         }
         Block::Paragraph { message: m } => line(out, "p", "p", m),
         Block::List { ordered, items } => {
@@ -348,7 +359,8 @@ pub(super) fn locale_pages(
         .to_string();
     context.insert("title", Value::from(page_title(locale, &label)));
     context.insert("noindex", Value::from(true));
-    context.insert("index_url", Value::from("../search-index.json"));
+    // The index lives beside the search page (`manifest.json`, `t/`, `f/`).
+    context.insert("index_url", Value::from("./"));
     context.insert("locale_root", Value::from("../"));
     let search = SiteFile {
         path: format!("{tag}/{SEARCH_SLUG}/index.html"),
