@@ -102,6 +102,7 @@
     this.fetchJson = fetchJson;
     this.manifest = null;
     this.shards = {};
+    this.loaded = {};
     this.fragments = {};
     this.postings = {};
   }
@@ -130,10 +131,30 @@
   };
 
   Index.prototype.shard = function (n) {
+    var self = this;
     if (!this.shards[n]) {
-      this.shards[n] = this.fetchJson(this.base + "t/" + n + ".json");
+      this.shards[n] = this.fetchJson(this.base + "t/" + n + ".json").then(function (shard) {
+        self.loaded[n] = shard;
+        return shard;
+      });
     }
     return this.shards[n];
+  };
+
+  // The words of the loaded shards that point at one of `keys`: the forms to highlight
+  // ("refinery" for the stem "refineri"). A stem's forms mostly share its shard.
+  Index.prototype.formsOf = function (keys) {
+    var wanted = new Set(keys);
+    var out = [];
+    var loaded = this.loaded;
+    Object.keys(loaded).forEach(function (n) {
+      var shard = loaded[n];
+      Object.keys(shard).forEach(function (k) {
+        var e = shard[k];
+        if (typeof e[0] === "string" && wanted.has(e[0])) { out.push(k); }
+      });
+    });
+    return out;
   };
 
   Index.prototype.fragment = function (doc) {
@@ -267,7 +288,10 @@
       });
       ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
       var words = [];
-      groups.forEach(function (g) { words = words.concat(g.words, g.keys.map(function (k) { return k.key; })); });
+      groups.forEach(function (g) {
+        var keys = g.keys.map(function (k) { return k.key; });
+        words = words.concat(g.words, keys, self.formsOf(keys));
+      });
       return {
         total: ranked.length,
         ranked: ranked,

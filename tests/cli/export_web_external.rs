@@ -302,3 +302,164 @@ fn urlencode(text: &str) -> String {
         })
         .collect()
 }
+
+/// A one-locale (en-US) project with the given pages: (slug, title, Markdown body).
+pub fn english_site(pages: &[(&str, &str, &str)], glossary: Option<&str>) -> TestProject {
+    let project = TestProject {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    project.write(
+        "fluentpress.yaml",
+        "site:\n  name: Test\n  base_url: https://example.org/\nsource_locale:\n  tag: en-US\n  name: English\nlocales: []\n",
+    );
+    for (slug, title, body) in pages {
+        project.write(
+            &format!("content/{slug}.md"),
+            format!("---\ntitle: {title}\nslug: {slug}\n---\n\n{body}\n"),
+        );
+    }
+    project.write(
+        "locales/en-US/ui.ftl",
+        "search-results = { $count ->\n    [0] No results for { $query }\n    [one] { $count } result for { $query }\n   *[other] { $count } results for { $query }\n}\n",
+    );
+    if let Some(glossary) = glossary {
+        project.write("locales/en-US/glossary.yaml", glossary);
+    }
+    project
+}
+
+// The exported site's own search client (assets/search.js), run under Node against the
+// exported index: words are found by their stem whatever form is typed, title matches rank
+// first, words side by side beat words far apart, the beginning of a word finds it while
+// typing, synonyms find each other, snippets are text nodes and <mark>s around the match, and
+// a query fetches the manifest, the shards of its words and the fragments of its results only.
+#[test]
+#[ignore = "needs node; run by .ci/run"]
+fn search_client_under_node() {
+    let filler = "Quarterly figures and staff news from the plants. ".repeat(12);
+    let mut pages = vec![
+        (
+            "ops",
+            "Refinery operations",
+            format!("Our refineries run day and night.\n\n{filler}"),
+        ),
+        (
+            "report",
+            "Annual report",
+            format!("## Results\n\n{filler} The refinery in Guinea grew.\n\n{filler}"),
+        ),
+        (
+            "near",
+            "Smelting",
+            format!("{filler} The aluminium smelter opened in May."),
+        ),
+        (
+            "far",
+            "Plants",
+            format!("The smelter is new. {filler} Aluminium prices rose."),
+        ),
+    ];
+    for n in 0..40 {
+        pages.push(("", "", format!("Page {n}. {filler}")));
+    }
+    let pages: Vec<(String, String, String)> = pages
+        .into_iter()
+        .enumerate()
+        .map(|(n, (slug, title, body))| {
+            if slug.is_empty() {
+                (format!("filler{n}"), format!("Filler {n}"), body)
+            } else {
+                (slug.to_string(), title.to_string(), body)
+            }
+        })
+        .collect();
+    let refs: Vec<(&str, &str, &str)> = pages
+        .iter()
+        .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
+        .collect();
+    let project = english_site(
+        &refs,
+        Some(
+            "terms:\n  - source: aluminum\n    translations: [aluminum]\n    synonyms: [aluminium]\n",
+        ),
+    );
+    export(&project, &[]);
+    let dist = project.path("dist/web");
+    let script = js_dir().join("search-client.mjs");
+    let output = Command::new("node")
+        .arg(&script)
+        .arg(&dist)
+        .arg("en-US")
+        .args([
+            "refineries",
+            "REFINERY",
+            "aluminium smelter",
+            "refin",
+            "aluminum",
+            "zzzz",
+        ])
+        .output()
+        .expect("node");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let lines: Vec<Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let urls = |v: &Value| -> Vec<String> {
+        v["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["url"].as_str().unwrap().to_string())
+            .collect()
+    };
+
+    // "refineries" (page ops) and "refinery" (page report) share a stem; the title match first.
+    let refineries = &lines[0];
+    assert_eq!(urls(refineries), ["ops/", "report/"], "{refineries}");
+    assert_eq!(refineries["count"], "2 results for refineries");
+    assert_eq!(urls(&lines[1]), ["ops/", "report/"]);
+    // The snippet of the second result is the passage around its match, highlighted.
+    let snippet = &refineries["results"][1]["snippet"];
+    let marked: Vec<&str> = snippet
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["mark"] == true)
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(marked, ["refinery"], "{snippet}");
+    assert!(snippet.to_string().contains("in Guinea grew"), "{snippet}");
+    let nodes = refineries["nodes"].as_array().unwrap();
+    assert!(nodes.contains(&json!("mark>#text")), "{nodes:?}");
+    assert!(
+        nodes.iter().all(|n| n == "#text" || n == "mark>#text"),
+        "{nodes:?}"
+    );
+    // Fetched: the manifest, the shard(s) of the word, a fragment per result and nothing else.
+    let fetched: Vec<&str> = refineries["fetched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert_eq!(fetched[0], "manifest.json");
+    assert_eq!(fetched.iter().filter(|f| f.starts_with("f/")).count(), 2);
+    assert!(
+        fetched.iter().filter(|f| f.starts_with("t/")).count() <= 2,
+        "{fetched:?}"
+    );
+
+    // Words side by side rank above the same words far apart.
+    assert_eq!(urls(&lines[2]), ["near/", "far/"], "{}", lines[2]);
+    // While typing: the beginning of a word.
+    assert_eq!(urls(&lines[3]), ["ops/", "report/"], "{}", lines[3]);
+    // The glossary's synonym: "aluminum" finds the pages writing "aluminium".
+    assert_eq!(urls(&lines[4]).len(), 2, "{}", lines[4]);
+    assert_eq!(lines[5]["total"], 0);
+    assert_eq!(lines[5]["count"], "No results for zzzz");
+}
