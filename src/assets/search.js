@@ -471,6 +471,8 @@
       if (mine !== generation) { return; }
       status.textContent = countText(index.manifest.results, found.total, query);
       list.textContent = "";
+      // Page 2 counts on from 11.
+      list.setAttribute("start", String((page - 1) * PAGE_SIZE + 1));
       fragments.forEach(function (f) {
         var item = document.createElement("li");
         var link = document.createElement("a");

@@ -463,3 +463,136 @@ fn search_client_under_node() {
     assert_eq!(lines[5]["total"], 0);
     assert_eq!(lines[5]["count"], "No results for zzzz");
 }
+
+/// Decodes standard base64 (what DevTools returns for a screenshot).
+fn base64_decode(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    };
+    let clean: Vec<u8> = text.bytes().filter(|c| *c != b'=').collect();
+    let mut out = Vec::with_capacity(clean.len() * 3 / 4);
+    for chunk in clean.chunks(4) {
+        let mut n = 0u32;
+        for (i, c) in chunk.iter().enumerate() {
+            n |= u32::from(value(*c)) << (18 - 6 * i);
+        }
+        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+        out.extend_from_slice(&bytes[..chunk.len().saturating_sub(1)]);
+    }
+    out
+}
+
+// A search on a 10,000-page site in headless Chromium: the result shows (title, snippet with
+// the word marked, the count) and the page fetched only the client, the manifest, the shards
+// of the query's words and the fragments of the results shown, a dozen requests at most of the
+// index's thousands of files. Typing the beginning of another word updates the results and the
+// URL's `?q=`.
+#[test]
+#[ignore = "needs chromium; exports 10,000 pages (tens of seconds in a debug build); run by .ci/run"]
+fn search_on_a_large_site_fetches_only_its_shards() {
+    const PAGES: usize = 10_000;
+    let words = [
+        "alumina",
+        "smelter",
+        "energy",
+        "port",
+        "railway",
+        "school",
+        "quality",
+        "annual",
+        "capacity",
+        "bauxite",
+        "community",
+        "tonnes",
+        "welfare",
+        "chain",
+        "local",
+    ];
+    let pages: Vec<(String, String, String)> = (0..PAGES)
+        .map(|n| {
+            let body: Vec<&str> = (0..40)
+                .map(|w| words[(n * 7 + w * 3 + w * w) % words.len()])
+                .collect();
+            let mut body = body.join(" ");
+            if n == 4321 {
+                body.push_str(" The quetzalcoatlite deposit was found here.");
+            }
+            if n == 987 {
+                body.push_str(" A xylophonist played.");
+            }
+            (
+                format!("p{n}"),
+                format!("Page {n} {}", words[n % words.len()]),
+                body,
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str, &str)> = pages
+        .iter()
+        .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
+        .collect();
+    let project = english_site(&refs, None);
+    export(&project, &[]);
+    let dist = project.path("dist/web");
+    let index_files = std::fs::read_dir(dist.join("en-US/search/t"))
+        .unwrap()
+        .count()
+        + std::fs::read_dir(dist.join("en-US/search/f"))
+            .unwrap()
+            .count();
+    assert!(index_files > PAGES, "{index_files} index files");
+    let site = Server::start(&dist);
+    let mut browser = Browser::launch();
+    browser.goto(&site.url("/en-US/search/?q=quetzalcoatlite"));
+    browser.wait_for("document.getElementById('search')?.dataset.state === 'done'");
+    assert_eq!(
+        browser.eval("document.getElementById('search-count').textContent"),
+        "1 result for quetzalcoatlite"
+    );
+    assert_eq!(
+        browser.eval("document.querySelector('#search-results a').getAttribute('href')"),
+        "../p4321/"
+    );
+    assert_eq!(
+        browser.eval("document.querySelector('#search-results mark').textContent"),
+        "quetzalcoatlite"
+    );
+    let (_, paths) = loaded_paths(&mut browser, "e.name.includes('/search')");
+    let shards = paths.iter().filter(|p| p.contains("/search/t/")).count();
+    let fragments = paths.iter().filter(|p| p.contains("/search/f/")).count();
+    assert_eq!(
+        paths.len(),
+        2 + shards + fragments,
+        "search.js, the manifest, shards and fragments only: {paths:?}"
+    );
+    assert!((1..=2).contains(&shards), "{paths:?}");
+    assert_eq!(fragments, 1, "{paths:?}");
+
+    // While typing: the beginning of a word, and the URL follows.
+    browser.eval("(() => { const i = document.getElementById('search-page-input'); i.value = 'xyloph'; i.dispatchEvent(new Event('input')); })()");
+    browser.wait_for("document.getElementById('search')?.dataset.state === 'done' && document.querySelector('#search-results a')?.getAttribute('href') === '../p987/'");
+    assert_eq!(browser.eval("location.search"), "?q=xyloph");
+    // A common word: paged, ten results a page, page links keep the query.
+    browser.goto(&site.url("/en-US/search/?q=railway&page=2"));
+    browser.wait_for("document.getElementById('search')?.dataset.state === 'done'");
+    assert_eq!(
+        browser.eval("document.querySelectorAll('#search-results li').length"),
+        10
+    );
+    assert_eq!(
+        browser.eval("document.querySelector('#search-pages [aria-current]').textContent"),
+        "2"
+    );
+    let shot = browser.call("Page.captureScreenshot", json!({"format": "png"}));
+    let artifacts = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-artifacts");
+    std::fs::create_dir_all(&artifacts).unwrap();
+    std::fs::write(
+        artifacts.join("search-large-site.png"),
+        base64_decode(shot["data"].as_str().unwrap()),
+    )
+    .unwrap();
+}
