@@ -250,9 +250,12 @@
     var wanted = queryTerms(text);
     var empty = { total: 0, ranked: [], highlight: { words: [], prefixes: [], cjk: [] } };
     if (!wanted.length) { return Promise.resolve(empty); }
-    return this.load().then(function () {
+    return this.load().then(function (manifest) {
+      // A site without any text has no shard to look in.
+      if (!manifest.shards.length) { return null; }
       return Promise.all(wanted.map(function (q) { return self.expand(q); }));
     }).then(function (groups) {
+      if (!groups) { return empty; }
       var n = Math.max(1, self.manifest.docs);
       var avg = Math.max(1, self.manifest.length / n);
       // Per query word: doc → {score, positions}.
