@@ -201,8 +201,28 @@
         more.sort(function (a, b) { return a.key.length - b.key.length || (a.key < b.key ? -1 : 1); });
         found = found.concat(more.slice(0, MAX_EXPANSIONS));
       }
-      return self.resolve(found);
+      if (found.length || q.cjk) { return self.resolve(found); }
+      return self.truncated(q.term).then(function (f) { return self.resolve(f); });
     });
+  };
+
+  // A form of a word the site never writes ("economiques" where it has "économie") is in no
+  // shard: its longest beginning that is a key stands for it (stems are mostly beginnings of
+  // their words), dropping at most MAX_CUT characters and keeping at least MIN_STEM.
+  var MAX_CUT = 4;
+  var MIN_STEM = 4;
+  Index.prototype.truncated = function (term) {
+    var self = this;
+    var chars = Array.from(term);
+    function attempt(cut) {
+      if (cut > MAX_CUT || chars.length - cut < MIN_STEM) { return Promise.resolve([]); }
+      var candidate = chars.slice(0, chars.length - cut).join("");
+      return self.entry(candidate).then(function (entry) {
+        if (entry) { return [{ key: candidate, weight: PREFIX_WEIGHT, entry: entry }]; }
+        return attempt(cut + 1);
+      });
+    }
+    return attempt(1);
   };
 
   // Follows the pointers of word entries to their stems: [{key, weight, postings}], and the
