@@ -61,3 +61,19 @@ not-found-text = Die gesuchte Seite existiert nicht oder wurde verschoben. [Zur 
 
 print-contents = Inhalt
 print-page-number = Seite { $page } von { $total }
+print-title = Unternehmensüberblick
+print-date = { $day }. { $month ->
+        [1] Januar
+        [2] Februar
+        [3] März
+        [4] April
+        [5] Mai
+        [6] Juni
+        [7] Juli
+        [8] August
+        [9] September
+        [10] Oktober
+        [11] November
+       *[12] Dezember
+    } { $year }
+print-see-page = { $link } (siehe S. { $page })

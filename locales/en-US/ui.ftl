@@ -66,3 +66,24 @@ not-found-text = The page you are looking for does not exist or has moved. [Go t
 print-contents = Contents
 # Page numbers in the footer of printed documents.
 print-page-number = Page { $page } of { $total }
+# The title on the cover of the printed documents.
+print-title = Company Overview
+# The cover's date. $year, $month (1 to 12) and $day are numbers: name the month as your
+# language writes dates.
+print-date = { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $day }, { $year }
+# A link to another part of the printed document, with the page it is on: "Our plants (see p. 5)".
+# $link is the link's text, $page the page number. Keep a no-break space between "p." and the number.
+print-see-page = { $link } (see p. { $page })

@@ -60,3 +60,19 @@ not-found-text = La page que vous recherchez n’existe pas ou a été déplacé
 
 print-contents = Sommaire
 print-page-number = Page { $page } sur { $total }
+print-title = Présentation du groupe
+print-date = { $day } { $month ->
+        [1] janvier
+        [2] février
+        [3] mars
+        [4] avril
+        [5] mai
+        [6] juin
+        [7] juillet
+        [8] août
+        [9] septembre
+        [10] octobre
+        [11] novembre
+       *[12] décembre
+    } { $year }
+print-see-page = { $link } (voir p. { $page })

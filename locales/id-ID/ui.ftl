@@ -58,3 +58,19 @@ not-found-text = Halaman yang Anda cari tidak ada atau telah dipindahkan. [Kemba
 
 print-contents = Daftar Isi
 print-page-number = Halaman { $page } dari { $total }
+print-title = Ikhtisar Perusahaan
+print-date = { $day } { $month ->
+        [1] Januari
+        [2] Februari
+        [3] Maret
+        [4] April
+        [5] Mei
+        [6] Juni
+        [7] Juli
+        [8] Agustus
+        [9] September
+        [10] Oktober
+        [11] November
+       *[12] Desember
+    } { $year }
+print-see-page = { $link } (lihat hlm. { $page })

@@ -59,3 +59,6 @@ not-found-text = 您访问的页面不存在或已被移动。[返回首页]({ $
 
 print-contents = 目录
 print-page-number = 第{ $page }页，共{ $total }页
+print-title = 集团概览
+print-date = { $year }年{ $month }月{ $day }日
+print-see-page = { $link }（见第{ $page }页）

@@ -55,3 +55,6 @@ not-found-text = 閣下所查閱的網頁不存在或已遷移。[返回首頁](
 
 print-contents = 目錄
 print-page-number = 第 { $page } 頁，共 { $total } 頁
+print-title = 集團概覽
+print-date = { $year }年{ $month }月{ $day }日
+print-see-page = { $link }（見第{ $page }頁）

@@ -7,7 +7,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::locales::{expand_chain, parse_tag};
-use super::position::{locate_fallback_entry, locate_in_yaml, locate_nth_in_yaml, locate_value_of};
+use super::position::{
+    locate_fallback_entry, locate_in_yaml, locate_nth_in_yaml, locate_value_in_section,
+    locate_value_of,
+};
 use super::{
     ConfigError, DEFAULT_MIN_COVERAGE, Locale, OutputProblem, PrintConfig, Project, ProjectConfig,
 };
@@ -175,6 +178,15 @@ pub(super) fn resolve(
             root.join(p)
         }
     };
+    let logo = match &config.print.logo {
+        Some(logo) => Some(
+            resolve_logo(root, logo).map_err(|message| ConfigError::Invalid {
+                location: locate_value_in_section(&config_path, text, "print", "logo"),
+                message,
+            })?,
+        ),
+        None => None,
+    };
     let project = Project {
         root: root.to_path_buf(),
         content_dir: at_root(&config.paths.content),
@@ -184,6 +196,7 @@ pub(super) fn resolve(
         check: config.check,
         print: PrintConfig {
             font_dirs: config.print.font_dirs.iter().map(|d| at_root(d)).collect(),
+            logo,
             ..config.print
         },
         config_path,
@@ -203,6 +216,63 @@ pub(super) fn resolve(
         });
     }
     Ok(project)
+}
+
+/// `print.logo` made absolute, once it is known to be an image inside the project: the
+/// typesetter reads files below the project root only, and a logo found missing only when the
+/// PDFs are made would waste the run that found it.
+fn resolve_logo(root: &Path, logo: &Path) -> Result<PathBuf, String> {
+    let shown = logo.display();
+    if logo.is_absolute()
+        || logo.components().any(|c| {
+            !matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        })
+    {
+        return Err(format!(
+            "print.logo `{shown}` must be a path inside the project, relative to fluentpress.yaml"
+        ));
+    }
+    let path = root.join(logo);
+    if crate::fsutil::ensure_inside(root, &path).is_err() {
+        return Err(format!(
+            "print.logo `{shown}` is a symbolic link leading outside the project"
+        ));
+    }
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(format!("print.logo `{shown}` does not exist"));
+        }
+        Err(e) => return Err(format!("print.logo `{shown}` cannot be read: {e}")),
+    };
+    if image_format(&bytes).is_none() {
+        return Err(format!(
+            "print.logo `{shown}` is not an image the PDF export can print (PNG, JPEG, GIF, SVG or WebP)"
+        ));
+    }
+    Ok(path)
+}
+
+/// The format of an image, from its first bytes (the extension may lie), among those Typst
+/// prints.
+pub(super) fn image_format(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("png")
+    } else if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("jpeg")
+    } else if head.starts_with(b"GIF87a") || head.starts_with(b"GIF89a") {
+        Some("gif")
+    } else if head.len() >= 12 && head.starts_with(b"RIFF") && &head[8..12] == b"WEBP" {
+        Some("webp")
+    } else if head.windows(4).any(|w| w == b"<svg") {
+        Some("svg")
+    } else {
+        None
+    }
 }
 
 /// How many earlier target entries carry the same tag (to point at the duplicate, not the first).
