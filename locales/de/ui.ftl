@@ -18,6 +18,8 @@ skip-to-content = Zum Hauptinhalt springen
 ## Navigation
 
 nav-label = Hauptnavigation
+menu-button = Menü
+footer-nav-label = Seitenübersicht
 nav-home = Startseite
 nav-profile = Unternehmensprofil
 # "Gesellschaftliche Verantwortung" is the established German term for corporate social responsibility.
@@ -49,6 +51,8 @@ footer-copyright = © { $year } { -company-name }. Alle Rechte vorbehalten.
 ## Notices
 
 notice-partly-translated = Teile dieser Seite sind noch nicht übersetzt und werden in einer anderen Sprache angezeigt.
+fallback-badge = { $language }
+fallback-explanation = Noch nicht übersetzt ({ $page-language }): angezeigt auf { $language }.
 # $source is the language's own name (e.g. "English"), so it is placed in parentheses rather than after "auf".
 notice-outdated-translation = Diese Übersetzung ist möglicherweise nicht mehr aktuell. [Original lesen ({ $source })]({ $url }).
 

@@ -19,6 +19,10 @@ skip-to-content = Skip to main content
 ## Navigation
 
 nav-label = Main navigation
+# The button that opens the menu (navigation, languages, search) on a phone.
+menu-button = Menu
+# The navigation repeated in the footer.
+footer-nav-label = Site map
 nav-home = Home
 nav-profile = Company Profile
 nav-social-responsibility = Social Responsibility
@@ -52,6 +56,12 @@ footer-copyright = © { $year } { -company-name }. All rights reserved.
 
 # Shown on a page where some text is missing in this language and appears in another one.
 notice-partly-translated = Parts of this page are not yet translated and are shown in another language.
+# The marker after a block shown in another language than the page. $language is that
+# language's own name ("English").
+fallback-badge = { $language }
+# Shown when the marker is hovered or focused. $page-language is the name of this
+# page's language, $language that of the language the block is shown in.
+fallback-explanation = Not yet translated into { $page-language }: shown in { $language }.
 # Shown when the original text changed after this translation was made.
 # $source is the name of the original language; the link leads to the original page.
 notice-outdated-translation = This translation may be outdated. [Read the original in { $source }]({ $url }).

@@ -80,6 +80,21 @@ pub struct SiteConfig {
     /// the current year).
     #[serde(default)]
     pub copyright_year: Option<i32>,
+    /// The look of the web export's default theme.
+    #[serde(default)]
+    pub theme: ThemeConfig,
+}
+
+/// `site.theme`: what a project changes in the default theme without writing templates.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeConfig {
+    /// The primary colour (links, the navigation band, buttons), `#rgb` or `#rrggbb`.
+    #[serde(default)]
+    pub primary: Option<String>,
+    /// An image file (SVG, PNG, JPEG or WebP) below the project, shown before the site's name.
+    #[serde(default)]
+    pub logo: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 pub use file::{
     CheckConfig, DEFAULT_MIN_COVERAGE, ExternalLinks, IgnoreConfig, LocaleCheckConfig,
     LocaleConfig, PageBreak, Paper, PathsConfig, PrintConfig, ProjectConfig, SeverityConfig,
-    SiteConfig, SourceLocaleConfig,
+    SiteConfig, SourceLocaleConfig, ThemeConfig,
 };
 pub use output::{OutputProblem, resolve_path};
 pub use project::{Locale, Project};

@@ -203,6 +203,7 @@ pub(super) fn resolve(
         site: config.site,
         locales,
     };
+    let project = resolve_theme(project, text)?;
     // Every export replaces a folder below `paths.output` as a whole: an output that is the
     // project, or holds or lies in its sources, would be deleted by the first export.
     if let Err(problem) = project.check_output_folder(&project.output_dir) {
@@ -216,6 +217,69 @@ pub(super) fn resolve(
         });
     }
     Ok(project)
+}
+
+/// Checks `site.theme`: the primary colour must be a hex colour (it is written into the
+/// site's CSS, so anything else could break out of it), the logo an image file inside the
+/// project (it is copied into the site). The logo's path becomes absolute.
+fn resolve_theme(mut project: Project, text: &str) -> Result<Project, ConfigError> {
+    let theme = &mut project.site.theme;
+    if let Some(primary) = &theme.primary
+        && !is_hex_colour(primary)
+    {
+        return Err(ConfigError::Invalid {
+            location: locate_value_in_section(&project.config_path, text, "site", "primary"),
+            message: format!(
+                "site.theme.primary `{primary}` is not a colour: write it as `#rrggbb` or `#rgb`"
+            ),
+        });
+    }
+    if let Some(logo) = &theme.logo {
+        let path = if logo.is_absolute() {
+            logo.clone()
+        } else {
+            project.root.join(logo)
+        };
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        let problem = if !LOGO_EXTENSIONS.contains(&extension.as_str()) {
+            Some(format!(
+                "is not an image the site can show: use one of {}",
+                LOGO_EXTENSIONS.join(", ")
+            ))
+        } else if !path.is_file() {
+            Some("is not a file".to_string())
+        } else if !path.starts_with(&project.root)
+            || path
+                .components()
+                .any(|c| c == std::path::Component::ParentDir)
+            || crate::fsutil::ensure_inside(&project.root, &path).is_err()
+        {
+            Some("lies outside the project".to_string())
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            return Err(ConfigError::Invalid {
+                location: locate_value_in_section(&project.config_path, text, "site", "logo"),
+                message: format!("site.theme.logo `{}` {problem}", logo.display()),
+            });
+        }
+        theme.logo = Some(path);
+    }
+    Ok(project)
+}
+
+/// The logo formats every browser shows.
+pub const LOGO_EXTENSIONS: [&str; 5] = ["svg", "png", "jpg", "jpeg", "webp"];
+
+/// `#rgb` or `#rrggbb`.
+fn is_hex_colour(text: &str) -> bool {
+    text.strip_prefix('#')
+        .is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// `print.logo` made absolute, once it is known to be an image inside the project: the
