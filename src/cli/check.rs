@@ -72,7 +72,9 @@ pub fn run(project: &Project, args: CheckArgs) -> Result<Outcome, fluentpress::E
     let color = args.format == Format::Human
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
-    out!("{}", report::render(args.format.into(), &report, color));
+    let deny_warnings = args.deny.contains(&Deny::Warnings);
+    let render = report::RenderOptions::new(color, deny_warnings);
+    super::output::write_with(|out| report::write(args.format.into(), &report, &render, out));
     if let Some(path) = args.write_baseline {
         Baseline::from_diagnostics(&report.diagnostics)
             .write(&path)
@@ -84,7 +86,7 @@ pub fn run(project: &Project, args: CheckArgs) -> Result<Outcome, fluentpress::E
         );
         return Ok(Outcome::Clean);
     }
-    if report.fails(args.deny.contains(&Deny::Warnings)) {
+    if report.fails(deny_warnings) {
         Ok(Outcome::ProblemsFound)
     } else {
         Ok(Outcome::Clean)

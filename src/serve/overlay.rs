@@ -181,6 +181,7 @@ mod tests {
             message_id: None,
             message: message.into(),
             help: Some("fix <it>".into()),
+            locale_file: None,
             width: 1,
             source_line: None,
         }

@@ -275,3 +275,78 @@ fn sample_site_complete_locales_are_clean() {
         String::from_utf8_lossy(&strict.stdout)
     );
 }
+
+// JUnit: a run that exits 0 with warnings reports no failure (the warnings are in
+// `<system-out>`); under `--deny warnings` the same warnings are failures and the run exits 1.
+#[test]
+fn junit_warnings_fail_only_when_denied() {
+    let project = TestProject::fixture("check");
+    let args = [
+        "check",
+        "zh-CN",
+        "--min-coverage",
+        "20",
+        "--format",
+        "junit",
+    ];
+    let (code, stdout, stderr) = project.run(&args);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(r#"<testsuites name="fluentpress check" tests="2" failures="0">"#),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("<failure"), "{stdout}");
+    assert!(
+        stdout.contains("<system-out>warning[missing-message]: locales/en-US/ui.ftl:4:1:"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = project.run(&[&args[..], &["--deny", "warnings"]].concat());
+    assert_eq!(code, 1);
+    assert!(stdout.contains(r#"tests="2" failures="2">"#), "{stdout}");
+    assert!(!stdout.contains("<system-out>"), "{stdout}");
+}
+
+// A missing message counts against the locale file that should hold it in every CI format:
+// the JUnit case, the GitHub annotation's file and the SARIF result's location, which carries
+// the source definition as its related location.
+#[test]
+fn ci_reports_file_a_missing_message_under_the_locale_file() {
+    let project = TestProject::fixture("check");
+    let (_, junit, _) = project.run(&["check", "zh-CN", "--format", "junit"]);
+    let case = junit
+        .split("<testcase ")
+        .find(|case| case.contains("missing-message"))
+        .unwrap();
+    assert!(
+        case.starts_with(r#"classname="zh-CN" name="locales/zh-CN/ui.ftl">"#),
+        "{case}"
+    );
+    assert!(!junit.contains(r#"name="locales/en-US/ui.ftl""#), "{junit}");
+
+    let (_, github, _) = project.run(&["check", "zh-CN", "--format", "github"]);
+    assert!(
+        github.contains("::warning file=locales/zh-CN/ui.ftl,title=missing-message::[zh-CN] `results` is not translated (source: locales/en-US/ui.ftl:4:1)"),
+        "{github}"
+    );
+    // Under --deny warnings the annotation is an error, as the run fails.
+    let (_, github, _) =
+        project.run(&["check", "zh-CN", "--format", "github", "--deny", "warnings"]);
+    assert!(
+        github.contains("::error file=locales/zh-CN/ui.ftl,title=missing-message"),
+        "{github}"
+    );
+
+    let (_, sarif, _) = project.run(&["check", "zh-CN", "--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    let result = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "missing-message")
+        .unwrap();
+    let location = &result["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "locales/zh-CN/ui.ftl");
+    let related = &result["relatedLocations"][0]["physicalLocation"];
+    assert_eq!(related["artifactLocation"]["uri"], "locales/en-US/ui.ftl");
+    assert_eq!(related["region"]["startLine"], 4);
+}

@@ -138,6 +138,7 @@ mod tests {
             message_id: None,
             message: "Expected a token".into(),
             help: Some("fix it".into()),
+            locale_file: None,
             width: 3,
             source_line: Some(source_line.into()),
         }

@@ -34,6 +34,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             "{} messages to go; or lower `min_coverage` for this locale",
             c.missing()
         )),
+        locale_file: None,
         width: ctx.locale.tag.chars().count(),
         source_line: None,
     });

@@ -38,6 +38,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                 "create it from {} and translate it",
                 ctx.file_path(source_file)
             )),
+            locale_file: None,
             width: 1,
             source_line: None,
         });
