@@ -350,3 +350,72 @@ fn ci_reports_file_a_missing_message_under_the_locale_file() {
     assert_eq!(related["artifactLocation"]["uri"], "locales/en-US/ui.ftl");
     assert_eq!(related["region"]["startLine"], 4);
 }
+
+// The human format: a syntax error on a blank line after an unclosed `{` is shown at its own
+// line and column (as JSON says), in words rather than the grammar's character ranges.
+#[test]
+fn human_syntax_error_on_a_blank_line_is_located_and_worded() {
+    let project = TestProject::fixture("check");
+    project.write(
+        "locales/zh-CN/ui.ftl",
+        "brand-name = Acme\ngreeting = 你好 { $name }\n\nabout = 关于 {\n\n\n",
+    );
+    let (_, human, _) = project.run(&["check", "zh-CN"]);
+    let (_, json, _) = project.run(&["check", "zh-CN", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let syntax = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "syntax-error")
+        .unwrap();
+    let at = format!("{}:{}", syntax["line"], syntax["column"]);
+    assert_eq!(at, "6:1");
+    assert!(
+        human.contains(
+            "error[syntax-error]: expected an expression inside `{ }`: a variable (`$name`), a message, a term (`-brand`), a string or a number [zh-CN]\n --> locales/zh-CN/ui.ftl:6:1\n  |\n6 |\n  | ^\n"
+        ),
+        "{human}"
+    );
+}
+
+// Control characters from a hostile translation (its file name, its text) reach neither the
+// terminal nor a CI log raw: human and github show them escaped, JUnit carries no character
+// XML 1.0 forbids.
+#[test]
+fn control_characters_are_escaped_in_every_text_format() {
+    let project = TestProject::fixture("check");
+    let evil = "locales/zh-CN/e\u{1b}[31mvil\u{7}\u{7f}\u{9b}.ftl";
+    project.write(evil, "x = \u{1b}]0;owned\u{7} {\n");
+    for format in ["human", "github", "junit"] {
+        let (_, stdout, _) = project.run(&["check", "zh-CN", "--format", format]);
+        assert!(
+            !stdout.contains(|c: char| c.is_control() && c != '\n' && c != '\t'),
+            "{format}: {stdout:?}"
+        );
+        assert!(
+            stdout.contains("e\\u{1b}[31mvil\\u{7}\\u{7f}\\u{9b}.ftl"),
+            "{format}: {stdout}"
+        );
+    }
+    let (_, human, _) = project.run(&["check", "zh-CN"]);
+    // The source line under the caret keeps its columns: one picture per character.
+    assert!(human.contains("1 | x = ␛]0;owned␇ {\n"), "{human}");
+    let (_, junit, _) = project.run(&["check", "zh-CN", "--format", "junit"]);
+    assert!(
+        quick_xml_parses(&junit),
+        "the JUnit report is well-formed XML: {junit}"
+    );
+}
+
+/// Whether `xml` reads to the end without an error.
+fn quick_xml_parses(xml: &str) -> bool {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => return true,
+            Ok(_) => {}
+            Err(_) => return false,
+        }
+    }
+}
