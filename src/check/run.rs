@@ -181,7 +181,7 @@ fn check_locale(ctx: &LocaleContext<'_>) -> (Vec<Diagnostic>, LocaleSummary) {
         stale: count(Code::StaleTranslation),
         errors: 0,
         warnings: 0,
-        coverage: round2(coverage.percent()),
+        coverage: crate::numbers::rounded_percent(coverage.percent(), 2),
         words: coverage.words,
         words_translated: coverage.words_translated,
         min_coverage: ctx.min_coverage,
@@ -215,10 +215,6 @@ fn case_files(ctx: &LocaleContext<'_>) -> Vec<String> {
         }
     }
     files
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 #[cfg(test)]

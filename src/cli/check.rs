@@ -80,8 +80,8 @@ pub fn run(project: &Project, args: CheckArgs) -> Result<Outcome, fluentpress::E
             .write(&path)
             .map_err(check::CheckError::from)?;
         eprintln!(
-            "check: recorded {} diagnostics in {}",
-            report.diagnostics.len(),
+            "check: recorded {} in {}",
+            fluentpress::numbers::count(report.diagnostics.len(), "diagnostic"),
             path.display()
         );
         return Ok(Outcome::Clean);

@@ -184,8 +184,8 @@ fn lock_project(
     };
     if recovery.completed > 0 {
         eprintln!(
-            "fluentpress: completed the update an interrupted command left ({} files replaced or deleted)",
-            recovery.completed
+            "fluentpress: completed the update an interrupted command left ({} replaced or deleted)",
+            fluentpress::numbers::count(recovery.completed, "file")
         );
     }
     if recovery.rolled_back > 0 {

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use fluentpress::config::Project;
 use fluentpress::fsutil;
+use fluentpress::numbers::{count, thousands};
 use fluentpress::xliff::{self, ImportOptions, ImportOutcome, XliffError};
 
 use super::values::{Only, XliffVersion};
@@ -96,8 +97,12 @@ fn export(project: &Project, args: ExportArgs) -> Result<Outcome, fluentpress::E
         }
     };
     eprintln!(
-        "xliff export: {}: {} units in {} files ({} missing, {} stale) → {destination}",
-        args.locale, summary.units, summary.files, summary.missing, summary.stale
+        "xliff export: {}: {} in {} ({} missing, {} stale) → {destination}",
+        args.locale,
+        count(summary.units, "unit"),
+        count(summary.files, "file"),
+        thousands(summary.missing),
+        thousands(summary.stale)
     );
     Ok(Outcome::Clean)
 }
@@ -128,13 +133,12 @@ fn import(project: &Project, args: ImportArgs) -> Result<Outcome, fluentpress::E
             if problems.len() > MAX_PROBLEMS_SHOWN {
                 eprintln!(
                     "{file}: … and {} more problems (the first {MAX_PROBLEMS_SHOWN} are shown)",
-                    problems.len() - MAX_PROBLEMS_SHOWN
+                    thousands(problems.len() - MAX_PROBLEMS_SHOWN)
                 );
             }
             eprintln!(
-                "fluentpress: xliff import refused: {} problem{} in {file}; nothing was written",
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
+                "fluentpress: xliff import refused: {} in {file}; nothing was written",
+                count(problems.len(), "problem")
             );
             return Ok(Outcome::ProblemsFound);
         }
@@ -143,17 +147,22 @@ fn import(project: &Project, args: ImportArgs) -> Result<Outcome, fluentpress::E
     let changed: usize = report.files.iter().map(|f| f.changed.len()).sum();
     let added: usize = report.files.iter().map(|f| f.added.len()).sum();
     let mut summary = format!(
-        "xliff import: {}: {} units read; ",
-        report.locale, report.units
+        "xliff import: {}: {} read; ",
+        report.locale,
+        count(report.units, "unit")
     );
     if changed + added == 0 && report.confirmed.is_empty() {
         summary.push_str("no changes");
     } else {
-        summary.push_str(&format!("{changed} messages changed, {added} added"));
+        summary.push_str(&format!(
+            "{} changed, {} added",
+            count(changed, "message"),
+            thousands(added)
+        ));
         if !report.confirmed.is_empty() {
             summary.push_str(&format!(
-                ", {} stale translations confirmed",
-                report.confirmed.len()
+                ", {} confirmed",
+                count(report.confirmed.len(), "stale translation")
             ));
         }
     }

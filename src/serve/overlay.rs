@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::check::{Diagnostic, Severity};
 use crate::export::web::html::escape;
+use crate::numbers::count;
 
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(super) struct Overlay {
@@ -123,9 +124,9 @@ impl Overlay {
         );
         let _ = writeln!(
             out,
-            "<strong>fluentpress serve: {errors} error{}, {warnings} warning{}</strong>",
-            plural(errors),
-            plural(warnings)
+            "<strong>fluentpress serve: {}, {}</strong>",
+            count(errors, "error"),
+            count(warnings, "warning")
         );
         out.push_str("<ul style=\"list-style:none;margin:.4em 0 0;padding:0\">\n");
         for (file, message) in &self.errors {
@@ -159,10 +160,6 @@ impl Overlay {
         out.push_str("</ul>\n</div>\n");
         out
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

@@ -419,3 +419,54 @@ fn quick_xml_parses(xml: &str) -> bool {
         }
     }
 }
+
+// Counts and percentages read the same in every command: a noun agrees with its number
+// (`1 warning`, `1 diagnostic`), thousands are grouped (`8,398`), and one message missing of
+// 8,398 is 99.9% in every table (check, status), never a complete-looking 100.0%.
+#[test]
+fn counts_and_coverage_read_the_same_in_every_command() {
+    let project = TestProject::fixture("check");
+    std::fs::remove_dir_all(project.path("locales/en-US/pages")).unwrap();
+    std::fs::remove_dir_all(project.path("content")).unwrap();
+    std::fs::remove_dir_all(project.path("locales/zh-CN")).unwrap();
+    project.write(
+        "fluentpress.yaml",
+        "site:\n  name: S\n  base_url: https://s.example/\nsource_locale:\n  tag: en-US\n  name: English\nlocales:\n  - tag: fr\n    name: Français\n",
+    );
+    let (mut source, mut french) = (String::new(), String::new());
+    for i in 0..8398 {
+        source.push_str(&format!("m{i} = Message {i}\n"));
+        if i > 0 {
+            french.push_str(&format!("m{i} = Le message {i}\n"));
+        }
+    }
+    project.write("locales/en-US/ui.ftl", source);
+    project.write("locales/fr/ui.ftl", french);
+
+    let (code, human, stderr) = project.run(&["check", "fr"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        human.contains(
+            "fr            8,398  16,796    99.9%    99.9%       1       0      0        1\n"
+        ),
+        "{human}"
+    );
+    assert!(human.ends_with("check: 0 errors, 1 warning\n"), "{human}");
+
+    let (_, status, _) = project.run(&["status"]);
+    let fr = status.lines().find(|l| l.starts_with("fr ")).unwrap();
+    assert!(
+        fr.contains("8,398") && fr.contains("99.9%") && !fr.contains("100.0%"),
+        "{status}"
+    );
+
+    let (_, json, _) = project.run(&["check", "fr", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["locales"][0]["coverage"], 99.99);
+
+    let (_, _, stderr) = project.run(&["check", "fr", "--write-baseline", "b.json"]);
+    assert!(
+        stderr.contains("check: recorded 1 diagnostic in b.json"),
+        "{stderr}"
+    );
+}

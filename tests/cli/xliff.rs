@@ -461,7 +461,7 @@ fn stale_file_is_refused_unless_forced() {
     );
     let (code, stdout, stderr) = import(&project, &edited, &["--force"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("1 messages changed"), "{stdout}");
+    assert!(stdout.contains("1 message changed, 0 added"), "{stdout}");
     assert!(
         project
             .read("locales/fr/ui.ftl")

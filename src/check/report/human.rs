@@ -7,6 +7,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::check::{CheckReport, Diagnostic, Severity};
 use crate::diagnostic::{escape_controls, picture_controls};
+use crate::numbers::{Percent, count, percent, thousands};
 
 pub fn render(report: &CheckReport, color: bool) -> String {
     let renderer = if color {
@@ -24,23 +25,19 @@ pub fn render(report: &CheckReport, color: bool) -> String {
     let warnings = report.count(Severity::Warning);
     let _ = write!(
         out,
-        "check: {errors} error{}, {warnings} warning{}",
-        plural(errors),
-        plural(warnings)
+        "check: {}, {}",
+        count(errors, "error"),
+        count(warnings, "warning")
     );
     if report.baselined > 0 {
         let _ = write!(
             out,
             " ({} known from the baseline not shown)",
-            report.baselined
+            thousands(report.baselined)
         );
     }
     out.push('\n');
     out
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn render_one(out: &mut String, d: &Diagnostic, renderer: &Renderer) {
@@ -116,23 +113,18 @@ fn coverage_table(out: &mut String, report: &CheckReport) {
         "warnings"
     );
     for s in &report.locales {
-        let words_percent = if s.words == 0 {
-            100.0
-        } else {
-            s.words_translated as f64 * 100.0 / s.words as f64
-        };
         let _ = writeln!(
             out,
-            "{:<10} {:>8} {:>7} {:>7.1}% {:>7.1}% {:>7} {:>7} {:>6} {:>8}",
-            s.locale,
-            s.messages,
-            s.words,
-            s.coverage,
-            words_percent,
-            s.missing,
-            s.stale,
-            s.errors,
-            s.warnings
+            "{:<10} {:>8} {:>7} {:>8} {:>8} {:>7} {:>7} {:>6} {:>8}",
+            escape_controls(&s.locale),
+            thousands(s.messages),
+            thousands(s.words),
+            Percent(percent(s.translated, s.messages)),
+            Percent(percent(s.words_translated, s.words)),
+            thousands(s.missing),
+            thousands(s.stale),
+            thousands(s.errors),
+            thousands(s.warnings)
         );
     }
     out.push('\n');

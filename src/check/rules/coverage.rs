@@ -3,6 +3,7 @@
 //! is set.
 
 use crate::check::{Code, Diagnostic, LocaleContext};
+use crate::numbers::{Percent, count, thousands};
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     let c = ctx.coverage;
@@ -23,16 +24,16 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
         column,
         message_id: None,
         message: format!(
-            "{} translates {:.1}% of the messages ({} of {}), under its minimum of {}%",
+            "{} translates {} of the messages ({} of {}), under its minimum of {}%",
             ctx.locale.tag,
-            c.percent(),
-            c.translated,
-            c.messages,
+            Percent(c.percent()),
+            thousands(c.translated),
+            thousands(c.messages),
             ctx.min_coverage
         ),
         help: Some(format!(
-            "{} messages to go; or lower `min_coverage` for this locale",
-            c.missing()
+            "{} to go; or lower `min_coverage` for this locale",
+            count(c.missing(), "message")
         )),
         locale_file: None,
         width: ctx.locale.tag.chars().count(),

@@ -30,9 +30,9 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             column: 1,
             message_id: None,
             message: format!(
-                "{} is not translated yet: {} messages to translate",
+                "{} is not translated yet: {} to translate",
                 source_file.relative,
-                messages.len()
+                crate::numbers::count(messages.len(), "message")
             ),
             help: Some(format!(
                 "create it from {} and translate it",
