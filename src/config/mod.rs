@@ -72,12 +72,9 @@ pub fn load_project(root: &Path) -> Result<Project, ConfigError> {
             .unwrap_or((1, 1));
         ConfigError::Invalid {
             location: Location::new(&config_path, line, column),
-            message: e
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_string(),
+            message: yaml::plain_message(
+                e.to_string().split(" at line ").next().unwrap_or_default(),
+            ),
         }
     })?;
     let project = resolve::resolve(root, config_path, &text, config)?;

@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::locales::{expand_chain, parse_tag};
-use super::position::{locate_fallback_entry, locate_in_yaml, locate_nth_in_yaml, locate_value_of};
+use super::position::{
+    Step, locate_fallback_entry, locate_in_yaml, locate_nth_in_yaml, locate_path, locate_value_of,
+};
 use super::{
     ConfigError, DEFAULT_MIN_COVERAGE, Locale, OutputProblem, PrintConfig, Project, ProjectConfig,
 };
@@ -23,22 +25,43 @@ pub(super) fn resolve(
         location: locate_in_yaml(&config_path, text, needle),
         message,
     };
+    // An error about a key of the `index`th locale, at that key's value (the search for
+    // `needle` when the file is written in flow style).
+    let invalid_at = |index: usize, key: &str, needle: &str, message: String| {
+        let steps = [Step::Key("locales"), Step::Index(index), Step::Key(key)];
+        ConfigError::Invalid {
+            location: locate_path(&config_path, text, &steps)
+                .unwrap_or_else(|| locate_in_yaml(&config_path, text, needle)),
+            message,
+        }
+    };
 
     let source_tag = &config.source_locale.tag;
-    let source_id = parse_tag(source_tag).map_err(|m| invalid(source_tag, m))?;
+    let source_id = parse_tag(source_tag).map_err(|message| ConfigError::Invalid {
+        location: locate_path(
+            &config_path,
+            text,
+            &[Step::Key("source_locale"), Step::Key("tag")],
+        )
+        .unwrap_or_else(|| locate_in_yaml(&config_path, text, source_tag)),
+        message,
+    })?;
 
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     seen.insert(source_tag.as_str(), 0);
     let mut targets = Vec::new();
     for (index, locale) in config.locales.iter().enumerate() {
-        let langid = parse_tag(&locale.tag).map_err(|m| invalid(&locale.tag, m))?;
+        let langid =
+            parse_tag(&locale.tag).map_err(|m| invalid_at(index, "tag", &locale.tag, m))?;
         if let Some(min) = locale.min_coverage
             && !(0.0..=100.0).contains(&min)
         {
-            return Err(invalid(
+            return Err(invalid_at(
+                index,
+                "min_coverage",
                 "min_coverage",
                 format!(
-                    "locale `{}`: min_coverage must be a percentage from 0 to 100, not {min}",
+                    "locale `{}`: min_coverage must be a number from 0 to 100, not {min}",
                     locale.tag
                 ),
             ));
@@ -52,13 +75,16 @@ pub(super) fn resolve(
             } else {
                 format!("locale `{}` is listed twice", locale.tag)
             };
+            let steps = [Step::Key("locales"), Step::Index(index), Step::Key("tag")];
             return Err(ConfigError::Invalid {
-                location: locate_nth_in_yaml(
-                    &config_path,
-                    text,
-                    &locale.tag,
-                    count_before(&config, index, &locale.tag),
-                ),
+                location: locate_path(&config_path, text, &steps).unwrap_or_else(|| {
+                    locate_nth_in_yaml(
+                        &config_path,
+                        text,
+                        &locale.tag,
+                        count_before(&config, index, &locale.tag),
+                    )
+                }),
                 message,
             });
         }

@@ -191,3 +191,45 @@ fn missing_config_is_a_clear_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("no fluentpress.yaml in"));
 }
+
+// Config errors point at the exact value at fault, not at the first spelling of the key (a
+// comment, another locale's), and say what a value must be in words, not Rust types.
+#[test]
+fn config_errors_point_at_the_value_and_say_what_it_must_be() {
+    // Lines 7 on; the first locale's min_coverage is fine, the second's is not.
+    let two_locales = |tail: &str| {
+        format!(
+            "# raise min_coverage later\nlocales:\n  - tag: de\n    name: D\n    min_coverage: 20\n  - tag: fr\n    name: F\n{tail}"
+        )
+    };
+    let cases = [
+        (
+            two_locales("    min_coverage: 150\n"),
+            "fluentpress.yaml:14:19: locale `fr`: min_coverage must be a number from 0 to 100, not 150",
+        ),
+        (
+            two_locales("    min_coverage: thirty\n"),
+            "fluentpress.yaml:14:19: locales[1].min_coverage: expected a number from 0 to 100, not `thirty`",
+        ),
+        (
+            two_locales("    complete: yes please\n"),
+            "fluentpress.yaml:14:15: locales[1].complete: expected `true` or `false`, not `yes please`",
+        ),
+        (
+            two_locales("    fallback: de\n"),
+            "fluentpress.yaml:14:15: locales[1].fallback: expected a list (`[a, b]`, or one `- item` per line), not `de`",
+        ),
+        (
+            // The second `fr` is the one refused, at its own line.
+            "locales:\n  - tag: fr\n    name: F\n  - name: F2\n    tag: fr\n".into(),
+            "fluentpress.yaml:11:10: locale `fr` is listed twice",
+        ),
+    ];
+    for (tail, expected) in cases {
+        let stderr = config_error(&tail);
+        assert!(
+            stderr.contains(&format!("fluentpress: error: {expected}\n")),
+            "{tail}\n{stderr}"
+        );
+    }
+}
