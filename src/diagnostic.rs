@@ -89,6 +89,19 @@ codes! {
     CoverageBelowThreshold => "coverage-below-threshold", Error, "The locale translates less than its minimum coverage.";
 }
 
+impl Code {
+    /// The code `text` was most likely meant to be: two edits away at most
+    /// (`missing-mesage` → `missing-message`).
+    pub fn closest(text: &str) -> Option<Code> {
+        Code::ALL
+            .iter()
+            .map(|c| (crate::languages::edit_distance(text, c.as_str()), *c))
+            .filter(|(distance, _)| *distance <= 2)
+            .min()
+            .map(|(_, c)| c)
+    }
+}
+
 impl Serialize for Code {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())

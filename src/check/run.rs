@@ -147,17 +147,7 @@ fn selected_locales(project: &Project, requested: &[String]) -> Result<Vec<Strin
     }
     let mut out = Vec::new();
     for tag in requested {
-        if project.locale(tag).is_none() {
-            return Err(CheckError::UnknownLocale {
-                tag: tag.clone(),
-                configured: project
-                    .locales
-                    .iter()
-                    .map(|l| l.tag.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            });
-        }
+        project.require_locale(tag)?;
         if !out.contains(tag) {
             out.push(tag.clone());
         }
@@ -261,7 +251,7 @@ mod tests {
         };
         assert!(matches!(
             check_project(&project, &unknown, None),
-            Err(CheckError::UnknownLocale { .. })
+            Err(CheckError::UnknownLocale(_))
         ));
     }
 }

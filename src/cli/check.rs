@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 use fluentpress::check::report;
 
 use super::values::Format;
-use fluentpress::check::{self, Baseline, CheckOptions};
+use fluentpress::check::{self, Baseline, CheckOptions, Code};
 use fluentpress::config::Project;
 
 use super::Outcome;
@@ -43,6 +43,28 @@ pub struct CheckArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Deny {
     Warnings,
+}
+
+/// `check`'s help with every rule code and its default severity, from [`Code::ALL`], for
+/// `check.severity` and `check.ignore` in fluentpress.yaml and `# fluentpress-ignore:` comments.
+pub fn with_codes_help(command: clap::Command) -> clap::Command {
+    let width = Code::ALL
+        .iter()
+        .map(|c| c.as_str().len())
+        .max()
+        .unwrap_or(0);
+    let mut text = String::from(
+        "Rule codes (for check.severity and check.ignore in fluentpress.yaml, and `# fluentpress-ignore: CODE`):\n",
+    );
+    for code in Code::ALL {
+        text.push_str(&format!(
+            "  {:<width$}  {:<7}  {}\n",
+            code.as_str(),
+            code.default_severity().as_str(),
+            code.description()
+        ));
+    }
+    command.after_help(text)
 }
 
 fn parse_percent(text: &str) -> Result<f64, String> {

@@ -8,7 +8,8 @@
 //! One file per job: `file.rs` is the file as written (the serde model), `resolve.rs` turns it
 //! into a [`Project`] (`project.rs`) and validates it, `locales.rs` parses tags and expands
 //! fallback chains, `position.rs` finds the line and column an error points at, `output.rs` is
-//! the rule for export output folders, `yaml.rs` reads YAML within bounds. This file finds and
+//! the rule for export output folders, `yaml.rs` reads YAML within bounds,
+//! `unknown.rs` is the error of a locale asked for and not configured. This file finds and
 //! reads the file, and holds the errors.
 
 mod file;
@@ -17,6 +18,7 @@ mod output;
 mod position;
 mod project;
 mod resolve;
+mod unknown;
 mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -27,6 +29,7 @@ pub use file::{
 };
 pub use output::{OutputProblem, resolve_path};
 pub use project::{Locale, Project};
+pub use unknown::UnknownLocale;
 pub use yaml::{MAX_YAML_EXPANSION, from_yaml};
 
 use crate::fsutil::{self, Location};

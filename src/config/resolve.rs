@@ -161,7 +161,12 @@ pub(super) fn resolve(
         if !known_code(code) {
             return Err(invalid(
                 code,
-                format!("`{code}` is not a check code (see `fluentpress check --help`)"),
+                format!(
+                    "`{code}` is not a check code{} (every code: `fluentpress check --help`)",
+                    crate::diagnostic::Code::closest(code)
+                        .map(|c| format!("; did you mean `{c}`?"))
+                        .unwrap_or_default()
+                ),
             ));
         }
     }

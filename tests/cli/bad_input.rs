@@ -233,3 +233,39 @@ fn config_errors_point_at_the_value_and_say_what_it_must_be() {
         );
     }
 }
+
+// A locale tag must name a known language: `tag: german` is refused at its value with the
+// code meant (`de`), as are a three-letter code of a two-letter language and a mistyped rule
+// code in the check settings.
+#[test]
+fn unknown_languages_and_codes_are_refused_with_the_one_meant() {
+    let cases = [
+        (
+            "locales:\n  - tag: german\n    name: Deutsch\n",
+            "fluentpress.yaml:8:10: locale tag `german`: `german` is not a known language (ISO 639 code); did you mean `de`?",
+        ),
+        (
+            "locales:\n  - tag: fra-CA\n    name: F\n",
+            "fluentpress.yaml:8:10: locale tag `fra-CA`: `fra` is not a known language (ISO 639 code); did you mean `fr-CA`?",
+        ),
+        (
+            "locales:\n  - tag: xx\n    name: X\n",
+            "fluentpress.yaml:8:10: locale tag `xx`: `xx` is not a known language (ISO 639 code)\n",
+        ),
+        (
+            "locales:\n  - tag: zh_cn\n    name: Z\n",
+            "fluentpress.yaml:8:10: locale tag `zh_cn` is not in canonical form; write it as `zh-CN`",
+        ),
+        (
+            "check:\n  severity:\n    missing-mesage: off\n",
+            "fluentpress.yaml:9:5: `missing-mesage` is not a check code; did you mean `missing-message`? (every code: `fluentpress check --help`)",
+        ),
+    ];
+    for (tail, expected) in cases {
+        let stderr = config_error(tail);
+        assert!(
+            stderr.contains(&format!("fluentpress: error: {expected}")),
+            "{tail}\n{stderr}"
+        );
+    }
+}

@@ -470,3 +470,53 @@ fn counts_and_coverage_read_the_same_in_every_command() {
         "{stderr}"
     );
 }
+
+// Every command that takes a locale refuses an unknown one with the same words, listing the
+// configured tags and naming the one meant: `zh_cn` is `zh-CN`.
+#[test]
+fn unknown_locales_are_refused_alike_with_the_tag_meant() {
+    let project = TestProject::fixture("check");
+    for (args, expected) in [
+        (
+            &["check", "zh_cn"][..],
+            "fluentpress: error: `zh_cn` is not a configured locale (configured: en-US, fr, zh-CN); did you mean `zh-CN`?\n",
+        ),
+        (
+            &["status", "ZH-cn"][..],
+            "fluentpress: error: `ZH-cn` is not a configured locale (configured: en-US, fr, zh-CN); did you mean `zh-CN`?\n",
+        ),
+        (
+            &["export", "web", "fe"][..],
+            "fluentpress: error: `fe` is not a configured locale (configured: en-US, fr, zh-CN); did you mean `fr`?\n",
+        ),
+        (
+            &["xliff", "export", "zh_cn"][..],
+            "fluentpress: error: `zh_cn` is not a configured target locale (configured: fr, zh-CN); did you mean `zh-CN`?\n",
+        ),
+        (
+            &["check", "de"][..],
+            "fluentpress: error: `de` is not a configured locale (configured: en-US, fr, zh-CN)\n",
+        ),
+    ] {
+        let (code, _, stderr) = project.run(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(stderr.ends_with(expected), "{args:?}: {stderr}");
+    }
+}
+
+// `check --help` lists every rule code with its default severity, from the checker's own list.
+#[test]
+fn check_help_lists_the_rule_codes() {
+    let project = TestProject::fixture("check");
+    let (code, help, _) = project.run(&["check", "--help"]);
+    assert_eq!(code, 0);
+    for c in fluentpress::check::Code::ALL {
+        let row = format!(
+            "  {:<24}  {:<7}  {}",
+            c.as_str(),
+            c.default_severity().as_str(),
+            c.description()
+        );
+        assert!(help.contains(&row), "{row}\n{help}");
+    }
+}

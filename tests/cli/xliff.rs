@@ -588,7 +588,10 @@ fn export_selects_units_and_refuses_bad_locales() {
     for bad in ["en-US", "es"] {
         let (code, _, stderr) = project.run(&["xliff", "export", bad]);
         assert_eq!(code, 2, "{bad}");
-        assert!(stderr.contains("is not a target locale"), "{stderr}");
+        assert!(
+            stderr.contains("is not a configured target locale"),
+            "{stderr}"
+        );
     }
 }
 
