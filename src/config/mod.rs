@@ -28,6 +28,7 @@ pub use file::{
     PathsConfig, PrintConfig, ProjectConfig, SeverityConfig, SiteConfig, SourceLocaleConfig,
 };
 pub use output::{OutputProblem, resolve_path};
+pub use position::locale_setting_position;
 pub use project::{Locale, Project};
 pub use unknown::UnknownLocale;
 pub use yaml::{MAX_YAML_EXPANSION, from_yaml};

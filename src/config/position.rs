@@ -152,6 +152,54 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
 /// list's `-`. `None` when the path is not found that way (flow style `{…}`, `[…]`): the
 /// caller then falls back to a search.
 pub(super) fn locate_path(path: &Path, text: &str, steps: &[Step<'_>]) -> Option<Location> {
+    let (line, column) = fsutil::line_column(text, path_offset(text, steps)?);
+    Some(Location::new(path, line, column))
+}
+
+/// The line and column of the `index`th target locale's `key` in `text` (block style), for
+/// diagnostics about a locale's setting (`check`'s coverage below `min_coverage`).
+pub fn locale_setting_position(text: &str, index: usize, key: &str) -> Option<(usize, usize)> {
+    let steps = [Step::Key("locales"), Step::Index(index), Step::Key(key)];
+    Some(fsutil::line_column(text, path_offset(text, &steps)?))
+}
+
+/// The `nth` fallback (`fb`) of the `index`th locale: its own item in a block list, its token
+/// within the locale's `[…]` list, or (other layouts) the first fallback list naming it.
+pub(super) fn locate_fallback(
+    path: &Path,
+    text: &str,
+    index: usize,
+    nth: usize,
+    fb: &str,
+) -> Location {
+    let list = [
+        Step::Key("locales"),
+        Step::Index(index),
+        Step::Key("fallback"),
+    ];
+    let item = [list[0], list[1], list[2], Step::Index(nth)];
+    let in_flow_list = || {
+        let start = path_offset(text, &list)?;
+        let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
+        let at = text[start..line_end].match_indices(fb).find(|&(i, _)| {
+            let before = text[..start + i].chars().next_back();
+            let after = text[start + i + fb.len()..].chars().next();
+            let boundary = |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '-'));
+            boundary(before) && boundary(after)
+        })?;
+        Some(start + at.0)
+    };
+    match path_offset(text, &item).or_else(in_flow_list) {
+        Some(offset) => {
+            let (line, column) = fsutil::line_column(text, offset);
+            Location::new(path, line, column)
+        }
+        None => locate_fallback_entry(path, text, fb),
+    }
+}
+
+/// The byte offset [`locate_path`] points at.
+fn path_offset(text: &str, steps: &[Step<'_>]) -> Option<usize> {
     let tokens = tokens(text);
     let (mut lo, mut hi) = (0, tokens.len());
     let mut at = None;
@@ -173,8 +221,7 @@ pub(super) fn locate_path(path: &Path, text: &str, steps: &[Step<'_>]) -> Option
         });
         (lo, hi) = (found + 1, end);
     }
-    let (line, column) = fsutil::line_column(text, at?);
-    Some(Location::new(path, line, column))
+    at
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::locales::{expand_chain, parse_tag};
 use super::position::{
-    Step, locate_fallback_entry, locate_in_yaml, locate_nth_in_yaml, locate_path, locate_value_of,
+    Step, locate_fallback, locate_in_yaml, locate_nth_in_yaml, locate_path, locate_value_of,
 };
 use super::{
     ConfigError, DEFAULT_MIN_COVERAGE, Locale, OutputProblem, PrintConfig, Project, ProjectConfig,
@@ -98,22 +98,28 @@ pub(super) fn resolve(
         .iter()
         .map(|l| (l.tag.as_str(), l.fallback.as_slice()))
         .collect();
-    for locale in &config.locales {
-        for fb in &locale.fallback {
+    let at_fallback =
+        |index: usize, nth: usize, fb: &str| locate_fallback(&config_path, text, index, nth, fb);
+    for (index, locale) in config.locales.iter().enumerate() {
+        for (nth, fb) in locale.fallback.iter().enumerate() {
             if fb != source_tag && !fallbacks.contains_key(fb.as_str()) {
+                let configured: Vec<&str> = fallbacks.keys().copied().collect();
                 return Err(ConfigError::Invalid {
-                    location: locate_fallback_entry(&config_path, text, fb),
+                    location: at_fallback(index, nth, fb),
                     message: format!(
-                        "locale `{}` falls back to `{fb}`, which is not a configured locale",
-                        locale.tag
+                        "locale `{}` falls back to `{fb}`, which is not a configured locale{}",
+                        locale.tag,
+                        crate::languages::closest_configured(fb, &configured)
+                            .map(|s| format!("; did you mean `{s}`?"))
+                            .unwrap_or_default()
                     ),
                 });
             }
             if fb == &locale.tag {
-                return Err(invalid(
-                    &locale.tag,
-                    format!("locale `{}` falls back to itself", locale.tag),
-                ));
+                return Err(ConfigError::Invalid {
+                    location: at_fallback(index, nth, fb),
+                    message: format!("locale `{}` falls back to itself", locale.tag),
+                });
             }
         }
     }

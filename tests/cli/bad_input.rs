@@ -220,6 +220,16 @@ fn config_errors_point_at_the_value_and_say_what_it_must_be() {
             "fluentpress.yaml:14:15: locales[1].fallback: expected a list (`[a, b]`, or one `- item` per line), not `de`",
         ),
         (
+            // A fallback in a flow list, at its own token (not the first `fe` of the file).
+            "locales:\n  - tag: de\n    name: D # fe\n  - tag: fr\n    name: F\n    fallback: [de, fe]\n".into(),
+            "fluentpress.yaml:12:20: locale `fr` falls back to `fe`, which is not a configured locale; did you mean `de`?",
+        ),
+        (
+            // In a block list, at its item.
+            "locales:\n  - tag: de\n    name: D\n  - tag: fr\n    name: F\n    fallback:\n      - de\n      - fr\n".into(),
+            "fluentpress.yaml:14:9: locale `fr` falls back to itself",
+        ),
+        (
             // The second `fr` is the one refused, at its own line.
             "locales:\n  - tag: fr\n    name: F\n  - name: F2\n    tag: fr\n".into(),
             "fluentpress.yaml:11:10: locale `fr` is listed twice",

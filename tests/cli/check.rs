@@ -520,3 +520,27 @@ fn check_help_lists_the_rule_codes() {
         assert!(help.contains(&row), "{row}\n{help}");
     }
 }
+
+// A coverage below the threshold points at the locale's own entry in fluentpress.yaml: its
+// `min_coverage` value when it sets one, else its tag (not the `fr-CA` listed before `fr`).
+#[test]
+fn coverage_below_threshold_points_at_the_locales_own_setting() {
+    let project = TestProject::fixture("check");
+    project.write(
+        "fluentpress.yaml",
+        "site:\n  name: S\n  base_url: https://s.example/\nsource_locale:\n  tag: en-US\n  name: English\nlocales:\n  - tag: fr-CA\n    name: FC\n    min_coverage: 0\n  - tag: fr\n    name: F\n  - tag: zh-CN\n    name: Z\n    min_coverage: 50\n",
+    );
+    let (_, github, _) = project.run(&["check", "--format", "github"]);
+    assert!(
+        github.contains(
+            "::error file=fluentpress.yaml,line=11,col=10,title=coverage-below-threshold::[fr]"
+        ),
+        "{github}"
+    );
+    assert!(
+        github.contains(
+            "::error file=fluentpress.yaml,line=15,col=19,title=coverage-below-threshold::[zh-CN]"
+        ),
+        "{github}"
+    );
+}

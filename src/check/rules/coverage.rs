@@ -10,11 +10,20 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     if c.percent() >= ctx.min_coverage {
         return;
     }
+    // At the locale's `min_coverage` when it sets one, else at its tag: found through the
+    // file's structure (a search for `tag: fr` found `tag: fr-CA` first).
     let config = std::fs::read_to_string(&ctx.project.config_path).unwrap_or_default();
-    let needle = format!("tag: {}", ctx.locale.tag);
-    let (line, column) = config.find(&needle).map_or((1, 1), |i| {
-        crate::fsutil::line_column(&config, i + "tag: ".len())
-    });
+    let index = ctx
+        .project
+        .target_locales()
+        .iter()
+        .position(|l| l.tag == ctx.locale.tag)
+        .unwrap_or(0);
+    let setting = |key| crate::config::locale_setting_position(&config, index, key);
+    let (line, column) = setting("min_coverage")
+        .filter(|_| ctx.locale.min_coverage == ctx.min_coverage)
+        .or_else(|| setting("tag"))
+        .unwrap_or((1, 1));
     out.push(Diagnostic {
         severity: Code::CoverageBelowThreshold.default_severity(),
         code: Code::CoverageBelowThreshold,
