@@ -426,6 +426,8 @@ struct Site<'a> {
     nav: Vec<&'a Page>,
     directions: BTreeMap<String, &'static str>,
     year: String,
+    /// `serve`'s editor marks (see [`WebOptions::editor_marks`]).
+    editor_marks: bool,
     /// Every message of the source locale's `ui.ftl`: the interface strings templates can use.
     ui_ids: BTreeSet<String>,
     /// Slug → the published locales whose version of the page is mostly fallback text (see
@@ -527,6 +529,7 @@ impl<'a> Site<'a> {
                 .map(|l| (l.tag.clone(), direction(l)))
                 .collect(),
             year: options.year.clone(),
+            editor_marks: options.editor_marks,
             ui_ids: source_catalog
                 .file("ui.ftl")
                 .map(|f| {

@@ -22,6 +22,8 @@ mod safety;
 mod serve;
 #[cfg(not(feature = "serve"))]
 mod serve_absent;
+#[cfg(feature = "serve")]
+mod serve_edit;
 mod status;
 mod support;
 mod translations;

@@ -56,7 +56,10 @@ pub(super) fn render_page(
             Some(f) => (f.text.as_str(), f.locale.as_str()),
             None => (m.text.as_str(), site.project.source_locale().tag.as_str()),
         };
-        let attrs = lang_attributes(served, site.dir_of(served), tag, locale.dir);
+        let mut attrs = lang_attributes(served, site.dir_of(served), tag, locale.dir);
+        if site.editor_marks {
+            attrs.push_str(&editor_mark(&m.id, tag));
+        }
         // One parse for both the HTML and the plain text.
         let inlines = parse_inline(text);
         let mut html = html::render_parsed(&inlines, text.len(), &links);
@@ -109,6 +112,7 @@ pub(super) fn render_page(
     let stale = tag != site.project.source_locale().tag
         && page.messages().iter().any(|m| locale.stale.contains(&m.id));
     let mut notices = Vec::new();
+    let mut stale_text = None;
     if fallbacks > 0 || locale.ui_fallbacks > 0 {
         notices.push(notice(
             "partly-translated",
@@ -124,6 +128,7 @@ pub(super) fn render_page(
             format!("{up}{}/{}", source.tag, slug_path(&page.slug)),
         );
         let text = locale.format(site, "notice-outdated-translation", Some(&args), &links);
+        stale_text = Some(text.plain.clone());
         notices.push(notice(
             "outdated-translation",
             &Value::from_safe_string(text.html),
@@ -153,7 +158,11 @@ pub(super) fn render_page(
         Value::from_safe_string(heading_attributes),
     );
     context.insert("content", Value::from_safe_string(content));
-    let html = templates.render("page.html", Record::value(context))?;
+    let mut html = templates.render("page.html", Record::value(context))?;
+    if site.editor_marks {
+        let texts = interface_texts(site, locale, &links, &meta[0].id, stale_text.as_deref());
+        insert_before_body_end(&mut html, &texts);
+    }
     Ok(RenderedPage {
         file: SiteFile {
             path: format!("{tag}/{}index.html", slug_path(&page.slug)),
@@ -168,6 +177,69 @@ pub(super) fn render_page(
             body: body_text,
         },
     })
+}
+
+/// The attributes that tell `serve`'s editor which message an element shows, in which locale.
+pub(super) fn editor_mark(id: &str, tag: &str) -> String {
+    format!(
+        " data-l10n-id=\"{}\" data-l10n-locale=\"{}\"",
+        escape(id),
+        escape(tag)
+    )
+}
+
+/// For `serve`'s editor: the interface texts a page shows that its template writes (site
+/// name, navigation, search box, footer, notices), each with its message id, and the id of the
+/// page title, as JSON in a `<script type="application/json">` (the editor script finds the
+/// elements by their text: the templates stay free of editor markup).
+fn interface_texts(
+    site: &Site,
+    locale: &LocaleSite,
+    links: &Links,
+    title_id: &str,
+    stale_notice: Option<&str>,
+) -> String {
+    let mut texts: Vec<(String, String)> = locale
+        .ui_text
+        .iter()
+        .filter_map(|(id, v)| Some((id.clone(), v.as_str()?.to_string())))
+        .collect();
+    for page in &site.nav {
+        let nav_id = nav_message_id(page);
+        let id = if site
+            .localizer
+            .format(&locale.locale.tag, &nav_id, None, None)
+            .is_some()
+        {
+            nav_id
+        } else {
+            page.title_id()
+        };
+        let plain = locale.format(site, &id, None, links).plain;
+        texts.push((id, plain));
+    }
+    if let Some(text) = stale_notice {
+        texts.push(("notice-outdated-translation".into(), text.to_string()));
+    }
+    let json = serde_json::json!({
+        "locale": locale.locale.tag,
+        "title": title_id,
+        "texts": texts,
+    });
+    // `<` escaped: the text cannot end the script element.
+    format!(
+        "<script type=\"application/json\" id=\"fluentpress-l10n\">{}</script>\n",
+        json.to_string().replace('<', "\\u003c")
+    )
+}
+
+/// Inserts `snippet` before the page's last `</body>` (or at its end).
+fn insert_before_body_end(html: &mut String, snippet: &str) {
+    let at = html
+        .to_ascii_lowercase()
+        .rfind("</body>")
+        .unwrap_or(html.len());
+    html.insert_str(at, snippet);
 }
 
 pub(super) fn notice(kind: &str, html: &Value) -> Value {
