@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use fluentpress::config::Project;
+use fluentpress::diagnostic::escape_controls;
 use fluentpress::fsutil;
 use fluentpress::numbers::{count, thousands};
 use fluentpress::xliff::{self, ImportOptions, ImportOutcome, XliffError};
@@ -119,15 +120,20 @@ fn import(project: &Project, args: ImportArgs) -> Result<Outcome, fluentpress::E
             let file = args.file.display();
             // The first problems tell what is wrong (a file from another project, say); tens of
             // thousands of lines would bury it.
+            // Unit ids and texts come from the file, which may carry C1 controls or DEL (XML
+            // allows both): they are shown escaped, never sent to the terminal.
             for p in problems.iter().take(MAX_PROBLEMS_SHOWN) {
+                let message = escape_controls(&p.message);
                 match &p.unit {
                     Some(unit) => {
                         eprintln!(
-                            "{file}:{}:{}: unit `{unit}`: {}",
-                            p.line, p.column, p.message
+                            "{file}:{}:{}: unit `{}`: {message}",
+                            p.line,
+                            p.column,
+                            escape_controls(unit)
                         )
                     }
-                    None => eprintln!("{file}:{}:{}: {}", p.line, p.column, p.message),
+                    None => eprintln!("{file}:{}:{}: {message}", p.line, p.column),
                 }
             }
             if problems.len() > MAX_PROBLEMS_SHOWN {

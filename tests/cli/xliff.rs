@@ -741,3 +741,21 @@ fn cat_tool_rewritings_are_understood() {
         project.read("locales/fr/ui.ftl")
     );
 }
+
+// A hostile XLIFF file's unit ids reach the terminal escaped: XML carries C1 controls and DEL
+// (here a CSI, the one-byte form of ESC `[`), which the refusal shows as `\u{9b}`.
+#[test]
+fn refusals_show_control_characters_escaped() {
+    let project = TestProject::fixture("basic");
+    project.write(
+        "evil.xlf",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en-US\" trgLang=\"fr\">\n  <file id=\"f1\" original=\"ui.ftl\">\n    <unit id=\"x&#x9b;2J&#x7f;\">\n      <segment state=\"translated\">\n        <source>S</source>\n        <target>T</target>\n      </segment>\n    </unit>\n  </file>\n</xliff>\n",
+    );
+    let (code, _, stderr) = project.run(&["xliff", "import", "evil.xlf"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("unit `x\\u{9b}2J\\u{7f}`"), "{stderr}");
+    assert!(
+        !stderr.contains(|c: char| c.is_control() && c != '\n'),
+        "{stderr:?}"
+    );
+}
