@@ -71,6 +71,7 @@ impl<'a> LocaleContext<'a> {
             message_id: message_id.map(str::to_string),
             message,
             help: None,
+            locale_file: None,
             width: width.max(1),
             source_line: Some(file.line_text(line).to_string()),
         }

@@ -71,17 +71,7 @@ pub fn check_file(
     translations: Translations<'_>,
 ) -> Result<FileCheck, CheckError> {
     let source_tag = project.source_locale().tag.as_str();
-    if project.locale(tag).is_none() {
-        return Err(CheckError::UnknownLocale {
-            tag: tag.to_string(),
-            configured: project
-                .locales
-                .iter()
-                .map(|l| l.tag.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        });
-    }
+    project.require_locale(tag)?;
     let relative = file.relative.clone();
     let path = project.relative(&file.path).into_owned();
     let mut overlaid: LocaleCatalog =

@@ -147,17 +147,7 @@ fn selected_locales(project: &Project, requested: &[String]) -> Result<Vec<Strin
     }
     let mut out = Vec::new();
     for tag in requested {
-        if project.locale(tag).is_none() {
-            return Err(CheckError::UnknownLocale {
-                tag: tag.clone(),
-                configured: project
-                    .locales
-                    .iter()
-                    .map(|l| l.tag.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            });
-        }
+        project.require_locale(tag)?;
         if !out.contains(tag) {
             out.push(tag.clone());
         }
@@ -181,7 +171,7 @@ fn check_locale(ctx: &LocaleContext<'_>) -> (Vec<Diagnostic>, LocaleSummary) {
         stale: count(Code::StaleTranslation),
         errors: 0,
         warnings: 0,
-        coverage: round2(coverage.percent()),
+        coverage: crate::numbers::rounded_percent(coverage.percent(), 2),
         words: coverage.words,
         words_translated: coverage.words_translated,
         min_coverage: ctx.min_coverage,
@@ -215,10 +205,6 @@ fn case_files(ctx: &LocaleContext<'_>) -> Vec<String> {
         }
     }
     files
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 #[cfg(test)]
@@ -265,7 +251,7 @@ mod tests {
         };
         assert!(matches!(
             check_project(&project, &unknown, None),
-            Err(CheckError::UnknownLocale { .. })
+            Err(CheckError::UnknownLocale(_))
         ));
     }
 }

@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 use fluentpress::check::report;
 
 use super::values::Format;
-use fluentpress::check::{self, Baseline, CheckOptions};
+use fluentpress::check::{self, Baseline, CheckOptions, Code};
 use fluentpress::config::Project;
 
 use super::Outcome;
@@ -45,6 +45,28 @@ enum Deny {
     Warnings,
 }
 
+/// `check`'s help with every rule code and its default severity, from [`Code::ALL`], for
+/// `check.severity` and `check.ignore` in fluentpress.yaml and `# fluentpress-ignore:` comments.
+pub fn with_codes_help(command: clap::Command) -> clap::Command {
+    let width = Code::ALL
+        .iter()
+        .map(|c| c.as_str().len())
+        .max()
+        .unwrap_or(0);
+    let mut text = String::from(
+        "Rule codes (for check.severity and check.ignore in fluentpress.yaml, and `# fluentpress-ignore: CODE`):\n",
+    );
+    for code in Code::ALL {
+        text.push_str(&format!(
+            "  {:<width$}  {:<7}  {}\n",
+            code.as_str(),
+            code.default_severity().as_str(),
+            code.description()
+        ));
+    }
+    command.after_help(text)
+}
+
 fn parse_percent(text: &str) -> Result<f64, String> {
     let value: f64 = text
         .trim_end_matches('%')
@@ -72,19 +94,21 @@ pub fn run(project: &Project, args: CheckArgs) -> Result<Outcome, fluentpress::E
     let color = args.format == Format::Human
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
-    out!("{}", report::render(args.format.into(), &report, color));
+    let deny_warnings = args.deny.contains(&Deny::Warnings);
+    let render = report::RenderOptions::new(color, deny_warnings);
+    super::output::write_with(|out| report::write(args.format.into(), &report, &render, out));
     if let Some(path) = args.write_baseline {
         Baseline::from_diagnostics(&report.diagnostics)
             .write(&path)
             .map_err(check::CheckError::from)?;
         eprintln!(
-            "check: recorded {} diagnostics in {}",
-            report.diagnostics.len(),
+            "check: recorded {} in {}",
+            fluentpress::numbers::count(report.diagnostics.len(), "diagnostic"),
             path.display()
         );
         return Ok(Outcome::Clean);
     }
-    if report.fails(args.deny.contains(&Deny::Warnings)) {
+    if report.fails(deny_warnings) {
         Ok(Outcome::ProblemsFound)
     } else {
         Ok(Outcome::Clean)

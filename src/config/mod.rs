@@ -8,7 +8,8 @@
 //! One file per job: `file.rs` is the file as written (the serde model), `resolve.rs` turns it
 //! into a [`Project`] (`project.rs`) and validates it, `locales.rs` parses tags and expands
 //! fallback chains, `position.rs` finds the line and column an error points at, `output.rs` is
-//! the rule for export output folders, `yaml.rs` reads YAML within bounds. This file finds and
+//! the rule for export output folders, `yaml.rs` reads YAML within bounds,
+//! `unknown.rs` is the error of a locale asked for and not configured. This file finds and
 //! reads the file, and holds the errors.
 
 mod file;
@@ -17,6 +18,7 @@ mod output;
 mod position;
 mod project;
 mod resolve;
+mod unknown;
 mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -27,7 +29,9 @@ pub use file::{
     SiteConfig, SourceLocaleConfig, ThemeConfig,
 };
 pub use output::{OutputProblem, resolve_path};
+pub use position::locale_setting_position;
 pub use project::{Locale, Project};
+pub use unknown::UnknownLocale;
 pub use yaml::{MAX_YAML_EXPANSION, from_yaml};
 
 use crate::fsutil::{self, Location};
@@ -80,12 +84,9 @@ pub fn load_project_from_text(root: &Path, text: &str) -> Result<Project, Config
             .unwrap_or((1, 1));
         ConfigError::Invalid {
             location: Location::new(&config_path, line, column),
-            message: e
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_string(),
+            message: yaml::plain_message(
+                e.to_string().split(" at line ").next().unwrap_or_default(),
+            ),
         }
     })?;
     let project = resolve::resolve(root, config_path, text, config)?;

@@ -310,18 +310,7 @@ pub fn locale_units(
     tag: &str,
 ) -> Result<LocaleUnits, XliffError> {
     let source_tag = project.source_locale().tag.clone();
-    let locale = project
-        .locale(tag)
-        .filter(|_| tag != source_tag)
-        .ok_or_else(|| XliffError::UnknownLocale {
-            tag: tag.to_string(),
-            configured: project
-                .target_locales()
-                .iter()
-                .map(|l| l.tag.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        })?;
+    let locale = project.require_target_locale(tag)?;
     let empty = LocaleCatalog::default();
     let source = catalog.locale(&source_tag).unwrap_or(&empty);
     let target = catalog.locale(tag).unwrap_or(&empty);

@@ -553,7 +553,7 @@ fn source_changes_show_their_consequences_and_config_errors_their_place() {
         found[0]["message"]
             .as_str()
             .unwrap()
-            .contains("expected a boolean")
+            .contains("locales[0].complete")
     );
     client.stop();
 }

@@ -30,14 +30,15 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             column: 1,
             message_id: None,
             message: format!(
-                "{} is not translated yet: {} messages to translate",
+                "{} is not translated yet: {} to translate",
                 source_file.relative,
-                messages.len()
+                crate::numbers::count(messages.len(), "message")
             ),
             help: Some(format!(
                 "create it from {} and translate it",
                 ctx.file_path(source_file)
             )),
+            locale_file: None,
             width: 1,
             source_line: None,
         });

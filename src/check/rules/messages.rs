@@ -24,6 +24,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                 message_id: Some(key.to_string()),
                 message: format!("`{key}` is not translated"),
                 help: Some(format!("add it to {}", ctx.file_path(target_file))),
+                locale_file: Some(ctx.file_path(target_file)),
                 width: source_entry.id_span.len(),
                 source_line: Some(source_file.line_text(line).to_string()),
             });
