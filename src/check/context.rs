@@ -110,14 +110,17 @@ impl<'a> Shared<'a> {
                 snapshot::load_snapshot(&snapshot::snapshot_path(project, &locale.tag))?,
             )
         };
-        let target_index = EntryIndex::new(target);
+        let target_index = EntryIndex::scoped(target, &project.check.bundles);
         // Each source message with its translation: one lookup per message, which the rules
         // and the coverage share.
         let matched: Vec<Matched<'t>> = self
             .source_index
             .messages()
             .iter()
-            .map(|&source| (source, target_index.message(&source.1.id)))
+            .map(|&source| {
+                let (file, entry) = source;
+                (source, target_index.matching(file, entry.kind, &entry.id))
+            })
             .collect();
         let coverage = coverage::coverage_in_order(
             self.source_words,

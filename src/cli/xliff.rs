@@ -96,8 +96,13 @@ fn export(project: &Project, args: ExportArgs) -> Result<Outcome, fluentpress::E
         }
     };
     eprintln!(
-        "xliff export: {}: {} units in {} files ({} missing, {} stale) → {destination}",
-        args.locale, summary.units, summary.files, summary.missing, summary.stale
+        "xliff export: {}: {} units in {} files ({} missing, {} stale; {} messages and terms not translated, as `check` counts them) → {destination}",
+        args.locale,
+        summary.units,
+        summary.files,
+        summary.missing,
+        summary.stale,
+        summary.missing_entries
     );
     Ok(Outcome::Clean)
 }

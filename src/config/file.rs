@@ -40,6 +40,10 @@ pub struct CheckConfig {
     /// `check` then does not report them as unknown. `NUMBER` and `DATETIME` are always known.
     #[serde(default)]
     pub functions: Vec<String>,
+    /// How files form bundles, the scope of an id (`per-locale`, `per-file` or named groups):
+    /// see `bundles.rs`.
+    #[serde(default)]
+    pub bundles: super::BundlesConfig,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -6,11 +6,12 @@
 //! Every error names the file, line and column, because the person fixing it is looking at YAML.
 //!
 //! One file per job: `file.rs` is the file as written (the serde model), `resolve.rs` turns it
-//! into a [`Project`] (`project.rs`) and validates it, `locales.rs` parses tags and expands
+//! into a [`Project`] (`project.rs`) and validates it, `bundles.rs` says how files form bundles, `locales.rs` parses tags and expands
 //! fallback chains, `position.rs` finds the line and column an error points at, `output.rs` is
 //! the rule for export output folders, `yaml.rs` reads YAML within bounds. This file finds and
 //! reads the file, and holds the errors.
 
+mod bundles;
 mod file;
 mod locales;
 mod output;
@@ -21,6 +22,7 @@ mod yaml;
 
 use std::path::{Path, PathBuf};
 
+pub use bundles::{BundleGroup, BundleMode, BundlesConfig, path_glob_match};
 pub use file::{
     CheckConfig, DEFAULT_MIN_COVERAGE, IgnoreConfig, LocaleCheckConfig, LocaleConfig, Paper,
     PathsConfig, PrintConfig, ProjectConfig, SeverityConfig, SiteConfig, SourceLocaleConfig,

@@ -168,6 +168,19 @@ pub(super) fn resolve(
         }
     }
 
+    // A group named twice would silently merge two bundles.
+    if let super::BundlesConfig::Groups(groups) = &config.check.bundles {
+        let mut names = std::collections::BTreeSet::new();
+        for group in groups {
+            if !names.insert(group.name.as_str()) {
+                return Err(ConfigError::Invalid {
+                    location: locate_nth_in_yaml(&config_path, text, &group.name, 1),
+                    message: format!("`check.bundles` names the group `{}` twice", group.name),
+                });
+            }
+        }
+    }
+
     let at_root = |p: &Path| {
         if p.is_absolute() {
             p.to_path_buf()

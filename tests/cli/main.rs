@@ -5,6 +5,7 @@ mod bad_input;
 mod browser;
 mod build;
 mod check;
+mod corpus;
 mod export_web;
 mod export_web_external;
 mod extract;

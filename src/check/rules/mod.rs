@@ -13,7 +13,7 @@ mod format;
 mod glossary;
 mod identical;
 mod markup;
-mod messages;
+pub(super) mod messages;
 mod plurals;
 mod reference_changes;
 mod references;

@@ -1,0 +1,123 @@
+//! Application corpora (Firefox-like): files loaded into separate bundles (`check.bundles`),
+//! terms counted as compare-locales counts them, and `xliff export` agreeing with `check`.
+
+use crate::support::TestProject;
+
+const CONFIG: &str = "site:\n  name: App\n  base_url: https://app.example/\nsource_locale:\n  tag: en-US\n  name: English\nlocales:\n  - tag: fr\n    name: Français\n";
+
+/// An application whose two files each hold an `x`, loaded per file.
+fn per_file_project() -> TestProject {
+    let dir = tempfile::tempdir().unwrap();
+    let project = TestProject { dir };
+    project
+        .write(
+            "fluentpress.yaml",
+            format!("{CONFIG}check:\n  bundles: per-file\n"),
+        )
+        .write(
+            "locales/en-US/menu.ftl",
+            "-brand = Acme\nx = Open { -brand }\ny = Close\n",
+        )
+        .write("locales/en-US/panel.ftl", "-brand = Acme\nx = Panel\n")
+        .write(
+            "locales/fr/menu.ftl",
+            "-brand = Acmé\nx = Ouvrir { -brand }\n",
+        )
+        .write("locales/fr/panel.ftl", "x = Panneau\n-old = Vieux\n");
+    project
+}
+
+fn check_json(project: &TestProject) -> serde_json::Value {
+    let (_, stdout, stderr) = project.run(&["check", "--format", "json"]);
+    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}{stderr}"))
+}
+
+fn found(json: &serde_json::Value, code: &str) -> Vec<String> {
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == code)
+        .map(|d| {
+            format!(
+                "{} {}",
+                d["file"].as_str().unwrap(),
+                d["message_id"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+/// Per file, one id in two files is two messages: no duplicate, each matched in its own file,
+/// and missing/obsolete terms counted as compare-locales counts them.
+#[test]
+fn per_file_bundles_scope_ids_and_count_terms() {
+    let project = per_file_project();
+    let json = check_json(&project);
+    assert!(found(&json, "duplicate-id").is_empty(), "{json}");
+    assert!(found(&json, "unknown-reference").is_empty(), "{json}");
+    assert_eq!(
+        found(&json, "missing-message"),
+        ["locales/en-US/menu.ftl y", "locales/en-US/panel.ftl -brand"],
+        "{json}"
+    );
+    assert_eq!(
+        found(&json, "obsolete-message"),
+        ["locales/fr/panel.ftl -old"],
+        "{json}"
+    );
+    let fr = json["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["locale"] == "fr")
+        .unwrap();
+    // 3 source messages (x twice, y); y is missing, and the term -brand of panel.ftl.
+    assert_eq!(
+        (&fr["messages"], &fr["missing"]),
+        (&3.into(), &2.into()),
+        "{fr}"
+    );
+    assert_eq!(fr["obsolete"], 1, "{fr}");
+
+    // The same project per locale: `x` of panel.ftl is a duplicate in both locales.
+    project.write("fluentpress.yaml", CONFIG);
+    let json = check_json(&project);
+    assert_eq!(
+        found(&json, "duplicate-id"),
+        [
+            "locales/en-US/panel.ftl -brand",
+            "locales/en-US/panel.ftl x",
+            "locales/fr/panel.ftl x"
+        ],
+        "{json}"
+    );
+}
+
+/// `xliff export` keeps both `x` (one unit per file) and says how many messages and terms are
+/// not translated, the number `check` gives as the locale's `missing`.
+#[test]
+fn xliff_export_keeps_every_file_and_counts_missing_as_check_does() {
+    let project = per_file_project();
+    let (code, xml, stderr) = project.run(&["xliff", "export", "fr"]);
+    assert_eq!(code, 0, "{stderr}");
+    let files = xml.matches("<file ").count();
+    assert_eq!(files, 2, "{xml}");
+    assert_eq!(xml.matches("<unit id=\"x\"").count(), 2, "{xml}");
+    assert!(xml.contains("Panneau"), "{xml}");
+    let json = check_json(&project);
+    let missing = json["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["locale"] == "fr")
+        .unwrap()["missing"]
+        .as_u64()
+        .unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "; {missing} messages and terms not translated, as `check` counts them"
+        )),
+        "{stderr} (check: {missing})"
+    );
+}
