@@ -14,6 +14,7 @@
 mod bundles;
 mod file;
 mod locales;
+mod names;
 mod output;
 mod position;
 mod project;
@@ -103,6 +104,11 @@ fn refuse_links_outside(project: &Project) -> Result<(), ConfigError> {
     ];
     for locale in &project.locales {
         let dir = project.locale_dir(&locale.tag);
+        // A folder configured outside the project (an application's source strings in their
+        // own repository) is read as it is; writers refuse it (`Project::contains`).
+        if !project.contains(&dir) {
+            continue;
+        }
         // The glossary (`glossary::GLOSSARY_FILE`) is read by name, not found by a listing.
         paths.push(dir.join("glossary.yaml"));
         paths.push(dir);

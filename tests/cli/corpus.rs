@@ -121,3 +121,58 @@ fn xliff_export_keeps_every_file_and_counts_missing_as_check_does() {
         "{stderr} (check: {missing})"
     );
 }
+
+/// An application's layout: no `site:`, no names, the source strings in a repository of their
+/// own beside the project, a folder that is not a tag (`ja-JP-mac`), and a stray folder that
+/// looks like a configured tag.
+#[test]
+fn layout_of_an_application_corpus() {
+    let outer = tempfile::tempdir().unwrap();
+    let write = |relative: &str, text: &str| {
+        let path = outer.path().join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write(
+        "l10n/fluentpress.yaml",
+        "source_locale:\n  tag: en-US\n  folder: ../source/en-US\nlocales:\n  - tag: ja\n    folder: ja-JP-mac\n  - tag: de-DE\ncheck:\n  bundles: per-file\n",
+    );
+    write("source/en-US/app.ftl", "x = Open\ny = Close\n");
+    write("l10n/locales/ja-JP-mac/app.ftl", "x = 開く\ny = 閉じる\n");
+    write("l10n/locales/de-DE/app.ftl", "x = Öffnen\ny = Schließen\n");
+    write("l10n/locales/de_DE/app.ftl", "x = Öffnen\n");
+    let project = TestProject {
+        dir: tempfile::TempDir::new_in(outer.path()).unwrap(),
+    };
+    // The project is `l10n/`: run from there.
+    let mut cmd = project.cmd();
+    cmd.current_dir(outer.path().join("l10n"));
+    let output = cmd.args(["check"]).output().unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    );
+    assert_eq!(output.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(
+        stderr.contains("fluentpress: warning: locales/de_DE is not the folder of any configured locale; its files are not checked (did you mean `de-DE`?"),
+        "{stderr}"
+    );
+    // Read, never written: extract refuses a source folder outside the project.
+    let mut cmd = project.cmd();
+    cmd.current_dir(outer.path().join("l10n"));
+    let output = cmd.args(["extract"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(
+            "the source locale's folder lies outside the project; extract writes only inside it"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_dir(outer.path().join("source/en-US"))
+            .unwrap()
+            .count(),
+        1
+    );
+}
