@@ -4,6 +4,11 @@
 //! for comparisons with other tools; never installed), so every figure is measured on the same input. Messages mix plain text,
 //! variables, plural selections with each locale's real CLDR categories, attributes and terms;
 //! targets miss a few messages, keep a few obsolete ones, and a few entries are Junk.
+//! `app` writes an application corpus instead (Firefox's shapes, see [`write_app_corpus`]).
+
+mod app;
+
+pub use app::{app_locales, write_app_corpus};
 
 use std::fmt::Write as _;
 use std::path::Path;

@@ -176,3 +176,53 @@ fn layout_of_an_application_corpus() {
         1
     );
 }
+
+/// The synthetic application corpus (`fp-synth --app`): the untouched source is clean, and
+/// no locale has a false error from bundles, terms, functions or `{ "" }` sources.
+#[test]
+fn synthetic_application_corpus_has_no_false_errors() {
+    let outer = tempfile::tempdir().unwrap();
+    fluentpress::synth::write_app_corpus(outer.path(), 30).unwrap();
+    let project = TestProject {
+        dir: tempfile::TempDir::new_in(outer.path()).unwrap(),
+    };
+    let run = |args: &[&str]| {
+        let mut cmd = project.cmd();
+        let output = cmd
+            .current_dir(outer.path().join("l10n"))
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+        )
+    };
+    let (code, stdout) = run(&["check", "en-US"]);
+    assert_eq!(code, Some(0), "{stdout}");
+    assert!(stdout.contains("check: 0 errors, 0 warnings"), "{stdout}");
+    let (_, stdout) = run(&["check", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let codes: std::collections::BTreeSet<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    for false_alarm in [
+        "duplicate-id",
+        "unknown-reference",
+        "format-error",
+        "empty-translation",
+    ] {
+        assert!(!codes.contains(false_alarm), "{false_alarm}: {codes:?}");
+    }
+    // Every configured locale was read (ja from ja-JP-mac) and counts the labs term.
+    let ja = json["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["locale"] == "ja")
+        .unwrap();
+    assert!(ja["translated"].as_u64().unwrap() > 100, "{ja}");
+}
