@@ -161,7 +161,7 @@ pub fn write_project(dir: &Path, options: &SynthOptions) -> std::io::Result<Synt
     for (index, (tag, prefix)) in all.iter().enumerate() {
         let is_source = index == 0;
         let langid: LanguageIdentifier = tag.parse().unwrap_or_default();
-        let categories: Vec<&str> = crate::plural::cardinal_categories(&langid)
+        let categories: Vec<&str> = crate::plural::runtime_categories(&langid)
             .into_iter()
             .collect();
         let locale_dir = dir.join("locales").join(tag);

@@ -28,7 +28,10 @@ pub struct LocaleContext<'a> {
     pub matched: Vec<Matched<'a>>,
     pub glossary: Glossary,
     pub snapshot: Snapshot,
+    /// The locale's plural categories (current CLDR): what a translation may use.
     pub plural_categories: BTreeSet<&'static str>,
+    /// Those an integer count reaches: what a plural translation is asked for.
+    pub integer_plural_categories: BTreeSet<&'static str>,
     /// The source patterns that select on plural forms (see `rules::plurals`).
     pub source_plurals: &'a PatternKeys<'a>,
     pub min_coverage: f64,
@@ -140,6 +143,7 @@ impl<'a> Shared<'a> {
             glossary,
             snapshot,
             plural_categories: crate::plural::cardinal_categories(&locale.langid),
+            integer_plural_categories: crate::plural::integer_categories(&locale.langid),
             source_plurals: self.source_plurals,
             min_coverage: self.options.min_coverage.unwrap_or(locale.min_coverage),
             coverage,

@@ -353,7 +353,7 @@ pub fn locale_units(
     let target = catalog.locale(tag).unwrap_or(&empty);
     let snapshot = snapshot::load_snapshot(&snapshot::snapshot_path(project, tag))?;
     let stale = snapshot::stale_keys(&snapshot, source, target);
-    let categories = crate::plural::cardinal_categories(&locale.langid);
+    let categories = crate::plural::runtime_categories(&locale.langid);
 
     let target_resources: Vec<(&CatalogFile, ast::Resource<&str>)> =
         target.files.iter().map(|f| (f, parse(f))).collect();
