@@ -35,6 +35,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
     baseline: Option<PathBuf>,
 
+    /// Print counts per locale and code instead of each finding (human format only).
+    #[arg(long, conflicts_with = "format")]
+    summary: bool,
+
     /// Record every current diagnostic in this baseline file and exit 0.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
@@ -82,7 +86,11 @@ pub fn run(project: &Project, args: CheckArgs) -> Result<Outcome, fluentpress::E
     let color = args.format == Format::Human
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
-    out!("{}", report::render(args.format.into(), &report, color));
+    if args.summary {
+        out!("{}", report::summary::render(&report));
+    } else {
+        out!("{}", report::render(args.format.into(), &report, color));
+    }
     if let Some(path) = args.write_baseline {
         Baseline::from_diagnostics(&report.diagnostics)
             .write(&path)

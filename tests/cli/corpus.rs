@@ -226,3 +226,38 @@ fn synthetic_application_corpus_has_no_false_errors() {
         .unwrap();
     assert!(ja["translated"].as_u64().unwrap() > 100, "{ja}");
 }
+
+/// Thousands of one finding are counted, not all printed: the human format shows 20 per code
+/// and locale and says how many more; `--summary` gives the counts per locale and code.
+#[test]
+fn repeated_findings_are_capped_and_summarised() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = TestProject { dir };
+    let text: String = (0..25)
+        .map(|i| format!("m{i} = Same words {i}\n"))
+        .collect();
+    project
+        .write("fluentpress.yaml", CONFIG)
+        .write("locales/en-US/app.ftl", &text)
+        .write("locales/fr/app.ftl", &text);
+    let (code, stdout, _) = project.run(&["check"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(
+        stdout.matches("warning[identical-to-source]").count(),
+        20,
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "… and 5 more identical-to-source in fr (every one: --format json; counts: --summary)"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("check: 0 errors, 25 warnings"), "{stdout}");
+    let (code, stdout, _) = project.run(&["check", "--summary"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(
+        stdout,
+        "locale  identical-to-source\nen-US                     0\nfr                       25\n\ncheck: 0 errors, 25 warnings\n"
+    );
+}

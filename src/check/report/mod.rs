@@ -4,13 +4,15 @@
 //! - `json`: the stable machine format documented in the guide (docs/src/checking.md);
 //! - `github`: workflow commands that GitHub Actions turns into annotations;
 //! - `sarif`: SARIF 2.1.0, for code-scanning dashboards;
-//! - `junit`: JUnit XML, one test case per locale and file, for CI test reports.
+//! - `junit`: JUnit XML, one test case per locale and file, for CI test reports;
+//! - `summary`: counts per locale and code (`check --summary`).
 
 mod github;
 mod human;
 mod json;
 mod junit;
 mod sarif;
+pub mod summary;
 
 use super::CheckReport;
 
