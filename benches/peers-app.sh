@@ -15,9 +15,10 @@ WORK=${WORK:-target/peers-app}
 # PROFILE=debug skips the release build (counts only: its times are not worth quoting).
 PROFILE=${PROFILE:-release}
 if [ "$PROFILE" = release ]; then
-    cargo build --release --quiet --bin fluentpress --example fp-synth
+    # `check` needs neither the PDF exporter nor the preview server: the lean build.
+    cargo build --release --quiet --no-default-features --bin fluentpress --example fp-synth
 else
-    cargo build --quiet --bin fluentpress --example fp-synth
+    cargo build --quiet --no-default-features --bin fluentpress --example fp-synth
 fi
 root=$(pwd)
 fp="$root/target/$PROFILE/fluentpress"

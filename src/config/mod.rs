@@ -104,6 +104,7 @@ fn refuse_links_outside(project: &Project) -> Result<(), ConfigError> {
     ];
     for locale in &project.locales {
         let dir = project.locale_dir(&locale.tag);
+        paths.push(project.snapshots_dir.join(format!("{}.tsv", locale.tag)));
         // A folder configured outside the project (an application's source strings in their
         // own repository) is read as it is; writers refuse it (`Project::contains`).
         if !project.contains(&dir) {
@@ -112,7 +113,6 @@ fn refuse_links_outside(project: &Project) -> Result<(), ConfigError> {
         // The glossary (`glossary::GLOSSARY_FILE`) is read by name, not found by a listing.
         paths.push(dir.join("glossary.yaml"));
         paths.push(dir);
-        paths.push(project.snapshots_dir.join(format!("{}.tsv", locale.tag)));
     }
     for path in paths {
         fsutil::ensure_inside(root, &path)?;
