@@ -14,8 +14,15 @@
 //! locale). Medians, minimum and maximum are printed; the goal is a median under 100 ms for the
 //! first kind.
 //!
+//! Then, in headless Chromium (skipped when `chromium`, or `$CHROMIUM`, cannot start), the
+//! two delays a translator sees, on `/fr/`:
+//! - *save → visible*: from the panel's `PUT /__fluentpress/message` to the new text in the open
+//!   page (measured in the page: the save, the server's re-render, the page's in-place update);
+//! - *file write → visible*: from a text editor's write of `locales/fr/pages/home.ftl` to the
+//!   new text in the open page (the machine's clock on both sides).
+//!
 //! Run: `cargo bench --bench serve`. Environment: `FP_BENCH_EDITS` (default 20 edits of each
-//! kind).
+//! kind; `FP_BENCH_EDITS=3` for a quick check).
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
@@ -24,6 +31,11 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
 use fluentpress::serve::{Reporter, ServeEvent, ServeOptions, Server};
+
+// The tests' DevTools client (a small WebSocket client), shared rather than copied.
+#[allow(dead_code)]
+#[path = "../tests/cli/browser.rs"]
+mod browser;
 
 struct Channel(Sender<ServeEvent>);
 
@@ -122,7 +134,93 @@ fn main() {
             summary(&mut round_trips),
         );
     }
+    in_browser(&server, dir.path(), edits, &updates);
     server.stop();
+}
+
+/// Save → visible and file write → visible, in headless Chromium.
+fn in_browser(server: &Server, root: &Path, edits: usize, updates: &Receiver<ServeEvent>) {
+    let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "chromium".into());
+    if std::process::Command::new(&binary)
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        println!("in the browser: skipped ({binary} cannot start)");
+        return;
+    }
+    let mut browser = browser::Browser::launch();
+    let page = format!("{}fr/", server.url());
+    browser.goto(&page);
+    let opened = "new Promise(r => { const e = new EventSource('/__fluentpress/events'); \
+                  e.onopen = () => { e.close(); r(true); }; })";
+    browser.eval(opened);
+    std::thread::sleep(Duration::from_millis(300));
+    let id = "home-who-we-are-title";
+    let element = format!("document.querySelector('[data-l10n-id=\"{id}\"]')");
+    // Resolves (with the clock's time) once the element shows `text`.
+    let seen = |text: &str| {
+        format!(
+            "new Promise(resolve => {{ const e = {element}; \
+             const done = () => {{ if (e.textContent === {text:?}) {{ o.disconnect(); \
+             resolve(performance.timeOrigin + performance.now()); return true; }} return false; }}; \
+             const o = new MutationObserver(done); \
+             o.observe(e, {{ childList: true, characterData: true, subtree: true }}); done(); }})"
+        )
+    };
+    let mut saves = Vec::new();
+    for i in 0..edits {
+        let text = format!("Qui sommes-nous {i}");
+        let script = format!(
+            "(async () => {{ \
+               const token = document.querySelector('meta[name=fluentpress-token]').content; \
+               const m = await (await fetch('/__fluentpress/message?locale=fr&id={id}')).json(); \
+               const start = performance.timeOrigin + performance.now(); \
+               const shown = {}; \
+               const r = await fetch('/__fluentpress/message', {{ method: 'PUT', \
+                 headers: {{ 'X-Fluentpress-Token': token, 'Content-Type': 'application/json' }}, \
+                 body: JSON.stringify({{ locale: 'fr', id: '{id}', value: {text:?}, base: m.base }}) }}); \
+               if (r.status !== 200) throw new Error('status ' + r.status); \
+               return (await shown) - start; }})()",
+            seen(&text)
+        );
+        let ms = browser.eval(&script).as_f64().expect("a duration");
+        saves.push(Duration::from_secs_f64(ms / 1000.0));
+        std::thread::sleep(Duration::from_millis(150));
+        while updates.try_recv().is_ok() {}
+    }
+    let file = root.join("locales/fr/pages/home.ftl");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let line_start = original.find(&format!("{id} =")).unwrap();
+    let line_end = line_start + original[line_start..].find('\n').unwrap();
+    let mut writes = Vec::new();
+    for i in 0..edits {
+        let text = format!("Qui sommes-nous, {i}");
+        let new = format!(
+            "{}{id} = {text}{}",
+            &original[..line_start],
+            &original[line_end..]
+        );
+        browser.eval(&format!("window.fpSeen = {}; true", seen(&text)));
+        let written = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs_f64()
+            * 1000.0;
+        std::fs::write(&file, new).unwrap();
+        let shown = browser.eval("window.fpSeen").as_f64().expect("a time");
+        writes.push(Duration::from_secs_f64((shown - written).max(0.0) / 1000.0));
+        std::thread::sleep(Duration::from_millis(150));
+        while updates.try_recv().is_ok() {}
+    }
+    std::fs::write(&file, original).unwrap();
+    let reloaded = browser.eval("window.fpSeen !== undefined");
+    println!(
+        "in Chromium, /fr/ ({edits} edits each; page never reloaded: {reloaded}):\n  \
+         save → visible       {:>24}\n  file write → visible {:>24}",
+        summary(&mut saves),
+        summary(&mut writes)
+    );
 }
 
 /// "12.3 ms (9.8–20.1)": median, then minimum and maximum.

@@ -104,6 +104,92 @@ pub fn string_literal(out: &mut String, text: &str) {
     out.push_str("\"}");
 }
 
+/// A pattern a translator wrote as FTL (what follows `id =`, placeables and select
+/// expressions included, continuation lines without their indentation) as it goes after
+/// `id =` in a file: ` text` on one line, else every line on a line of its own indented by
+/// `indent` spaces (blank lines kept, without indentation). Unlike [`write_pattern`] nothing is
+/// escaped: the text is FTL already, and the caller parses the result to refuse what does not
+/// read back.
+pub fn source_pattern(out: &mut String, ftl: &str, indent: usize) {
+    let ftl = ftl.replace("\r\n", "\n");
+    let lines: Vec<&str> = ftl.trim_matches('\n').split('\n').collect();
+    if lines.len() == 1 {
+        let line = lines[0].trim();
+        if !line.is_empty() {
+            out.push(' ');
+            out.push_str(line);
+        }
+        return;
+    }
+    for line in lines {
+        out.push('\n');
+        let line = line.trim_end();
+        if !line.is_empty() {
+            out.extend(std::iter::repeat_n(' ', indent));
+            out.push_str(line);
+        }
+    }
+}
+
+/// A whole message as written by a translator: its `#` comment, `id =` with the value, then
+/// each attribute (`.name =`), ending with a line end. Attributes come in the order given.
+pub fn message_entry<'a>(
+    id: &str,
+    comment: Option<&str>,
+    value: Option<&str>,
+    attributes: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> String {
+    let mut out = String::new();
+    if let Some(comment) = comment {
+        for line in comment.split('\n') {
+            out.push('#');
+            if !line.is_empty() {
+                out.push(' ');
+                out.push_str(line);
+            }
+            out.push('\n');
+        }
+    }
+    out.push_str(id);
+    out.push_str(" =");
+    if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
+        source_pattern(&mut out, value, 4);
+    }
+    out.push('\n');
+    for (name, pattern) in attributes {
+        out.push_str("    .");
+        out.push_str(name);
+        out.push_str(" =");
+        source_pattern(&mut out, pattern, 8);
+        out.push('\n');
+    }
+    out
+}
+
+/// The FTL a translator edits of one pattern written in a file from `start` (just after `=`)
+/// to `end`: continuation lines without their common indentation, no trailing line end. The
+/// inverse of [`source_pattern`].
+pub fn pattern_source(text: &str, start: usize, end: usize) -> String {
+    let raw = text[start..end].replace("\r\n", "\n");
+    let mut lines = raw.split('\n');
+    let first = lines.next().unwrap_or("").trim().to_string();
+    let rest: Vec<&str> = lines.collect();
+    let indent = rest
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches(' ').len())
+        .min()
+        .unwrap_or(0);
+    let mut out = first;
+    for line in rest {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(line.get(indent..).unwrap_or("").trim_end());
+    }
+    out.trim_matches('\n').to_string()
+}
+
 enum Piece<'a> {
     Text(&'a str),
     Placeable(&'a str),
@@ -237,6 +323,32 @@ mod tests {
         "  [lead then bracket\n  *lead then star",
         "tab\tinside and {\"literal\"}",
     ];
+
+    #[test]
+    fn translators_patterns_are_laid_out_and_read_back() {
+        let entry = message_entry(
+            "items",
+            Some("a note"),
+            Some("{ $n ->\n    [one] One\n   *[other] { $n } items\n}"),
+            [("title", "Items")],
+        );
+        assert_eq!(
+            entry,
+            "# a note\nitems =\n    { $n ->\n        [one] One\n       *[other] { $n } items\n    }\n    .title = Items\n"
+        );
+        let start = entry.find("items =").unwrap() + "items =".len();
+        let end = entry.find("    .title").unwrap();
+        assert_eq!(
+            pattern_source(&entry, start, end),
+            "{ $n ->\n    [one] One\n   *[other] { $n } items\n}"
+        );
+        assert_eq!(
+            message_entry("a", None, Some("Bonjour"), []),
+            "a = Bonjour\n"
+        );
+        let crlf = "a = one\r\n    two\r\n";
+        assert_eq!(pattern_source(crlf, 3, crlf.len()), "one\ntwo");
+    }
 
     #[test]
     fn hostile_texts_read_back_identically_in_both_layouts() {

@@ -37,7 +37,8 @@
 //! - [`transaction`]: the project lock, and multi-file updates applied all together or not at
 //!   all (a journal, replayed or rolled back by the next command after a kill).
 //! - `serve` (feature `serve`, on by default): the web export served locally, re-rendered as
-//!   files change, pages reloading by themselves with `check`'s findings shown over them.
+//!   files change, pages updating themselves with `check`'s findings shown over them, and
+//!   translators translating on the page (the in-context editor).
 //!
 //! Library errors are typed enums carrying the file and position; the binary renders them.
 //!

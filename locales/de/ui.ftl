@@ -18,6 +18,8 @@ skip-to-content = Zum Hauptinhalt springen
 ## Navigation
 
 nav-label = Hauptnavigation
+menu-button = Menü
+footer-nav-label = Seitenübersicht
 nav-home = Startseite
 nav-profile = Unternehmensprofil
 # "Gesellschaftliche Verantwortung" is the established German term for corporate social responsibility.
@@ -49,6 +51,8 @@ footer-copyright = © { $year } { -company-name }. Alle Rechte vorbehalten.
 ## Notices
 
 notice-partly-translated = Teile dieser Seite sind noch nicht übersetzt und werden in einer anderen Sprache angezeigt.
+fallback-badge = { $language }
+fallback-explanation = Noch nicht übersetzt ({ $page-language }): angezeigt auf { $language }.
 # $source is the language's own name (e.g. "English"), so it is placed in parentheses rather than after "auf".
 notice-outdated-translation = Diese Übersetzung ist möglicherweise nicht mehr aktuell. [Original lesen ({ $source })]({ $url }).
 
@@ -61,3 +65,19 @@ not-found-text = Die gesuchte Seite existiert nicht oder wurde verschoben. [Zur 
 
 print-contents = Inhalt
 print-page-number = Seite { $page } von { $total }
+print-title = Unternehmensüberblick
+print-date = { $day }. { $month ->
+        [1] Januar
+        [2] Februar
+        [3] März
+        [4] April
+        [5] Mai
+        [6] Juni
+        [7] Juli
+        [8] August
+        [9] September
+        [10] Oktober
+        [11] November
+       *[12] Dezember
+    } { $year }
+print-see-page = { $link } (siehe S. { $page })

@@ -19,6 +19,10 @@ skip-to-content = Skip to main content
 ## Navigation
 
 nav-label = Main navigation
+# The button that opens the menu (navigation, languages, search) on a phone.
+menu-button = Menu
+# The navigation repeated in the footer.
+footer-nav-label = Site map
 nav-home = Home
 nav-profile = Company Profile
 nav-social-responsibility = Social Responsibility
@@ -52,6 +56,12 @@ footer-copyright = © { $year } { -company-name }. All rights reserved.
 
 # Shown on a page where some text is missing in this language and appears in another one.
 notice-partly-translated = Parts of this page are not yet translated and are shown in another language.
+# The marker after a block shown in another language than the page. $language is that
+# language's own name ("English").
+fallback-badge = { $language }
+# Shown when the marker is hovered or focused. $page-language is the name of this
+# page's language, $language that of the language the block is shown in.
+fallback-explanation = Not yet translated into { $page-language }: shown in { $language }.
 # Shown when the original text changed after this translation was made.
 # $source is the name of the original language; the link leads to the original page.
 notice-outdated-translation = This translation may be outdated. [Read the original in { $source }]({ $url }).
@@ -66,3 +76,24 @@ not-found-text = The page you are looking for does not exist or has moved. [Go t
 print-contents = Contents
 # Page numbers in the footer of printed documents.
 print-page-number = Page { $page } of { $total }
+# The title on the cover of the printed documents.
+print-title = Company Overview
+# The cover's date. $year, $month (1 to 12) and $day are numbers: name the month as your
+# language writes dates.
+print-date = { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $day }, { $year }
+# A link to another part of the printed document, with the page it is on: "Our plants (see p. 5)".
+# $link is the link's text, $page the page number. Keep a no-break space between "p." and the number.
+print-see-page = { $link } (see p. { $page })

@@ -17,6 +17,8 @@ skip-to-content = Aller au contenu principal
 ## Navigation
 
 nav-label = Navigation principale
+menu-button = Menu
+footer-nav-label = Plan du site
 nav-home = Accueil
 nav-profile = Présentation de l’entreprise
 nav-social-responsibility = Responsabilité sociale
@@ -47,6 +49,8 @@ footer-copyright = © { $year } { -company-name }. Tous droits réservés.
 ## Notices
 
 notice-partly-translated = Certaines parties de cette page ne sont pas encore traduites et s’affichent dans une autre langue.
+fallback-badge = { $language }
+fallback-explanation = Pas encore traduit en { $page-language } : affiché en { $language }.
 # $source is a language name in its own language (e.g. "English"), so it is put in parentheses
 # rather than after « en » (« en English » would read badly).
 notice-outdated-translation = Cette traduction n’est peut-être plus à jour. [Lire la version originale ({ $source })]({ $url }).
@@ -60,3 +64,19 @@ not-found-text = La page que vous recherchez n’existe pas ou a été déplacé
 
 print-contents = Sommaire
 print-page-number = Page { $page } sur { $total }
+print-title = Présentation du groupe
+print-date = { $day } { $month ->
+        [1] janvier
+        [2] février
+        [3] mars
+        [4] avril
+        [5] mai
+        [6] juin
+        [7] juillet
+        [8] août
+        [9] septembre
+        [10] octobre
+        [11] novembre
+       *[12] décembre
+    } { $year }
+print-see-page = { $link } (voir p. { $page })

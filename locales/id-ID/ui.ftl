@@ -17,6 +17,8 @@ skip-to-content = Langsung ke konten utama
 ## Navigation
 
 nav-label = Navigasi utama
+menu-button = Menu
+footer-nav-label = Peta situs
 nav-home = Beranda
 nav-profile = Profil Perusahaan
 nav-social-responsibility = Tanggung Jawab Sosial
@@ -46,6 +48,8 @@ footer-copyright = © { $year } { -company-name }. Hak cipta dilindungi undang-u
 ## Notices
 
 notice-partly-translated = Sebagian isi halaman ini belum diterjemahkan dan ditampilkan dalam bahasa lain.
+fallback-badge = { $language }
+fallback-explanation = Belum diterjemahkan ke { $page-language }: ditampilkan dalam { $language }.
 # $source is a language name in that language ("English"), so it is shown in parentheses rather than after "bahasa".
 notice-outdated-translation = Terjemahan ini mungkin sudah tidak mutakhir. [Baca versi aslinya ({ $source })]({ $url }).
 
@@ -58,3 +62,19 @@ not-found-text = Halaman yang Anda cari tidak ada atau telah dipindahkan. [Kemba
 
 print-contents = Daftar Isi
 print-page-number = Halaman { $page } dari { $total }
+print-title = Ikhtisar Perusahaan
+print-date = { $day } { $month ->
+        [1] Januari
+        [2] Februari
+        [3] Maret
+        [4] April
+        [5] Mei
+        [6] Juni
+        [7] Juli
+        [8] Agustus
+        [9] September
+        [10] Oktober
+        [11] November
+       *[12] Desember
+    } { $year }
+print-see-page = { $link } (lihat hlm. { $page })

@@ -17,6 +17,8 @@ skip-to-content = 跳转至主要内容
 ## Navigation
 
 nav-label = 主导航
+menu-button = 菜单
+footer-nav-label = 网站导航
 nav-home = 首页
 nav-profile = 公司简介
 nav-social-responsibility = 社会责任
@@ -47,6 +49,8 @@ footer-copyright = 版权所有 © { $year } { -company-name }
 ## Notices
 
 notice-partly-translated = 本页部分内容尚未翻译，暂以其他语言显示。
+fallback-badge = { $language }
+fallback-explanation = 尚未翻译成{ $page-language }，暂以{ $language }显示。
 # $source (the language name) is put in parentheses so the sentence reads well whether it is "English" or "英语".
 notice-outdated-translation = 本译文可能已过时。[查看原文（{ $source }）]({ $url })。
 
@@ -59,3 +63,6 @@ not-found-text = 您访问的页面不存在或已被移动。[返回首页]({ $
 
 print-contents = 目录
 print-page-number = 第{ $page }页，共{ $total }页
+print-title = 集团概览
+print-date = { $year }年{ $month }月{ $day }日
+print-see-page = { $link }（见第{ $page }页）

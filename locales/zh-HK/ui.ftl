@@ -15,6 +15,8 @@ skip-to-content = 跳至主要內容
 ## Navigation
 
 nav-label = 主選單
+menu-button = 選單
+footer-nav-label = 網站導覽
 nav-home = 首頁
 nav-profile = 公司簡介
 nav-social-responsibility = 社會責任
@@ -44,6 +46,8 @@ footer-copyright = © { $year } { -company-name } 版權所有
 ## Notices
 
 notice-partly-translated = 本頁部分內容尚未翻譯，現以其他語言顯示。
+fallback-badge = { $language }
+fallback-explanation = 尚未翻譯成{ $page-language }，現以{ $language }顯示。
 notice-outdated-translation = 此譯本可能已經過時。[閱讀原文（{ $source }）]({ $url })。
 
 ## Error page
@@ -55,3 +59,6 @@ not-found-text = 閣下所查閱的網頁不存在或已遷移。[返回首頁](
 
 print-contents = 目錄
 print-page-number = 第 { $page } 頁，共 { $total } 頁
+print-title = 集團概覽
+print-date = { $year }年{ $month }月{ $day }日
+print-see-page = { $link }（見第{ $page }頁）

@@ -24,6 +24,11 @@ pub struct ServeArgs {
     /// (any IP address for 0.0.0.0) as their Host.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
     bind: IpAddr,
+    /// Let the in-context editor write translations although --bind is not a loopback address:
+    /// anyone who can reach the address can then change the project's .ftl files. (On a
+    /// loopback address the editor is always on.)
+    #[arg(long)]
+    translate: bool,
     /// Open the site in the browser (with xdg-open).
     #[arg(long)]
     open: bool,
@@ -37,6 +42,13 @@ pub fn run(project: &Project, args: ServeArgs) -> Result<Outcome, fluentpress::E
     options.bind = args.bind;
     options.port = args.port;
     options.locales = args.locales;
+    options.translate = args.translate;
+    if args.translate && !args.bind.is_loopback() {
+        eprintln!(
+            "fluentpress: warning: --translate on {}: anyone who can reach this address can change the translations in locales/",
+            args.bind
+        );
+    }
     let (stop, stopped) = std::sync::mpsc::channel();
     // Ctrl-C (and SIGTERM) end the wait below; the server then stops in order.
     let _ = ctrlc::set_handler(move || {
@@ -68,6 +80,11 @@ pub fn run(project: &Project, args: ServeArgs) -> Result<Outcome, fluentpress::E
         }
     );
     outln!("serve: watching content/, locales/, templates/ and fluentpress.yaml; Ctrl-C stops");
+    if server.editing() {
+        outln!("serve: translate on the page: switch on \"Translate\" at the bottom of any page");
+    } else {
+        outln!("serve: editing off (not a loopback address; --translate turns it on)");
+    }
     if args.open {
         open_browser(&url);
     }

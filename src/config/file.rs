@@ -86,6 +86,21 @@ pub struct SiteConfig {
     /// the current year).
     #[serde(default)]
     pub copyright_year: Option<i32>,
+    /// The look of the web export's default theme.
+    #[serde(default)]
+    pub theme: ThemeConfig,
+}
+
+/// `site.theme`: what a project changes in the default theme without writing templates.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeConfig {
+    /// The primary colour (links, the navigation band, buttons), `#rgb` or `#rrggbb`.
+    #[serde(default)]
+    pub primary: Option<String>,
+    /// An image file (SVG, PNG, JPEG or WebP) below the project, shown before the site's name.
+    #[serde(default)]
+    pub logo: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -179,6 +194,61 @@ pub struct PrintConfig {
     /// Folders searched for fonts, before the system's; relative to the project root.
     #[serde(default)]
     pub font_dirs: Vec<PathBuf>,
+    /// An image printed on the cover (PNG, JPEG, GIF, SVG or WebP), relative to the project
+    /// root; made absolute and checked (it exists, inside the project, in a known format) when
+    /// the configuration is loaded.
+    #[serde(default)]
+    pub logo: Option<PathBuf>,
+    /// Whether each chapter starts on a new page.
+    #[serde(default)]
+    pub page_break: PageBreak,
+    /// How the address of a link to another site is printed.
+    #[serde(default)]
+    pub external_links: ExternalLinks,
+}
+
+/// Where chapters start (`print.page_break`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageBreak {
+    /// Each chapter on a new page.
+    Chapter,
+    /// Chapters follow one another: the site's pages are often short, and a brochure of
+    /// half-empty pages wastes paper and reads as unfinished.
+    #[default]
+    None,
+}
+
+impl PageBreak {
+    /// The name the print template receives (`data.page_break`).
+    pub fn name(self) -> &'static str {
+        match self {
+            PageBreak::Chapter => "chapter",
+            PageBreak::None => "none",
+        }
+    }
+}
+
+/// How the address of an external link is printed (`print.external_links`): paper cannot
+/// be clicked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExternalLinks {
+    /// In a footnote: the text reads on undisturbed.
+    #[default]
+    Footnotes,
+    /// In brackets after the link's text.
+    Inline,
+}
+
+impl ExternalLinks {
+    /// The name the print template receives (`data.external_links`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ExternalLinks::Footnotes => "footnotes",
+            ExternalLinks::Inline => "inline",
+        }
+    }
 }
 
 /// The paper size of printed documents.

@@ -25,8 +25,9 @@ use std::path::{Path, PathBuf};
 
 pub use bundles::{BundleGroup, BundleMode, BundlesConfig, path_glob_match};
 pub use file::{
-    CheckConfig, DEFAULT_MIN_COVERAGE, IgnoreConfig, LocaleCheckConfig, LocaleConfig, Paper,
-    PathsConfig, PrintConfig, ProjectConfig, SeverityConfig, SiteConfig, SourceLocaleConfig,
+    CheckConfig, DEFAULT_MIN_COVERAGE, ExternalLinks, IgnoreConfig, LocaleCheckConfig,
+    LocaleConfig, PageBreak, Paper, PathsConfig, PrintConfig, ProjectConfig, SeverityConfig,
+    SiteConfig, SourceLocaleConfig, ThemeConfig,
 };
 pub use output::{OutputProblem, resolve_path};
 pub use project::{Locale, Project};
@@ -172,6 +173,51 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("unknown field `font`"), "{err}");
+    }
+
+    // The cover's logo, the chapter breaks and the link style of `print:`.
+    #[test]
+    fn print_logo_page_break_and_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |yaml: String| std::fs::write(dir.path().join(CONFIG_FILE), yaml).unwrap();
+        let err = |yaml: String| {
+            write(yaml);
+            load_project(dir.path()).unwrap_err().to_string()
+        };
+        let p = load(BASE).unwrap();
+        assert_eq!(p.print.page_break, PageBreak::None);
+        assert_eq!(p.print.external_links, ExternalLinks::Footnotes);
+        assert_eq!(p.print.logo, None);
+
+        let e = err(format!("{BASE}print:\n  paper: a4\n  logo: img/logo.svg\n"));
+        assert!(
+            e.ends_with("fluentpress.yaml:9:9: print.logo `img/logo.svg` does not exist"),
+            "{e}"
+        );
+        std::fs::create_dir(dir.path().join("img")).unwrap();
+        std::fs::write(dir.path().join("img/logo.svg"), "GIF? no: BM....").unwrap();
+        let e = err(format!("{BASE}print: {{ logo: img/logo.svg }}\n"));
+        assert!(e.contains("fluentpress.yaml:7:16: print.logo `img/logo.svg` is not an image the PDF export can print (PNG, JPEG, GIF, SVG or WebP)"), "{e}");
+        let e = err(format!("{BASE}print:\n  logo: ../logo.png\n"));
+        assert!(e.contains("must be a path inside the project"), "{e}");
+
+        std::fs::write(
+            dir.path().join("img/logo.svg"),
+            "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        )
+        .unwrap();
+        write(format!(
+            "{BASE}print:\n  logo: img/logo.svg\n  page_break: chapter\n  external_links: inline\n"
+        ));
+        let p = load_project(dir.path()).unwrap();
+        assert_eq!(p.print.logo, Some(p.root.join("img/logo.svg")));
+        assert_eq!(p.print.page_break, PageBreak::Chapter);
+        assert_eq!(p.print.external_links, ExternalLinks::Inline);
+        let e = err(format!("{BASE}print:\n  page_break: section\n"));
+        assert!(
+            e.contains("unknown variant `section`, expected `chapter` or `none`"),
+            "{e}"
+        );
     }
 
     #[test]

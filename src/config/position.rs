@@ -57,6 +57,47 @@ pub(super) fn locate_value_of(path: &Path, text: &str, key: &str) -> Location {
     Location::new(path, 1, 1)
 }
 
+/// The position of the value of `key:` inside the top-level `section:` (block or flow style),
+/// so that `print: { logo: .. }` is found rather than a `logo:` elsewhere; else as
+/// [`locate_value_of`].
+pub(super) fn locate_value_in_section(
+    path: &Path,
+    text: &str,
+    section: &str,
+    key: &str,
+) -> Location {
+    let header = format!("{section}:");
+    let mut offset = 0;
+    let mut start = None;
+    for line in text.split_inclusive('\n') {
+        let top_level = !line.starts_with([' ', '\t', '#', '\n', '\r']);
+        match start {
+            None if line.starts_with(&header) => start = Some(offset),
+            Some(from) if top_level => {
+                let section_text = &text[..offset];
+                let found = locate_value_of(path, &section_text[from..], key);
+                return shifted(path, text, from, found);
+            }
+            _ => {}
+        }
+        offset += line.len();
+    }
+    match start {
+        Some(from) => shifted(path, text, from, locate_value_of(path, &text[from..], key)),
+        None => locate_value_of(path, text, key),
+    }
+}
+
+/// A location found in `text[from..]` as a location in `text` (1:1 meaning not found).
+fn shifted(path: &Path, text: &str, from: usize, found: Location) -> Location {
+    if (found.line, found.column) == (1, 1) {
+        return Location::new(path, 1, 1);
+    }
+    let (line, _) = fsutil::line_column(text, from);
+    // `from` is a line start, so only the line number moves.
+    Location::new(path, line + found.line - 1, found.column)
+}
+
 /// Finds `needle` inside a `fallback:` list (flow or block style).
 pub(super) fn locate_fallback_entry(path: &Path, text: &str, needle: &str) -> Location {
     let mut in_fallback = false;
@@ -96,5 +137,22 @@ mod tests {
             "output",
         );
         assert_eq!((l.line, l.column), (3, 13));
+    }
+
+    /// A key is found in its own section, in block or flow style, not in another section.
+    #[test]
+    fn section_keys_are_found_in_their_section() {
+        let at = |text: &str| {
+            let l = locate_value_in_section(Path::new("f.yaml"), text, "print", "logo");
+            (l.line, l.column)
+        };
+        let block =
+            "site:\n  logo: a.png\nprint:\n  # logo: old\n  logo: b.png\npaths:\n  logo: c\n";
+        assert_eq!(at(block), (5, 9));
+        assert_eq!(
+            at("site:\n  logo: a\nprint: { paper: a4, logo: x.svg }\n"),
+            (3, 27)
+        );
+        assert_eq!(at("print:\n  paper: a4\n  logo: x.svg"), (3, 9));
     }
 }

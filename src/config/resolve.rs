@@ -7,7 +7,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::locales::{expand_chain, parse_tag};
-use super::position::{locate_fallback_entry, locate_in_yaml, locate_nth_in_yaml, locate_value_of};
+use super::position::{
+    locate_fallback_entry, locate_in_yaml, locate_nth_in_yaml, locate_value_in_section,
+    locate_value_of,
+};
 use super::{
     ConfigError, DEFAULT_MIN_COVERAGE, Locale, OutputProblem, PrintConfig, Project, ProjectConfig,
 };
@@ -198,6 +201,15 @@ pub(super) fn resolve(
     }
 
     let at_root = |p: &Path| at_root_of(root, p);
+    let logo = match &config.print.logo {
+        Some(logo) => Some(
+            resolve_logo(root, logo).map_err(|message| ConfigError::Invalid {
+                location: locate_value_in_section(&config_path, text, "print", "logo"),
+                message,
+            })?,
+        ),
+        None => None,
+    };
     let project = Project {
         root: root.to_path_buf(),
         content_dir: at_root(&config.paths.content),
@@ -207,12 +219,14 @@ pub(super) fn resolve(
         check: config.check,
         print: PrintConfig {
             font_dirs: config.print.font_dirs.iter().map(|d| at_root(d)).collect(),
+            logo,
             ..config.print
         },
         config_path,
         site: config.site,
         locales,
     };
+    let project = resolve_theme(project, text)?;
     // Every export replaces a folder below `paths.output` as a whole: an output that is the
     // project, or holds or lies in its sources, would be deleted by the first export.
     if let Err(problem) = project.check_output_folder(&project.output_dir) {
@@ -233,6 +247,126 @@ fn at_root_of(root: &Path, p: &Path) -> PathBuf {
         p.to_path_buf()
     } else {
         root.join(p)
+    }
+}
+
+/// Checks `site.theme`: the primary colour must be a hex colour (it is written into the
+/// site's CSS, so anything else could break out of it), the logo an image file inside the
+/// project (it is copied into the site). The logo's path becomes absolute.
+fn resolve_theme(mut project: Project, text: &str) -> Result<Project, ConfigError> {
+    let theme = &mut project.site.theme;
+    if let Some(primary) = &theme.primary
+        && !is_hex_colour(primary)
+    {
+        return Err(ConfigError::Invalid {
+            location: locate_value_in_section(&project.config_path, text, "site", "primary"),
+            message: format!(
+                "site.theme.primary `{primary}` is not a colour: write it as `#rrggbb` or `#rgb`"
+            ),
+        });
+    }
+    if let Some(logo) = &theme.logo {
+        let path = if logo.is_absolute() {
+            logo.clone()
+        } else {
+            project.root.join(logo)
+        };
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        let problem = if !LOGO_EXTENSIONS.contains(&extension.as_str()) {
+            Some(format!(
+                "is not an image the site can show: use one of {}",
+                LOGO_EXTENSIONS.join(", ")
+            ))
+        } else if !path.is_file() {
+            Some("is not a file".to_string())
+        } else if !path.starts_with(&project.root)
+            || path
+                .components()
+                .any(|c| c == std::path::Component::ParentDir)
+            || crate::fsutil::ensure_inside(&project.root, &path).is_err()
+        {
+            Some("lies outside the project".to_string())
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            return Err(ConfigError::Invalid {
+                location: locate_value_in_section(&project.config_path, text, "site", "logo"),
+                message: format!("site.theme.logo `{}` {problem}", logo.display()),
+            });
+        }
+        theme.logo = Some(path);
+    }
+    Ok(project)
+}
+
+/// The logo formats every browser shows.
+pub const LOGO_EXTENSIONS: [&str; 5] = ["svg", "png", "jpg", "jpeg", "webp"];
+
+/// `#rgb` or `#rrggbb`.
+fn is_hex_colour(text: &str) -> bool {
+    text.strip_prefix('#')
+        .is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// `print.logo` made absolute, once it is known to be an image inside the project: the
+/// typesetter reads files below the project root only, and a logo found missing only when the
+/// PDFs are made would waste the run that found it.
+fn resolve_logo(root: &Path, logo: &Path) -> Result<PathBuf, String> {
+    let shown = logo.display();
+    if logo.is_absolute()
+        || logo.components().any(|c| {
+            !matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        })
+    {
+        return Err(format!(
+            "print.logo `{shown}` must be a path inside the project, relative to fluentpress.yaml"
+        ));
+    }
+    let path = root.join(logo);
+    if crate::fsutil::ensure_inside(root, &path).is_err() {
+        return Err(format!(
+            "print.logo `{shown}` is a symbolic link leading outside the project"
+        ));
+    }
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(format!("print.logo `{shown}` does not exist"));
+        }
+        Err(e) => return Err(format!("print.logo `{shown}` cannot be read: {e}")),
+    };
+    if image_format(&bytes).is_none() {
+        return Err(format!(
+            "print.logo `{shown}` is not an image the PDF export can print (PNG, JPEG, GIF, SVG or WebP)"
+        ));
+    }
+    Ok(path)
+}
+
+/// The format of an image, from its first bytes (the extension may lie), among those Typst
+/// prints.
+pub(super) fn image_format(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("png")
+    } else if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("jpeg")
+    } else if head.starts_with(b"GIF87a") || head.starts_with(b"GIF89a") {
+        Some("gif")
+    } else if head.len() >= 12 && head.starts_with(b"RIFF") && &head[8..12] == b"WEBP" {
+        Some("webp")
+    } else if head.windows(4).any(|w| w == b"<svg") {
+        Some("svg")
+    } else {
+        None
     }
 }
 

@@ -16,16 +16,23 @@
 //! untouched. The model renders one page or one locale's files at a time too, which `serve`
 //! uses to re-render only what a change touches.
 //!
-//! Text served by a fallback locale keeps its own `lang` (and `dir`) and the page says it is
+//! Text served by a fallback locale keeps its own `lang` (and `dir`), ends with a badge naming
+//! its language (`fallback-badge`, explained by `fallback-explanation`), and the page says it is
 //! partly translated; a page with a stale translation links to the source-language page.
 //!
 //! This file holds the model (what the site is: its published locales and what their pages
 //! share) and the export's entry points; each other job has a file of its own below `web/`:
 //! `options.rs` (what to export, validated), `render.rs` (a locale's pages to HTML), `root.rs`
 //! (the files at the top of the site), `messages.rs` (`messages.json` and the `.ftl` files),
-//! `pipeline.rs` (writing it all on every core), `html.rs`, `search.rs` and `templates.rs`.
+//! `pipeline.rs` (writing it all on every core), `languages.rs` (the root page's language table,
+//! from CLDR's likely subtags), `html.rs`, `search.rs` and `templates.rs`.
+//!
+//! A page of a target locale that shows more than half of its messages from another locale
+//! ([`MOSTLY_FALLBACK`]) is `noindex` and left out of `hreflang` alternates and the sitemap;
+//! `x-default` is the page in the source locale.
 
 pub mod html;
+mod languages;
 mod messages;
 mod options;
 mod pipeline;
@@ -419,9 +426,22 @@ struct Site<'a> {
     nav: Vec<&'a Page>,
     directions: BTreeMap<String, &'static str>,
     year: String,
+    /// `serve`'s editor marks (see [`WebOptions::editor_marks`]).
+    editor_marks: bool,
     /// Every message of the source locale's `ui.ftl`: the interface strings templates can use.
     ui_ids: BTreeSet<String>,
+    /// Slug → the published locales whose version of the page is mostly fallback text (see
+    /// [`Site::mostly_fallback`]).
+    mostly_fallback: BTreeMap<&'a str, Vec<&'a str>>,
+    /// `site.theme` as CSS (`:root { --primary: ... }`), empty for the default look.
+    theme_css: String,
+    /// The logo's file name in `/assets/` (`logo.svg`), empty without a logo.
+    logo_name: String,
 }
+
+/// A page whose messages come from another locale more often than this share is "mostly
+/// fallback": `noindex`, and left out of `hreflang` alternates and the sitemap.
+pub const MOSTLY_FALLBACK: f64 = 0.5;
 
 impl<'a> Site<'a> {
     fn new(
@@ -448,7 +468,49 @@ impl<'a> Site<'a> {
             .filter(|p| p.front.nav_order.is_some())
             .collect();
         nav.sort_by(|a, b| (a.front.nav_order, &a.key).cmp(&(b.front.nav_order, &b.key)));
+        let source_tag = project.source_locale().tag.as_str();
+        let mut mostly_fallback: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for page in pages {
+            // Once per page and locale, by a lookup per message (no formatting, no copy of
+            // the texts).
+            let mut ids: Vec<String> = page.meta_messages().into_iter().map(|m| m.id).collect();
+            for (_, blocks) in &page.sections {
+                for block in blocks {
+                    ids.extend(block.messages().into_iter().map(|m| m.id.clone()));
+                }
+            }
+            for (locale, _) in published {
+                if locale.tag == source_tag || ids.is_empty() {
+                    continue;
+                }
+                let borrowed = ids
+                    .iter()
+                    .filter(|id| !localizer.has_own(&locale.tag, id))
+                    .count();
+                if borrowed as f64 / ids.len() as f64 > MOSTLY_FALLBACK {
+                    mostly_fallback
+                        .entry(page.slug.as_str())
+                        .or_default()
+                        .push(locale.tag.as_str());
+                }
+            }
+        }
+        let theme = &project.site.theme;
+        let theme_css = theme
+            .primary
+            .as_ref()
+            .map(|c| format!(":root{{--primary:{c}}}"))
+            .unwrap_or_default();
+        let logo_name = theme
+            .logo
+            .as_ref()
+            .and_then(|p| p.extension())
+            .map(|e| format!("logo.{}", e.to_string_lossy().to_ascii_lowercase()))
+            .unwrap_or_default();
         Site {
+            mostly_fallback,
+            theme_css,
+            logo_name,
             project,
             catalog,
             pages,
@@ -467,6 +529,7 @@ impl<'a> Site<'a> {
                 .map(|l| (l.tag.clone(), direction(l)))
                 .collect(),
             year: options.year.clone(),
+            editor_marks: options.editor_marks,
             ui_ids: source_catalog
                 .file("ui.ftl")
                 .map(|f| {
@@ -478,6 +541,14 @@ impl<'a> Site<'a> {
                 })
                 .unwrap_or_default(),
         }
+    }
+
+    /// Whether locale `tag`'s version of page `slug` shows more than [`MOSTLY_FALLBACK`] of its
+    /// messages from another locale.
+    fn mostly_fallback(&self, tag: &str, slug: &str) -> bool {
+        self.mostly_fallback
+            .get(slug)
+            .is_some_and(|tags| tags.contains(&tag))
     }
 
     fn dir_of(&self, tag: &str) -> &'static str {
@@ -543,6 +614,10 @@ pub struct LocaleSite<'a> {
     result_count: ResultCountText,
     /// Navigation items by the page's way up to the site root (see [`LocaleSite::nav_items`]).
     nav_items: std::sync::Mutex<BTreeMap<String, NavItems>>,
+    /// The search box's width in characters: its placeholder's, CJK characters counted twice.
+    search_size: usize,
+    /// The marker after a block shown in another locale, by that locale.
+    badges: BTreeMap<String, String>,
 }
 
 /// A depth's navigation items, each not current and current (see [`LocaleSite::nav_items`]).
@@ -550,7 +625,10 @@ type NavItems = std::sync::Arc<Vec<[Value; 2]>>;
 
 /// Interface messages the built-in templates use: present in every locale's `ui` map even when
 /// no locale defines them (they then show their id, which `check` reports).
-const UI_BUILT_IN: [&str; 12] = [
+const UI_BUILT_IN: [&str; 15] = [
+    "menu-button",
+    "footer-nav-label",
+    "fallback-badge",
     "site-name",
     "site-title-separator",
     "skip-to-content",
@@ -565,8 +643,15 @@ const UI_BUILT_IN: [&str; 12] = [
     "not-found-title",
 ];
 
+/// Interface strings added to the theme after projects wrote their `ui.ftl`, and the English
+/// shown when no locale defines them.
+const BUILT_IN_TEXT: [(&str, &str); 2] =
+    [("menu-button", "Menu"), ("footer-nav-label", "Site map")];
+
 /// Interface messages that take arguments.
-const UI_WITH_ARGUMENTS: [&str; 5] = [
+const UI_WITH_ARGUMENTS: [&str; 7] = [
+    "fallback-badge",
+    "fallback-explanation",
     "footer-copyright",
     "language-switcher-current",
     "notice-outdated-translation",
@@ -649,6 +734,8 @@ impl<'a> LocaleSite<'a> {
             ui_fallbacks: 0,
             result_count: ResultCountText::default(),
             nav_items: Default::default(),
+            search_size: 0,
+            badges: BTreeMap::new(),
         };
         // Interface links (in notices) are relative to the locale's root.
         let links = Links {
@@ -665,7 +752,11 @@ impl<'a> LocaleSite<'a> {
                 "footer-copyright" => args.set("year", site.year.clone()),
                 "language-switcher-current" => args.set("language", locale.name.clone()),
                 // Formatted where their arguments are known (per page, or by the client).
-                "notice-outdated-translation" | "not-found-text" | "search-results" => continue,
+                "notice-outdated-translation"
+                | "not-found-text"
+                | "search-results"
+                | "fallback-badge"
+                | "fallback-explanation" => continue,
                 _ => {}
             }
             let text = this.format(site, &id, Some(&args), &links);
@@ -674,10 +765,58 @@ impl<'a> LocaleSite<'a> {
                 .insert(id.clone(), Value::from_safe_string(text.html));
             this.ui_text.insert(id, Value::from(text.plain));
         }
+        // One marker per locale this one falls back to, formatted once for all its pages.
+        for served in site.localizer.chain(tag).iter().skip(1) {
+            let Some(language) = site.project.locale(served) else {
+                continue;
+            };
+            let mut args = FluentArgs::new();
+            args.set("language", language.name.clone());
+            args.set("page-language", locale.name.clone());
+            // A project whose `ui.ftl` predates the marker still gets one: the language's name,
+            // and an explanation in English.
+            let defined = |id: &str| site.localizer.format(tag, id, None, Some(&args)).is_some();
+            let badge = if defined("fallback-badge") {
+                this.format(site, "fallback-badge", Some(&args), &links)
+                    .plain
+            } else {
+                language.name.clone()
+            };
+            let explanation = if defined("fallback-explanation") {
+                this.format(site, "fallback-explanation", Some(&args), &links)
+                    .plain
+            } else {
+                format!("Not yet translated: shown in {}.", language.name)
+            };
+            this.badges.insert(
+                served.clone(),
+                format!(
+                    " <span class=\"fallback-badge\" lang=\"{}\" dir=\"{dir}\" tabindex=\"0\" role=\"note\" \
+                     aria-label=\"{}\" data-explanation=\"{}\" title=\"{}\">{}</span>",
+                    escape(tag),
+                    escape(&format!("{badge}: {explanation}")),
+                    escape(&explanation),
+                    escape(&explanation),
+                    escape(&badge),
+                ),
+            );
+        }
+        let placeholder = this.ui_text["search-placeholder"].as_str().unwrap_or("");
+        this.search_size = placeholder
+            .chars()
+            .map(|c| if is_wide(c) { 2 } else { 1 })
+            .sum::<usize>()
+            .clamp(12, 48)
+            + 2;
         this.ui_value = Record::value(this.ui_html.clone());
         this.text_value = Record::value(this.ui_text.clone());
         this.result_count = result_count_text(site.localizer, tag);
         this
+    }
+
+    /// The marker after a block served by locale `served` (empty for an unknown one).
+    fn fallback_badge(&self, served: &str) -> &str {
+        self.badges.get(served).map_or("", String::as_str)
     }
 
     /// Formats message `id`, wrapping text served by a fallback locale in its own `lang`.
@@ -720,6 +859,19 @@ impl<'a> LocaleSite<'a> {
                 plain: site.project.site.name.clone(),
                 fallback: false,
             },
+            // Interface strings newer than a project's `ui.ftl`: English words rather than
+            // an id on every page.
+            None if BUILT_IN_TEXT.iter().any(|(i, _)| *i == id) => {
+                let text = BUILT_IN_TEXT
+                    .iter()
+                    .find(|(i, _)| *i == id)
+                    .map_or("", |(_, t)| *t);
+                Text {
+                    html: escape(text),
+                    plain: text.to_string(),
+                    fallback: false,
+                }
+            }
             // A message no locale defines: show its id, which `check` reports.
             None => Text {
                 html: escape(id),
@@ -728,6 +880,13 @@ impl<'a> LocaleSite<'a> {
             },
         }
     }
+}
+
+/// Characters drawn about twice as wide as a Latin letter (CJK, Hangul, fullwidth forms).
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
 /// The "N results for Q" texts of `search-results` for the search client.

@@ -61,6 +61,15 @@ use super::Shared;
 pub const EVENTS_PATH: &str = "/__fluentpress/events";
 /// URL path of the diagnostics as JSON.
 pub const DIAGNOSTICS_PATH: &str = "/__fluentpress/diagnostics";
+/// URL path of one message for the in-context editor (`GET`), and of its save (`PUT`).
+pub const MESSAGE_PATH: &str = "/__fluentpress/message";
+/// URL paths of the editor's script and style sheet.
+pub const EDITOR_JS_PATH: &str = "/__fluentpress/editor.js";
+pub const EDITOR_CSS_PATH: &str = "/__fluentpress/editor.css";
+/// The header carrying the run's token on a save.
+pub const TOKEN_HEADER: &str = "x-fluentpress-token";
+/// The largest save body accepted.
+pub const MAX_BODY: usize = 256 * 1024;
 
 /// The most connections open at once. A browser opens six per site; this leaves room for
 /// many tabs and tools, and keeps the descriptors in use far below the usual limit of 1,024.
@@ -76,6 +85,9 @@ const STREAM_BACKLOG: usize = 16;
 
 /// The script injected into every HTML page served (never into exported files).
 const RELOAD_JS: &str = include_str!("../assets/serve.js");
+/// The in-context editor, loaded by served pages when editing is on.
+const EDITOR_JS: &str = include_str!("../assets/serve-editor.js");
+const EDITOR_CSS: &str = include_str!("../assets/serve-editor.css");
 
 /// The running HTTP server: its thread and the way to stop it.
 pub(super) struct HttpServer {
@@ -165,8 +177,9 @@ async fn accept(listener: tokio::net::TcpListener, shared: Arc<Shared>, hosts: A
         tokio::spawn(async move {
             let _ = stream.set_nodelay(true);
             let service = hyper::service::service_fn(move |request: Request<Incoming>| {
-                let response = respond(&shared, &hosts, &request);
-                async move { Ok::<_, Infallible>(response) }
+                let shared = Arc::clone(&shared);
+                let hosts = Arc::clone(&hosts);
+                async move { Ok::<_, Infallible>(respond(&shared, &hosts, request).await) }
             });
             let _ = hyper::server::conn::http1::Builder::new()
                 .timer(TokioTimer::new())
@@ -306,7 +319,7 @@ impl hyper::body::Body for Body {
     }
 }
 
-fn respond(shared: &Shared, hosts: &Hosts, request: &Request<Incoming>) -> Response<Body> {
+async fn respond(shared: &Shared, hosts: &Hosts, request: Request<Incoming>) -> Response<Body> {
     let host = request
         .headers()
         .get(header::HOST)
@@ -316,6 +329,9 @@ fn respond(shared: &Shared, hosts: &Hosts, request: &Request<Incoming>) -> Respo
             StatusCode::FORBIDDEN,
             "forbidden: this preview server answers only to localhost and its own address\n",
         );
+    }
+    if request.uri().path() == MESSAGE_PATH {
+        return message(shared, hosts, request).await;
     }
     if request.method() != Method::GET && request.method() != Method::HEAD {
         let mut response = text(StatusCode::METHOD_NOT_ALLOWED, "method not allowed\n");
@@ -340,6 +356,16 @@ fn respond(shared: &Shared, hosts: &Hosts, request: &Request<Incoming>) -> Respo
             let json = shared.overlay().json.clone();
             bytes(StatusCode::OK, "application/json", Bytes::from(json))
         }
+        EDITOR_JS_PATH if shared.editor.is_some() => bytes(
+            StatusCode::OK,
+            "text/javascript; charset=utf-8",
+            Bytes::from_static(EDITOR_JS.as_bytes()),
+        ),
+        EDITOR_CSS_PATH if shared.editor.is_some() => bytes(
+            StatusCode::OK,
+            "text/css; charset=utf-8",
+            Bytes::from_static(EDITOR_CSS.as_bytes()),
+        ),
         _ => serve_file(shared, path, request.uri().query()),
     }
 }
@@ -417,7 +443,10 @@ fn send_file(shared: &Shared, path: &Path, bytes: Vec<u8>, status: StatusCode) -
     let content_type = content_type(path);
     if content_type.starts_with("text/html") {
         let html = String::from_utf8_lossy(&bytes);
-        let page = inject(&html, &shared.overlay().html);
+        let mut page = inject(&html, &shared.overlay().html);
+        if let Some(editor) = &shared.editor {
+            page = inject_editor(&page, &editor.token);
+        }
         self::bytes(status, content_type, Bytes::from(page))
     } else {
         self::bytes(status, content_type, Bytes::from(bytes))
@@ -517,6 +546,146 @@ pub fn inject(html: &str, overlay: &str) -> String {
     out.push_str(&snippet);
     out.push_str(&html[at..]);
     out
+}
+
+/// `html` with the run's token in a `<meta>` and the editor's style sheet at the end of its
+/// head, and the editor's script before its `</body>`.
+pub fn inject_editor(html: &str, token: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let head = format!(
+        "<meta name=\"fluentpress-token\" content=\"{token}\">\n<link rel=\"stylesheet\" href=\"{EDITOR_CSS_PATH}\">\n"
+    );
+    let script = format!("<script src=\"{EDITOR_JS_PATH}\"></script>\n");
+    let head_at = lower.find("</head>").unwrap_or(0);
+    let body_at = lower.rfind("</body>").unwrap_or(html.len()).max(head_at);
+    let mut out = String::with_capacity(html.len() + head.len() + script.len());
+    out.push_str(&html[..head_at]);
+    out.push_str(&head);
+    out.push_str(&html[head_at..body_at]);
+    out.push_str(&script);
+    out.push_str(&html[body_at..]);
+    out
+}
+
+/// `GET` and `PUT` of [`MESSAGE_PATH`]: the in-context editor's API (the guide's serve chapter
+/// documents it). A save needs the run's token, and a browser's `Origin`, when sent, must be
+/// this server; the `Host` was checked already (DNS rebinding).
+async fn message(shared: &Shared, hosts: &Hosts, request: Request<Incoming>) -> Response<Body> {
+    let Some(editor) = &shared.editor else {
+        return json_error(
+            StatusCode::FORBIDDEN,
+            "editing is off: serve listens on a network address without --translate",
+        );
+    };
+    let request = match *request.method() {
+        Method::GET | Method::HEAD => {
+            let query = request.uri().query().unwrap_or("");
+            let param = |name: &str| {
+                query.split('&').find_map(|pair| {
+                    let (key, value) = pair.split_once('=')?;
+                    (key == name).then(|| {
+                        percent_decode_str(&value.replace('+', " "))
+                            .decode_utf8_lossy()
+                            .into_owned()
+                    })
+                })
+            };
+            match (param("locale"), param("id")) {
+                (Some(locale), Some(id)) => super::EditRequest::Describe { locale, id },
+                _ => return json_error(StatusCode::BAD_REQUEST, "give ?locale=L&id=ID"),
+            }
+        }
+        Method::PUT => {
+            let headers = request.headers();
+            let token = headers
+                .get(TOKEN_HEADER)
+                .map(|v| v.as_bytes())
+                .unwrap_or_default();
+            if !same_secret(token, editor.token.as_bytes()) {
+                return json_error(
+                    StatusCode::FORBIDDEN,
+                    "forbidden: a save needs the token of a page this server served",
+                );
+            }
+            if let Some(origin) = headers.get(header::ORIGIN)
+                && !origin
+                    .to_str()
+                    .ok()
+                    .and_then(|o| o.strip_prefix("http://"))
+                    .is_some_and(|host| hosts.allows(host))
+            {
+                return json_error(StatusCode::FORBIDDEN, "forbidden: another site's page");
+            }
+            let body = match read_body(request.into_body()).await {
+                Some(body) => body,
+                None => {
+                    return json_error(
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        "the request body is too large or incomplete",
+                    );
+                }
+            };
+            match serde_json::from_slice(&body) {
+                Ok(save) => super::EditRequest::Save(save),
+                Err(e) => {
+                    return json_error(StatusCode::BAD_REQUEST, &format!("bad request: {e}"));
+                }
+            }
+        }
+        _ => {
+            let mut response = json_error(StatusCode::METHOD_NOT_ALLOWED, "method not allowed");
+            response
+                .headers_mut()
+                .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD, PUT"));
+            return response;
+        }
+    };
+    match editor.submit(request).await {
+        Ok(reply) => bytes(
+            StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            "application/json",
+            Bytes::from(reply.json),
+        ),
+        Err(_) => json_error(StatusCode::SERVICE_UNAVAILABLE, "the server is stopping"),
+    }
+}
+
+/// The body, unless it is longer than [`MAX_BODY`] or the connection fails.
+async fn read_body(mut body: Incoming) -> Option<Vec<u8>> {
+    use hyper::body::Body as _;
+    let mut out = Vec::new();
+    loop {
+        let frame = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await;
+        match frame {
+            None => return Some(out),
+            Some(Err(_)) => return None,
+            Some(Ok(frame)) => {
+                if let Ok(data) = frame.into_data() {
+                    if out.len() + data.len() > MAX_BODY {
+                        return None;
+                    }
+                    out.extend_from_slice(&data);
+                }
+            }
+        }
+    }
+}
+
+/// Compares a secret in time that does not depend on where the bytes differ.
+fn same_secret(given: &[u8], secret: &[u8]) -> bool {
+    if given.len() != secret.len() {
+        return false;
+    }
+    given
+        .iter()
+        .zip(secret)
+        .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+        == 0
+}
+
+fn json_error(status: StatusCode, message: &str) -> Response<Body> {
+    let body = serde_json::json!({ "error": message }).to_string();
+    bytes(status, "application/json", Bytes::from(body))
 }
 
 fn text(status: StatusCode, body: &'static str) -> Response<Body> {
@@ -721,6 +890,26 @@ mod tests {
         assert_eq!(content_type(Path::new("logo.svg")), "image/svg+xml");
         assert_eq!(content_type(Path::new("a.woff2")), "font/woff2");
         assert_eq!(content_type(Path::new("x")), "application/octet-stream");
+    }
+
+    #[test]
+    fn secrets_compare_whole() {
+        assert!(same_secret(b"abcd", b"abcd"));
+        assert!(!same_secret(b"abce", b"abcd"));
+        assert!(!same_secret(b"abc", b"abcd"));
+        assert!(!same_secret(b"", b"abcd"));
+    }
+
+    #[test]
+    fn the_editor_goes_into_the_head_and_before_the_end_of_the_body() {
+        let page = inject_editor(
+            "<html><head><title>t</title></head><body><p>x</p></body></html>",
+            "t0k",
+        );
+        assert!(page.contains("<meta name=\"fluentpress-token\" content=\"t0k\">\n<link rel=\"stylesheet\" href=\"/__fluentpress/editor.css\">\n</head>"));
+        assert!(page.ends_with(
+            "<p>x</p><script src=\"/__fluentpress/editor.js\"></script>\n</body></html>"
+        ));
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub(super) struct LiveSite {
     options: web::WebOptions,
     pub catalog: Catalog,
     pages: Vec<Page>,
-    localizer: Localizer,
+    pub localizer: Localizer,
     templates: Templates,
     /// The folder holding the rendered site.
     pub root: PathBuf,
@@ -107,6 +107,7 @@ impl LiveSite {
         options.out = root.to_path_buf();
         options.locales = locales.to_vec();
         options.include_incomplete = true;
+        options.editor_marks = true;
         web::validate(&project, &pages, &options)?;
         let templates = Templates::load(&project)?;
         let catalog = catalog::load_catalog(&project)?;

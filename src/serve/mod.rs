@@ -12,7 +12,10 @@
 //! - the rebuild thread: each batch goes to the live site ([`live`]), which re-renders only the
 //!   pages the change touches (a configuration or template change rebuilds everything into a
 //!   fresh folder, swapped in when complete); then the changed files' locales are checked, the
-//!   overlay updated, and a `reload` event sent to the open pages.
+//!   overlay updated, and a `reload` event sent to the open pages, which update themselves in
+//!   place. The in-context editor's requests ([`edit`]: describe a message, save a translation)
+//!   are answered on this thread too, between batches, so a save and a rebuild never interleave;
+//!   a save updates the site before it answers.
 //!
 //! A rebuild that fails (a Markdown page that no longer parses, a template with a syntax error)
 //! keeps the last good site and shows the error in the overlay. A syntax error in an `.ftl` file
@@ -23,6 +26,7 @@
 // worth boxing every stage's error for.
 #![allow(clippy::result_large_err)]
 
+mod edit;
 mod http;
 mod live;
 mod overlay;
@@ -33,18 +37,18 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 pub use http::{
-    DIAGNOSTICS_PATH, EVENTS_PATH, HEADER_TIMEOUT, HEARTBEAT, Hosts, MAX_CONNECTIONS,
-    MAX_EVENT_STREAMS, url_segments,
+    DIAGNOSTICS_PATH, EDITOR_CSS_PATH, EDITOR_JS_PATH, EVENTS_PATH, HEADER_TIMEOUT, HEARTBEAT,
+    Hosts, MAX_BODY, MAX_CONNECTIONS, MAX_EVENT_STREAMS, MESSAGE_PATH, TOKEN_HEADER, url_segments,
 };
 
 use self::live::{Applied, Changes, LiveSite, Written};
 use self::overlay::{Overlay, Rendered};
-use self::watch::{Batch, Change, Message, Watch};
+use self::watch::{Batch, Change, EditJob, EditRequest, Message, Next, Watch};
 use crate::check::report::{self, Format};
 use crate::check::{self, CheckOptions, CheckReport, Diagnostic, Severity};
 use crate::config::{self, Project};
@@ -108,6 +112,17 @@ pub struct ServeOptions {
     /// Locales to serve (default: all); the source locale is always served. Locales below
     /// their `min_coverage` are served too: this is a preview.
     pub locales: Vec<String>,
+    /// Lets the in-context editor write translations when `bind` is not a loopback address
+    /// (anyone who can reach the address can then change the project's files). On a loopback
+    /// address editing is always on.
+    pub translate: bool,
+}
+
+impl ServeOptions {
+    /// Whether pages carry the editor and `PUT /__fluentpress/message` writes.
+    pub fn editing(&self) -> bool {
+        self.bind.is_loopback() || self.translate
+    }
 }
 
 impl Default for ServeOptions {
@@ -116,6 +131,7 @@ impl Default for ServeOptions {
             bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: DEFAULT_PORT,
             locales: Vec::new(),
+            translate: false,
         }
     }
 }
@@ -184,6 +200,34 @@ pub(crate) struct Shared {
     overlay: RwLock<Arc<Rendered>>,
     clients: http::Clients,
     stopping: AtomicBool,
+    /// The in-context editor, when editing is on.
+    editor: Option<Editor>,
+}
+
+/// What the HTTP thread needs of the editor: the run's token and the way to the rebuild thread.
+pub(crate) struct Editor {
+    token: String,
+    jobs: Mutex<Sender<Message>>,
+}
+
+impl Editor {
+    /// Sends a request to the rebuild thread; the answer arrives on the returned channel.
+    fn submit(&self, request: EditRequest) -> tokio::sync::oneshot::Receiver<edit::Reply> {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        let jobs = self.jobs.lock().unwrap_or_else(|e| e.into_inner());
+        // A stopped rebuild thread drops the job: the caller sees the channel closed.
+        let _ = jobs.send(Message::Edit(EditJob { request, reply }));
+        answer
+    }
+}
+
+/// A token no other page can guess: 128 bits from the operating system's generator.
+fn new_token() -> Result<String, ServeError> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|e| ServeError::Start {
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 impl Shared {
@@ -265,14 +309,23 @@ impl Server {
             diagnostics_text: render_diagnostics(errors),
         };
 
+        let (sender, receiver) = mpsc::channel();
+        let editor = if options.editing() {
+            Some(Editor {
+                token: new_token()?,
+                jobs: Mutex::new(sender.clone()),
+            })
+        } else {
+            None
+        };
         let shared = Arc::new(Shared {
             root: RwLock::new(live.root.clone()),
             published: RwLock::new(live.published.clone()),
             overlay: RwLock::new(Arc::new(overlay.render())),
             clients: http::Clients::default(),
             stopping: AtomicBool::new(false),
+            editor,
         });
-        let (sender, receiver) = mpsc::channel();
         let watch = Watch::new(&live.project, sender.clone())?;
         let hosts = Hosts {
             bind: options.bind,
@@ -327,6 +380,11 @@ impl Server {
         &self.startup
     }
 
+    /// Whether the in-context editor is on (see [`ServeOptions::editing`]).
+    pub fn editing(&self) -> bool {
+        self.shared.editor.is_some()
+    }
+
     /// Stops watching and serving, closes the event streams and removes the site folder.
     pub fn stop(mut self) {
         self.shutdown();
@@ -368,15 +426,35 @@ struct Session {
 
 impl Session {
     fn run(mut self, messages: &Receiver<Message>) {
-        while let Some(batch) = watch::next_batch(messages) {
-            match batch {
-                Ok(batch) => self.process(&batch),
-                Err(e) => self.reporter.report(ServeEvent::Failed(Failure {
+        let mut pending = std::collections::VecDeque::new();
+        while let Some(next) = watch::next(messages, &mut pending) {
+            match next {
+                Next::Batch(Ok(batch)) => self.process(&batch),
+                Next::Batch(Err(e)) => self.reporter.report(ServeEvent::Failed(Failure {
                     changed: Vec::new(),
                     error: format!("watching the project: {e}"),
                 })),
+                Next::Edit(job) => self.edit(job),
             }
         }
+    }
+
+    /// Answers an editor request. A save updates the site before it answers (the file's
+    /// own event follows and finds nothing changed), so the open pages already have the new
+    /// text when the panel hears back.
+    fn edit(&mut self, job: EditJob) {
+        let reply = match &job.request {
+            EditRequest::Describe { locale, id } => edit::describe(&self.live, locale, id),
+            EditRequest::Save(save) => edit::save(&self.live, save),
+        };
+        if let Some(path) = &reply.written {
+            let system = path.canonicalize().unwrap_or_else(|_| path.clone());
+            self.process(&Batch {
+                first: Instant::now(),
+                paths: vec![(system, true)],
+            });
+        }
+        let _ = job.reply.send(reply);
     }
 
     fn process(&mut self, batch: &Batch) {
@@ -580,4 +658,34 @@ fn render_diagnostics(diagnostics: Vec<Diagnostic>) -> String {
         ..CheckReport::default()
     };
     report::render(Format::Human, &report, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editing_is_on_for_loopback_binds_and_elsewhere_only_when_asked() {
+        let mut options = ServeOptions::default();
+        assert!(options.editing());
+        options.bind = IpAddr::from([127, 0, 0, 2]);
+        assert!(options.editing());
+        options.bind = IpAddr::from(std::net::Ipv6Addr::LOCALHOST);
+        assert!(options.editing());
+        options.bind = IpAddr::from([0, 0, 0, 0]);
+        assert!(!options.editing());
+        options.bind = IpAddr::from([192, 168, 1, 20]);
+        assert!(!options.editing());
+        options.translate = true;
+        assert!(options.editing());
+    }
+
+    #[test]
+    fn tokens_are_128_random_bits_in_hex() {
+        let a = new_token().unwrap();
+        let b = new_token().unwrap();
+        assert_eq!(a.len(), 32);
+        assert!(a.bytes().all(|c| c.is_ascii_hexdigit()));
+        assert_ne!(a, b);
+    }
 }

@@ -14,6 +14,7 @@ use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use super::ServeError;
+use super::edit::{Reply, Save};
 use crate::config::Project;
 use crate::export::web::templates::templates_dir;
 
@@ -28,7 +29,26 @@ const LONGEST: Duration = Duration::from_millis(600);
 pub(super) enum Message {
     /// A file-system event, with the time it arrived.
     Fs(notify::Result<notify::Event>, Instant),
+    /// A request of the in-context editor, answered on its channel.
+    Edit(EditJob),
     Stop,
+}
+
+/// An editor request and where its answer goes.
+pub(super) struct EditJob {
+    pub request: EditRequest,
+    pub reply: tokio::sync::oneshot::Sender<Reply>,
+}
+
+pub(super) enum EditRequest {
+    Describe { locale: String, id: String },
+    Save(Save),
+}
+
+/// What the rebuild thread does next.
+pub(super) enum Next {
+    Batch(Result<Batch, notify::Error>),
+    Edit(EditJob),
 }
 
 /// What one changed file means for the site.
@@ -197,11 +217,19 @@ impl Batch {
     }
 }
 
-/// Waits for the next batch of changes. `None` when told to stop (or when the watcher is gone).
-/// Watcher errors are returned for reporting, as a batch of none.
-pub(super) fn next_batch(messages: &Receiver<Message>) -> Option<Result<Batch, notify::Error>> {
+/// Waits for the next batch of changes or editor request (those that arrive while a batch
+/// gathers wait in `pending`, and come first next time). `None` when told to stop (or when the
+/// watcher is gone). Watcher errors are returned for reporting, as a batch of none.
+pub(super) fn next(
+    messages: &Receiver<Message>,
+    pending: &mut std::collections::VecDeque<EditJob>,
+) -> Option<Next> {
+    if let Some(job) = pending.pop_front() {
+        return Some(Next::Edit(job));
+    }
     let (first, at) = match messages.recv().ok()? {
         Message::Stop => return None,
+        Message::Edit(job) => return Some(Next::Edit(job)),
         Message::Fs(event, at) => (event, at),
     };
     let mut batch = Batch {
@@ -210,7 +238,7 @@ pub(super) fn next_batch(messages: &Receiver<Message>) -> Option<Result<Batch, n
     };
     match first {
         Ok(event) => batch.add(&event),
-        Err(e) => return Some(Err(e)),
+        Err(e) => return Some(Next::Batch(Err(e))),
     }
     let mut last = at;
     loop {
@@ -227,11 +255,12 @@ pub(super) fn next_batch(messages: &Receiver<Message>) -> Option<Result<Batch, n
             }
             // A watcher error in the middle of a batch: the batch goes on without it.
             Ok(Message::Fs(Err(_), _)) => {}
+            Ok(Message::Edit(job)) => pending.push_back(job),
             Ok(Message::Stop) | Err(RecvTimeoutError::Disconnected) => return None,
             Err(RecvTimeoutError::Timeout) => break,
         }
     }
-    Some(Ok(batch))
+    Some(Next::Batch(Ok(batch)))
 }
 
 #[cfg(test)]

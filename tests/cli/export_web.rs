@@ -94,7 +94,9 @@ fn incomplete_locale_is_published_only_when_asked() {
     let project = exported("web", &["--include-incomplete"]);
     let page = project.read("dist/web/de/profile/index.html");
     assert!(
-        page.contains("<h1 lang=\"en-US\">Company Profile</h1>"),
+        page.contains(
+            "<h1 lang=\"en-US\">Company Profile <span class=\"fallback-badge\" lang=\"de\""
+        ),
         "{page}"
     );
     // The German interface string that exists is used, the others come from English.
@@ -136,8 +138,8 @@ fn language_switcher_and_alternates() {
         "<a href=\"../../en-US/profile/\" hreflang=\"en-US\" lang=\"en-US\" dir=\"ltr\" data-locale=\"en-US\">English</a>",
         "<span aria-current=\"true\" lang=\"fr\" dir=\"ltr\" title=\"Langue actuelle\u{a0}: Français\">Français</span>",
         "<link rel=\"canonical\" href=\"https://acme.example/fr/profile/\">",
-        "<link rel=\"alternate\" hreflang=\"ar\" href=\"https://acme.example/ar/profile/\">",
-        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://acme.example/\">",
+        "<link rel=\"alternate\" hreflang=\"en-US\" href=\"https://acme.example/en-US/profile/\">",
+        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://acme.example/en-US/profile/\">",
         "<a href=\"../../fr/profile/\" aria-current=\"page\">Présentation de l’entreprise</a>",
     ] {
         assert!(page.contains(expected), "{expected}\n{page}");
@@ -380,4 +382,232 @@ fn messages_json_and_ftl_resources() {
         project.read("locales/ar/ui.ftl")
     );
     let _: BTreeMap<String, serde_json::Value> = serde_json::from_value(m.clone()).unwrap();
+}
+
+// A page that shows more than half of its messages from another locale (the Arabic profile
+// translates 1 of 6) is `noindex`, offers no alternates, and is left out of the other versions'
+// alternates and of the sitemap; a page translated enough (the Arabic home) stays in.
+#[test]
+fn mostly_fallback_pages_are_not_indexed() {
+    let project = exported("web", &[]);
+    let ar = project.read("dist/web/ar/profile/index.html");
+    assert!(
+        ar.contains("<meta name=\"robots\" content=\"noindex\">"),
+        "{ar}"
+    );
+    assert!(!ar.contains("rel=\"alternate\""), "{ar}");
+    let fr = project.read("dist/web/fr/profile/index.html");
+    assert!(!fr.contains("noindex"), "{fr}");
+    assert!(!fr.contains("hreflang=\"ar\" href=\"https://"), "{fr}");
+    let sitemap = project.read("dist/web/sitemap.xml");
+    assert!(
+        !sitemap.contains("https://acme.example/ar/profile/"),
+        "{sitemap}"
+    );
+    assert!(
+        sitemap.contains("<loc>https://acme.example/ar/</loc>"),
+        "{sitemap}"
+    );
+    let home = project.read("dist/web/ar/index.html");
+    assert!(!home.contains("noindex"), "{home}");
+    assert!(
+        home.contains(
+            "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://acme.example/en-US/\">"
+        ),
+        "{home}"
+    );
+}
+
+// A block shown in another language carries a visible badge naming that language, in the
+// page's own words, with the explanation for hover, focus and screen readers.
+#[test]
+fn fallback_blocks_carry_a_named_badge() {
+    let project = exported("web", &[]);
+    let ar = project.read("dist/web/ar/profile/index.html");
+    let badge = ar
+        .split("<span class=\"fallback-badge\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</span>").next())
+        .unwrap_or_else(|| panic!("no badge in {ar}"));
+    assert!(
+        badge.contains("lang=\"ar\" dir=\"rtl\" tabindex=\"0\" role=\"note\""),
+        "{badge}"
+    );
+    assert!(badge.contains("aria-label=\""), "{badge}");
+    assert!(badge.ends_with(">English"), "{badge}");
+    // Translated text has none.
+    assert!(
+        !project
+            .read("dist/web/fr/index.html")
+            .contains("fallback-badge\" lang")
+    );
+}
+
+// `site.theme` gives the site its primary colour and logo without a template: the colour is
+// written after the stylesheet, the logo copied to /assets/ and shown before the site's name.
+#[test]
+fn theme_colour_and_logo_from_the_configuration() {
+    let project = TestProject::fixture("web");
+    let config = project.read("fluentpress.yaml").replacen(
+        "site:\n",
+        "site:\n  theme:\n    primary: \"#7a1f2b\"\n    logo: static/Logo.SVG\n",
+        1,
+    );
+    project.write("fluentpress.yaml", config);
+    project.write(
+        "static/Logo.SVG",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    let (code, stdout, stderr) = project.run(&["export", "web"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let page = project.read("dist/web/fr/profile/index.html");
+    assert!(
+        page.contains("<style>:root{--primary:#7a1f2b}</style>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<img class=\"logo\" src=\"../../assets/logo.svg\" alt=\"\""),
+        "{page}"
+    );
+    assert_eq!(
+        project.read("dist/web/assets/logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+    );
+    // Without a theme, neither.
+    let plain = exported("web", &[]).read("dist/web/fr/profile/index.html");
+    assert!(
+        !plain.contains("<style>") && !plain.contains("class=\"logo\""),
+        "{plain}"
+    );
+}
+
+// A primary colour that is not one, or a logo that is not an image file of the project, is a
+// configuration error pointing at its value (exit 2), before anything is written.
+#[test]
+fn bad_theme_values_are_refused_at_their_position() {
+    for (theme, expected) in [
+        (
+            "    primary: \"red;}body{display:none\"\n",
+            "fluentpress.yaml:3:14: site.theme.primary `red;}body{display:none` is not a colour",
+        ),
+        (
+            "    logo: static/missing.svg\n",
+            "fluentpress.yaml:3:11: site.theme.logo `static/missing.svg` is not a file",
+        ),
+        (
+            "    logo: fluentpress.yaml\n",
+            "fluentpress.yaml:3:11: site.theme.logo `fluentpress.yaml` is not an image",
+        ),
+        (
+            "    logo: ../outside.svg\n",
+            "fluentpress.yaml:3:11: site.theme.logo `../outside.svg`",
+        ),
+    ] {
+        let project = TestProject::fixture("web");
+        let config = project.read("fluentpress.yaml").replacen(
+            "site:\n",
+            &format!("site:\n  theme:\n{theme}"),
+            1,
+        );
+        project.write("fluentpress.yaml", config);
+        let (code, stdout, stderr) = project.run(&["export", "web"]);
+        assert_eq!(code, 2, "{stdout}{stderr}");
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+        assert!(!project.path("dist/web").exists());
+    }
+}
+
+// The root page carries the language table computed from CLDR's likely subtags: Traditional
+// Chinese (zh-TW, zh-MO, zh-Hant) leads to zh-HK, Simplified (zh, zh-Hans) to zh-CN, and
+// regions that change nothing (fr-CA, de-AT, zh-SG) are not listed.
+#[test]
+fn root_page_matches_languages_by_likely_script() {
+    let project = sample_project();
+    let (code, stdout, stderr) = project.run(&["export", "web"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let root = project.read("dist/web/index.html");
+    for entry in [
+        "\"zh\":\"zh-CN\"",
+        "\"zh-hans\":\"zh-CN\"",
+        "\"zh-hant\":\"zh-HK\"",
+        "\"zh-mo\":\"zh-HK\"",
+        "\"zh-tw\":\"zh-HK\"",
+        "\"fr\":\"fr\"",
+        "\"de\":\"de\"",
+        "\"id\":\"id-ID\"",
+    ] {
+        assert!(root.contains(entry), "{entry}\n{root}");
+    }
+    for absent in ["\"zh-sg\"", "\"fr-ca\"", "\"de-at\"", "\"ja\""] {
+        assert!(!root.contains(absent), "{absent}\n{root}");
+    }
+}
+
+// The home page has the site's identity (its name and description as an introduction), the
+// teasers of content/home.md as cards, each with its "learn more" link; text before the first
+// heading stays above them. Header: menu button, search box, languages, navigation; footer:
+// navigation, languages, copyright.
+#[test]
+fn home_page_has_an_introduction_and_teaser_cards() {
+    let project = sample_project();
+    let (code, stdout, stderr) = project.run(&["export", "web"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let home = project.read("dist/web/fr/index.html");
+    assert!(home.contains("<body class=\"home\">"), "{home}");
+    assert!(home.contains("<header class=\"hero\">\n<h1>"), "{home}");
+    assert!(home.contains("<p class=\"lead\">"), "{home}");
+    let cards = home.split("<div class=\"cards\">").nth(1).unwrap();
+    assert_eq!(
+        cards.matches("<section class=\"card\">").count(),
+        3,
+        "{home}"
+    );
+    for link in [
+        "../fr/profile/",
+        "../fr/overseas/",
+        "../fr/social-responsibility/",
+    ] {
+        assert!(
+            cards.contains(&format!("<a href=\"{link}\">")),
+            "{link}\n{home}"
+        );
+    }
+    for part in [
+        "<label class=\"menu-button\" for=\"menu-toggle\">Menu</label>",
+        "placeholder=\"Saisissez un mot-clé\"",
+        "<footer class=\"site-footer\">",
+        "<nav class=\"footer-nav\" aria-label=\"Plan du site\">",
+        "<p class=\"copyright\">©",
+    ] {
+        assert!(home.contains(part), "{part}\n{home}");
+    }
+    // Other pages have neither introduction nor cards.
+    let profile = project.read("dist/web/fr/profile/index.html");
+    assert!(!profile.contains("class=\"cards\"") && !profile.contains("hero"));
+
+    let fixture = exported("web", &[]);
+    let ar = fixture.read("dist/web/ar/index.html");
+    let intro = ar.find("<p>مرحبًا").unwrap();
+    assert!(intro < ar.find("<div class=\"cards\">").unwrap(), "{ar}");
+    // A ui.ftl older than the menu button still gets words, not the message's id.
+    assert!(ar.contains("for=\"menu-toggle\">Menu</label>"), "{ar}");
+}
+
+// The error points at `site.theme.logo` even when `print.logo` comes first in the file.
+#[test]
+fn bad_theme_logo_is_found_in_the_site_section() {
+    let project = TestProject::fixture("web");
+    let config = project.read("fluentpress.yaml").replacen(
+        "site:\n",
+        "print:\n  logo: print.svg\nsite:\n  theme:\n    logo: web.gif\n",
+        1,
+    );
+    project.write("fluentpress.yaml", config);
+    project.write("print.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    let (code, stdout, stderr) = project.run(&["export", "web"]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("fluentpress.yaml:5:11: site.theme.logo `web.gif` is not an image"),
+        "{stderr}"
+    );
 }

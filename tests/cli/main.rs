@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod browser;
+mod browser_theme;
 mod build;
 mod check;
 mod corpus;
@@ -22,6 +23,8 @@ mod safety;
 mod serve;
 #[cfg(not(feature = "serve"))]
 mod serve_absent;
+#[cfg(feature = "serve")]
+mod serve_edit;
 mod status;
 mod support;
 mod translations;

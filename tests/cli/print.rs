@@ -270,6 +270,93 @@ fn missing_font_folder_is_an_error() {
     assert_eq!(code, 0, "{stderr}");
 }
 
+/// A 48×16 PNG of one colour, standing for a company's logo.
+const LOGO_PNG: &[u8] = b"\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x30\x00\x00\x00\x10\x08\x02\x00\x00\x00\xdf\xcc\x6b\xe6\x00\x00\x00\x24\x49\x44\x41\x54\x78\xda\x63\x90\xf2\xef\x1e\x54\x88\x61\xd4\x41\xa3\x0e\x1a\x75\xd0\xa8\x83\x46\x1d\x34\xea\xa0\x51\x07\x8d\x3a\x88\xbe\x08\x00\x58\x5c\xdc\x1f\x3c\x5f\xb4\x5c\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82";
+
+// `print.logo` names the cover's image: a missing file, or one that is no image, is a
+// configuration error at the key's line and column, and nothing is printed.
+#[test]
+fn logo_missing_or_not_an_image_is_a_config_error() {
+    let project = basic();
+    let config = project.read("fluentpress.yaml");
+    project.write(
+        "fluentpress.yaml",
+        format!("{config}print:\n  paper: a4\n  logo: brand/logo.png\n"),
+    );
+    let (code, _, stderr) = project.run(&["export", "print"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(
+            "fluentpress: error: fluentpress.yaml:15:9: print.logo `brand/logo.png` does not exist"
+        ),
+        "{stderr}"
+    );
+    assert!(!project.path("dist/print").exists());
+
+    project.write("brand/logo.png", "GIF? no, a text file");
+    let (code, _, stderr) = project.run(&["export", "print"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("fluentpress.yaml:15:9: print.logo `brand/logo.png` is not an image the PDF export can print (PNG, JPEG, GIF, SVG or WebP)"),
+        "{stderr}"
+    );
+
+    project.write("brand/logo.png", LOGO_PNG);
+    let (code, _, stderr) = project.run(&["export", "print", "--emit", "typst"]);
+    assert_eq!(code, 0, "{stderr}");
+    let data: serde_json::Value =
+        serde_json::from_str(&project.read("dist/print/en-US.json")).unwrap();
+    assert_eq!(data["logo"], "/brand/logo.png");
+}
+
+// The cover is dated from SOURCE_DATE_EPOCH, in the words of the locale's `print-date` (ISO
+// 8601 without one): the same sources and epoch give the same bytes, another day other bytes.
+#[test]
+fn cover_date_follows_source_date_epoch() {
+    let project = basic();
+    let fr = project.read("locales/fr/ui.ftl");
+    project.write(
+        "locales/fr/ui.ftl",
+        format!("{fr}print-date = le {{ $day }}/{{ $month }}/{{ $year }}\n"),
+    );
+    let args = [
+        "export",
+        "print",
+        "--emit",
+        "typst",
+        "--include-incomplete",
+        "en-US",
+        "fr",
+    ];
+    let date = |tag: &str| {
+        let data: serde_json::Value =
+            serde_json::from_str(&project.read(&format!("dist/print/{tag}.json"))).unwrap();
+        data["date"]["inlines"][0]["text"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    // support.rs sets SOURCE_DATE_EPOCH to 2024-01-01.
+    let (code, _, stderr) = project.run(&args);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(date("en-US"), "2024-01-01");
+    assert_eq!(date("fr"), "le 1/1/2024");
+    let first = std::fs::read(project.path("dist/print/en-US.pdf")).unwrap();
+    let output = project
+        .cmd()
+        .env("SOURCE_DATE_EPOCH", "1772884800")
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(date("en-US"), "2026-03-07");
+    assert_eq!(date("fr"), "le 7/3/2026");
+    assert_ne!(
+        std::fs::read(project.path("dist/print/en-US.pdf")).unwrap(),
+        first
+    );
+}
+
 // --- Reading the PDFs back (poppler-utils and the Noto fonts) ---
 
 fn tool(program: &str, args: &[&str]) -> String {
@@ -326,6 +413,8 @@ fn export(root: &Path) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
     let output = assert_cmd::Command::cargo_bin("fluentpress")
         .unwrap()
+        // 2024-01-01, the cover's date.
+        .env("SOURCE_DATE_EPOCH", "1704067200")
         .args(["--project"])
         .arg(root)
         .args(["export", "print", "--out"])
@@ -374,11 +463,14 @@ fn sample_pdfs_hold_every_chapter_in_every_locale() {
             let localized = localizer.format(tag, id, None, None).unwrap();
             plain_text(&parse_inline(&localized.text))
         };
-        let title = message("site-name");
-        assert!(
-            text.contains(&normalize(&title)),
-            "{tag}: title {title:?} in\n{text}"
-        );
+        let site_name = message("site-name");
+        let title = message("print-title");
+        for expected in [&site_name, &title] {
+            assert!(
+                text.contains(&normalize(expected)),
+                "{tag}: {expected:?} in\n{text}"
+            );
+        }
         let mut last = 0;
         for page in &pages {
             let chapter = message(&page.title_id());
@@ -447,7 +539,8 @@ fn arabic_pdf_is_shaped_right_to_left() {
     for expected in [
         "أكمي للألمنيوم",
         "تنتج أكمي الألمنيوم الأولي في ثلاثة مصاهر",
-        "صفحة 3 من 4",
+        "صفحة 3 من 3",
+        "انظر الصفحة",
     ] {
         assert!(
             text.contains(&normalize(expected)),
@@ -457,17 +550,366 @@ fn arabic_pdf_is_shaped_right_to_left() {
     render_first_pages(&pdf, "ar");
 }
 
+/// The text of each page of a PDF (pdftotext separates pages with a form feed).
+fn page_texts(pdf: &Path) -> Vec<String> {
+    let text = tool("pdftotext", &["-enc", "UTF-8", pdf.to_str().unwrap(), "-"]);
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    // The text ends with a form feed.
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// Exports the basic fixture (after `change`) and returns the text of `tag`'s PDF, per page.
+fn basic_pages(change: impl FnOnce(&TestProject), tag: &str) -> Vec<String> {
+    let project = TestProject::fixture("basic");
+    change(&project);
+    let (code, _, stderr) = project.run(&["extract"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = project.run(&["export", "print", "--include-incomplete", tag]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    page_texts(&project.path(&format!("dist/print/{tag}.pdf")))
+}
+
+/// Appends `text` to a file of the project.
+fn append(project: &TestProject, file: &str, text: &str) {
+    let before = project.read(file);
+    project.write(file, format!("{before}{text}"));
+}
+
+// The cover names the site, the document's title, the language in its own name and the date
+// (SOURCE_DATE_EPOCH's, in the locale's words) and shows the logo; the contents follow.
+#[test]
+#[ignore = "needs pdftotext and pdfimages (poppler-utils); run by .ci/run"]
+fn cover_holds_site_title_language_date_and_logo() {
+    let project = TestProject::fixture("basic");
+    append(
+        &project,
+        "fluentpress.yaml",
+        "print:\n  logo: brand/logo.png\n",
+    );
+    project.write("brand/logo.png", LOGO_PNG);
+    append(
+        &project,
+        "locales/en-US/ui.ftl",
+        "print-title = Annual Review\nprint-date = { $month ->\n        [1] January\n       *[other] Month { $month }\n    } { $day }, { $year }\n",
+    );
+    let (code, _, stderr) = project.run(&["extract"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = project.run(&["export", "print"]);
+    assert_eq!(code, 0, "{stderr}");
+    let pdf = project.path("dist/print/en-US.pdf");
+    let pages = page_texts(&pdf);
+    let cover = normalize(&pages[0]);
+    for expected in [
+        "Acme Aluminium",
+        "Annual Review",
+        "English",
+        "January 1, 2024",
+    ] {
+        assert!(
+            cover.contains(&normalize(expected)),
+            "{expected:?} in\n{}",
+            pages[0]
+        );
+    }
+    assert!(pages[1].contains("Contents"), "{}", pages[1]);
+    let images = tool(
+        "pdfimages",
+        &["-list", "-f", "1", "-l", "1", pdf.to_str().unwrap()],
+    );
+    assert!(
+        images.lines().any(|l| l.contains(" 48    16 ")),
+        "the 48×16 logo on the cover:\n{images}"
+    );
+}
+
+// A link to a section of another chapter is printed with the page the section starts on,
+// in the locale's words (`print-see-page`); the number is that of the page holding the
+// heading.
+#[test]
+#[ignore = "needs pdftotext (poppler-utils); run by .ci/run"]
+fn internal_links_name_the_page_of_their_target() {
+    let filler = "The plant runs day and night, and its people keep it safe and clean. ".repeat(12);
+    let pages = basic_pages(
+        |project| {
+            let home = project.read("content/home.md");
+            let home = home.replace(
+                "We employ 4,000 people.",
+                &format!("We employ 4,000 people. [Meet the board](@/about/team.md#leadership).\n\n{filler}\n\n{filler}\n\n{filler}"),
+            );
+            project.write("content/home.md", home);
+            append(
+                project,
+                "locales/en-US/ui.ftl",
+                "print-see-page = { $link } (see p.\u{a0}{ $page })\n",
+            );
+        },
+        "en-US",
+    );
+    let leadership = pages
+        .iter()
+        .enumerate()
+        .skip(2)
+        .find(|(_, text)| text.lines().any(|l| l.trim() == "Leadership"))
+        .map(|(i, _)| i + 1)
+        .unwrap_or_else(|| panic!("no Leadership heading in {pages:#?}"));
+    assert!(
+        leadership > 3,
+        "the fixture's filler pushes it on: {pages:#?}"
+    );
+    let body: String = pages[2..].concat();
+    assert!(
+        normalize(&body).contains(&normalize(&format!("Meet the board (see p. {leadership})"))),
+        "Meet the board (see p. {leadership}) in\n{body}"
+    );
+}
+
+// In every locale of the sample, each "learn more" link names the page its chapter starts on,
+// in the locale's own words.
+#[test]
+#[ignore = "needs pdftotext and the Noto fonts; run by .ci/run"]
+fn sample_links_name_their_page_in_every_locale() {
+    let root = sample_root();
+    let out = export(&root);
+    let project = load_project(&root).unwrap();
+    let catalog = load_catalog(&project).unwrap();
+    let localizer = Localizer::new(&project, &catalog);
+    let links = [
+        ("home-who-we-are-p2", "profile-title"),
+        ("home-what-we-do-p2", "overseas-title"),
+        ("home-esg-p2", "social-responsibility-title"),
+    ];
+    for locale in &project.locales {
+        let tag = locale.tag.as_str();
+        let pages: Vec<String> = page_texts(&out.path().join(format!("{tag}.pdf")))
+            .iter()
+            .map(|p| normalize(p))
+            .collect();
+        let text = |id: &str, args: Option<&fluent_bundle::FluentArgs>| {
+            let localized = localizer.format(tag, id, None, args).unwrap();
+            plain_text(&parse_inline(&localized.text))
+        };
+        for (link, target) in links {
+            let title = normalize(&text(target, None));
+            let page = pages
+                .iter()
+                .enumerate()
+                .skip(2)
+                .find(|(_, p)| p.contains(&title))
+                .map(|(i, _)| i + 1)
+                .unwrap_or_else(|| panic!("{tag}: no {title:?} after the contents"));
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("link", text(link, None));
+            args.set("page", page.to_string());
+            let expected = normalize(&text("print-see-page", Some(&args)));
+            assert!(
+                pages[2..].iter().any(|p| p.contains(&expected)),
+                "{tag}: {expected:?} in\n{pages:#?}"
+            );
+        }
+    }
+}
+
+// A link to another site keeps its text and prints its address in a footnote, or in
+// brackets with `print.external_links: inline`; a link whose text is its address is not
+// repeated, nor is one in a heading (the contents would print it twice).
+#[test]
+#[ignore = "needs pdftotext (poppler-utils); run by .ci/run"]
+fn external_links_print_their_address() {
+    let paragraph = "Read [our annual report](https://acme.example/report-2024.pdf) or write to [sales@acme.example](mailto:sales@acme.example).";
+    let change = |inline: bool| {
+        move |project: &TestProject| {
+            let home = project.read("content/home.md");
+            project.write(
+                "content/home.md",
+                home.replace("We employ 4,000 people.", paragraph)
+                    .replace("## Who we are", "## Who [we](https://acme.example/we) are"),
+            );
+            if inline {
+                append(
+                    project,
+                    "fluentpress.yaml",
+                    "print:\n  external_links: inline\n",
+                );
+            }
+        }
+    };
+    let pages = basic_pages(change(false), "en-US");
+    let page = &pages[2];
+    let lines: Vec<&str> = page
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    // The footnote mark after the text, the address at the foot of the page, before the page
+    // number.
+    assert!(
+        normalize(page).contains(&normalize(
+            "Read our annual report1 or write to sales@acme.example."
+        )),
+        "{page}"
+    );
+    let at = lines
+        .iter()
+        .position(|l| normalize(l) == normalize("1 https://acme.example/report-2024.pdf"))
+        .unwrap_or_else(|| panic!("a footnote with the address in\n{page}"));
+    assert!(
+        lines[..at]
+            .iter()
+            .any(|l| l.contains("Quality is our only product")),
+        "the footnote below the text:\n{page}"
+    );
+    assert_eq!(page.matches("sales@acme.example").count(), 1, "{page}");
+    assert!(!page.contains("acme.example/we"), "{page}");
+    assert!(!pages[1].contains("https://"), "{}", pages[1]);
+
+    let pages = basic_pages(change(true), "en-US");
+    assert!(
+        normalize(&pages[2]).contains(&normalize(
+            "Read our annual report [https://acme.example/report-2024.pdf] or write to sales@acme.example."
+        )),
+        "{}",
+        pages[2]
+    );
+}
+
+// Chapters follow one another by default; `print.page_break: chapter` starts each on a new page.
+#[test]
+#[ignore = "needs pdftotext (poppler-utils); run by .ci/run"]
+fn chapters_flow_unless_configured_to_break() {
+    let chapter_page = |pages: &[String], title: &str| {
+        pages
+            .iter()
+            .enumerate()
+            .skip(2)
+            .find(|(_, p)| p.lines().any(|l| l.trim() == title))
+            .map(|(i, _)| i + 1)
+    };
+    let pages = basic_pages(|_| {}, "en-US");
+    assert_eq!(pages.len(), 3, "{pages:#?}");
+    assert!(pages[2].contains("Welcome to Acme"), "{}", pages[2]);
+    assert_eq!(chapter_page(&pages, "Our team"), Some(3));
+
+    let pages = basic_pages(
+        |project| {
+            append(
+                project,
+                "fluentpress.yaml",
+                "print:\n  page_break: chapter\n",
+            )
+        },
+        "en-US",
+    );
+    assert_eq!(pages.len(), 4, "{pages:#?}");
+    assert!(pages[2].contains("Welcome to Acme"), "{}", pages[2]);
+    assert_eq!(chapter_page(&pages, "Our team"), Some(4));
+}
+
+// A Chinese paragraph one character longer than two full lines does not end on a line of one
+// character: the line breaker prefers looser lines above (Typst's runt cost, raised).
+#[test]
+#[ignore = "needs pdftotext and fonts-noto-cjk; run by .ci/run"]
+fn chinese_paragraph_does_not_end_on_one_character() {
+    // 73 ideographs without punctuation; a line holds 36.
+    let paragraph: String = "中国宏桥集团是全球最大的铝生产商之一业务覆盖整个铝产业链专注于热电采矿及铝产品生产并以可持续发展及社会公益为核心"
+        .chars()
+        .cycle()
+        .take(73)
+        .collect();
+    let pages = basic_pages(
+        |project| {
+            project.write(
+                "locales/zh-CN/pages/home.ftl",
+                format!("home-intro-p1 = {paragraph}\n"),
+            );
+        },
+        "zh-CN",
+    );
+    let lines: Vec<&str> = pages[2]
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && paragraph.contains(*l))
+        .collect();
+    assert_eq!(lines.concat(), paragraph, "{}", pages[2]);
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(
+        lines.iter().all(|l| l.chars().count() > 1),
+        "a line of one character: {lines:?}"
+    );
+}
+
+// A Latin page holds a comfortable measure: the median full line (50 characters or more, which
+// leaves out most last lines of paragraphs) has 62 to 75 characters.
+#[test]
+#[ignore = "needs pdftotext (poppler-utils); run by .ci/run"]
+fn latin_lines_have_a_comfortable_measure() {
+    let out = export(&sample_root());
+    for tag in ["en-US", "fr", "de"] {
+        let pdf = out.path().join(format!("{tag}.pdf"));
+        let text = tool(
+            "pdftotext",
+            &[
+                "-layout",
+                "-enc",
+                "UTF-8",
+                "-f",
+                "3",
+                pdf.to_str().unwrap(),
+                "-",
+            ],
+        );
+        let mut lengths: Vec<usize> = text
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.contains(". . ."))
+            .map(|l| l.chars().count())
+            .filter(|&n| n >= 50)
+            .collect();
+        lengths.sort_unstable();
+        assert!(lengths.len() > 40, "{tag}: {lengths:?}");
+        let median = lengths[lengths.len() / 2];
+        assert!(
+            (62..=75).contains(&median),
+            "{tag}: median {median} of {lengths:?}"
+        );
+    }
+}
+
+// Pages 1 to 3 (cover, contents, first chapters) of four locales, as PNGs to look at:
+// target/test-artifacts/print/<locale>-page<N>.png.
+#[test]
+#[ignore = "needs pdftoppm and the Noto fonts; run by .ci/run"]
+fn sample_pages_rendered_for_review() {
+    let out = export(&sample_root());
+    for tag in ["en-US", "zh-HK", "fr", "de"] {
+        render_pages(
+            &out.path().join(format!("{tag}.pdf")),
+            tag,
+            &["1", "2", "3"],
+            "60",
+        );
+    }
+}
+
 /// Renders page 1 (the cover) and page 3 (the first chapter) to
 /// `target/test-artifacts/print/<name>-page<N>.png`, to look at.
 fn render_first_pages(pdf: &Path, name: &str) {
-    for page in ["1", "3"] {
+    render_pages(pdf, name, &["1", "3"], "100");
+}
+
+/// Renders `pages` at `dpi` to `target/test-artifacts/print/<name>-page<N>.png`.
+fn render_pages(pdf: &Path, name: &str, pages: &[&str], dpi: &str) {
+    for &page in pages {
         let prefix = artifacts().join(format!("{name}-page{page}"));
         tool(
             "pdftoppm",
             &[
                 "-png",
                 "-r",
-                "100",
+                dpi,
                 "-singlefile",
                 "-f",
                 page,

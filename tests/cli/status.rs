@@ -67,7 +67,7 @@ fn status_json_is_stable_and_complete() {
         }
     }
     let de = &locales[0];
-    assert_eq!(de["coverage"], 40.0);
+    assert_eq!(de["coverage"], 46.3);
     assert_eq!(de["min_coverage"], 30.0);
     assert_eq!(de["published"], true);
     assert_eq!(locales[1]["coverage"], 100.0);

@@ -12,11 +12,14 @@
 //! ```text
 //! { locale, lang, region, fonts: [family..], paper, base_url, language_name,
 //!   title: Message, title_plain, cover_site_name: Message|null, site_name: Message,
-//!   contents: Message, page_number: { lang?, region?, pieces: [{kind: text|page|total, text?}] },
+//!   date: Message, logo: str|null, page_break: chapter|none, external_links: footnotes|inline,
+//!   contents: Message, page_number: Pattern, see_page: Pattern,
 //!   chapters: [{ key, label, title: Message, blocks: [Block..] }] }
 //! Message = { id, lang?, region?, inlines: [Inline..] }
+//! Pattern = { lang?, region?, pieces: [{kind: text, text} | {kind: page|total|link}] }
 //! Inline  = {kind: text, text} | {kind: emphasis|strong, children} | {kind: code, text}
-//!         | {kind: link, url, children} | {kind: page-link, label, children} | {kind: line-break}
+//!         | {kind: link, url, shows_url, children} | {kind: page-link, label, children}
+//!         | {kind: line-break}
 //! Block   = {kind: heading, level, label, text} | {kind: paragraph, text}
 //!         | {kind: list, start: int|null, items: [Message]} | {kind: quote, paragraphs}
 //!         | {kind: image, src: str|null, alt: Message, alt_plain} | {kind: code, lang, code}
@@ -24,7 +27,7 @@
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Component;
+use std::path::{Component, Path};
 
 use fluent_bundle::{FluentArgs, FluentValue};
 use serde::Serialize;
@@ -56,9 +59,22 @@ pub struct DocumentData {
     pub cover_site_name: Option<Message>,
     /// The running header: the localized site name (`site-name`).
     pub site_name: Message,
+    /// The cover's date (`print-date` with `$year`, `$month`, `$day`; ISO 8601 without it):
+    /// the day of `SOURCE_DATE_EPOCH` when set, so the same sources give the same bytes.
+    pub date: Message,
+    /// The cover's logo (`print.logo`), from the project root (`/img/logo.svg`).
+    pub logo: Option<String>,
+    /// `chapter` (each chapter on a new page) or `none` (chapters follow one another).
+    pub page_break: &'static str,
+    /// `footnotes` or `inline`: where an external link's address is printed.
+    pub external_links: &'static str,
     /// The table of contents' heading (`print-contents`).
     pub contents: Message,
-    pub page_number: PageNumber,
+    /// The footer's "Page 3 of 12" (`print-page-number`): pieces `text`, `page`, `total`.
+    pub page_number: Pattern,
+    /// A link to another chapter with its page, "Our plants (see p. 5)" (`print-see-page`):
+    /// pieces `text`, `link` (the link's own text) and `page`.
+    pub see_page: Pattern,
     pub chapters: Vec<Chapter>,
 }
 
@@ -93,6 +109,8 @@ pub enum InlineNode {
     /// An external link (`http(s):`, `mailto:`, or a relative URL joined to the site's URL).
     Link {
         url: String,
+        /// Whether the link's text is its address already (then it is not printed twice).
+        shows_url: bool,
         children: Vec<InlineNode>,
     },
     /// A link to a chapter (or a heading in it) of this document.
@@ -103,23 +121,24 @@ pub enum InlineNode {
     LineBreak,
 }
 
-/// The footer's "Page 3 of 12": the locale's pattern cut around its two numbers, which only
-/// Typst knows.
+/// A localized pattern cut around the values only Typst knows (page numbers) or lays out (a
+/// link's text): the footer's "Page 3 of 12", a link's "(see p. 5)".
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PageNumber {
+pub struct Pattern {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
-    pub pieces: Vec<PageNumberPiece>,
+    pub pieces: Vec<Piece>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum PageNumberPiece {
+pub enum Piece {
     Text { text: String },
     Page,
     Total,
+    Link,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -273,6 +292,8 @@ pub struct DocumentBuilder<'a> {
     /// Every page selected for printing, in order.
     pub pages: &'a [&'a Page],
     pub fonts: Vec<String>,
+    /// The cover's date (year, month, day): see [`document_date`].
+    pub date: (i64, u32, u32),
 }
 
 impl DocumentBuilder<'_> {
@@ -307,7 +328,10 @@ impl DocumentBuilder<'_> {
         let contents = cx
             .ui("print-contents")
             .unwrap_or_else(|| cx.config_text("Contents"));
+        let date = cx.date(self.date);
         let page_number = cx.page_number();
+        let see_page = cx.see_page();
+        let print = &self.project.print;
         let chapters = self.pages.iter().map(|page| cx.chapter(page)).collect();
         DocumentData {
             locale: self.locale.tag.clone(),
@@ -321,8 +345,16 @@ impl DocumentBuilder<'_> {
             title_plain,
             cover_site_name,
             site_name,
+            date,
+            logo: print
+                .logo
+                .as_deref()
+                .and_then(|logo| rooted(&self.project.root, logo)),
+            page_break: print.page_break.name(),
+            external_links: print.external_links.name(),
             contents,
             page_number,
+            see_page,
             chapters,
         }
     }
@@ -358,6 +390,7 @@ struct Context<'a, 'w> {
 /// Private Use Area, so no translation contains them.
 const PAGE_MARK: &str = "\u{F8F0}";
 const TOTAL_MARK: &str = "\u{F8F1}";
+const LINK_MARK: &str = "\u{F8F2}";
 
 /// The longest message text printed: far beyond any real paragraph (a few KiB), and laid out
 /// by Typst in a fraction of a second.
@@ -423,34 +456,99 @@ impl Context<'_, '_> {
         }
     }
 
-    fn page_number(&mut self) -> PageNumber {
-        let mut args = FluentArgs::new();
-        args.set("page", FluentValue::from(PAGE_MARK));
-        args.set("total", FluentValue::from(TOTAL_MARK));
-        let id = "print-page-number";
+    /// A UI pattern with placeholders for the values Typst fills in; `default` when no
+    /// locale defines the message.
+    fn pattern(&mut self, id: &str, args: &FluentArgs, default: Vec<Piece>) -> Pattern {
         let Some(localized) = self
             .builder
             .localizer
-            .format(self.locale(), id, None, Some(&args))
+            .format(self.locale(), id, None, Some(args))
         else {
-            return PageNumber {
+            return Pattern {
                 lang: None,
                 region: None,
-                pieces: vec![
-                    PageNumberPiece::Page,
-                    PageNumberPiece::Text { text: " / ".into() },
-                    PageNumberPiece::Total,
-                ],
+                pieces: default,
             };
         };
         for error in &localized.errors {
             self.warn(Some(id), error.clone());
         }
         let (lang, region) = self.lang_of(&localized.locale);
-        PageNumber {
+        Pattern {
             lang,
             region,
-            pieces: page_number_pieces(&localized.text),
+            pieces: pattern_pieces(&localized.text),
+        }
+    }
+
+    fn page_number(&mut self) -> Pattern {
+        let mut args = FluentArgs::new();
+        args.set("page", FluentValue::from(PAGE_MARK));
+        args.set("total", FluentValue::from(TOTAL_MARK));
+        let default = vec![
+            Piece::Page,
+            Piece::Text { text: " / ".into() },
+            Piece::Total,
+        ];
+        self.pattern("print-page-number", &args, default)
+    }
+
+    /// "Our plants (see p. 5)". A pattern without `$link` is printed after the link's text.
+    fn see_page(&mut self) -> Pattern {
+        let mut args = FluentArgs::new();
+        args.set("link", FluentValue::from(LINK_MARK));
+        args.set("page", FluentValue::from(PAGE_MARK));
+        let default = vec![
+            Piece::Link,
+            Piece::Text {
+                text: " (p.\u{A0}".into(),
+            },
+            Piece::Page,
+            Piece::Text { text: ")".into() },
+        ];
+        let mut pattern = self.pattern("print-see-page", &args, default);
+        if !pattern.pieces.contains(&Piece::Link) {
+            pattern.pieces.insert(0, Piece::Link);
+            pattern.pieces.insert(1, Piece::Text { text: " ".into() });
+        }
+        pattern
+    }
+
+    /// The cover's date: `print-date` given the day's numbers (its translations name the month
+    /// as their language does), or the ISO date.
+    fn date(&mut self, (year, month, day): (i64, u32, u32)) -> Message {
+        let id = "print-date";
+        let mut args = FluentArgs::new();
+        args.set("year", FluentValue::from(year));
+        args.set("month", FluentValue::from(month));
+        args.set("day", FluentValue::from(day));
+        match self
+            .builder
+            .localizer
+            .format(self.locale(), id, None, Some(&args))
+        {
+            Some(localized) => {
+                for error in &localized.errors {
+                    self.warn(Some(id), error.clone());
+                }
+                let (lang, region) = self.lang_of(&localized.locale);
+                Message {
+                    id: id.to_string(),
+                    lang,
+                    region,
+                    inlines: vec![InlineNode::Text {
+                        text: localized.text,
+                    }],
+                }
+            }
+            None => Message {
+                id: String::new(),
+                lang: None,
+                region: None,
+                inlines: vec![InlineNode::Text {
+                    text: format!("{year:04}-{month:02}-{day:02}"),
+                }],
+            },
         }
     }
 
@@ -600,7 +698,11 @@ impl Context<'_, '_> {
                 } => {
                     let children = self.inlines(children);
                     match self.link(target) {
-                        LinkData::Url(url) => InlineNode::Link { url, children },
+                        LinkData::Url(url) => InlineNode::Link {
+                            shows_url: shows_url(&url, &children),
+                            url,
+                            children,
+                        },
                         LinkData::Label(label) => InlineNode::PageLink { label, children },
                         // A link that leads nowhere in print keeps its text.
                         LinkData::None => {
@@ -641,6 +743,30 @@ enum LinkData {
     None,
 }
 
+/// Whether a link's text already spells its address (`<https://acme.example>`,
+/// `[acme.example](https://acme.example/)`, `[a@b.c](mailto:a@b.c)`), so printing the address
+/// again would only repeat it.
+fn shows_url(url: &str, children: &[InlineNode]) -> bool {
+    let message = Message {
+        id: String::new(),
+        lang: None,
+        region: None,
+        inlines: children.to_vec(),
+    };
+    let bare = |s: &str| {
+        let s = s.trim();
+        let lower = s.to_ascii_lowercase();
+        let s = ["https://", "http://", "mailto:"]
+            .iter()
+            .find_map(|scheme| lower.starts_with(scheme).then(|| &s[scheme.len()..]))
+            .unwrap_or(s);
+        s.trim_start_matches("www.")
+            .trim_end_matches('/')
+            .to_string()
+    };
+    bare(&plain_of(&message)).eq_ignore_ascii_case(&bare(url))
+}
+
 /// A URL usable from paper: absolute ones as they are, site-relative ones joined to the site's
 /// address; a bare `#fragment` has no meaning in print.
 pub fn absolute_url(base_url: &str, url: &str) -> Option<String> {
@@ -656,14 +782,15 @@ pub fn absolute_url(base_url: &str, url: &str) -> Option<String> {
     Some(format!("{}/{path}", base_url.trim_end_matches('/')))
 }
 
-/// Cuts a formatted footer pattern around the page-number placeholders.
-pub fn page_number_pieces(text: &str) -> Vec<PageNumberPiece> {
+/// Cuts a formatted pattern around its placeholders (page, total, link).
+pub fn pattern_pieces(text: &str) -> Vec<Piece> {
     let mut pieces = Vec::new();
     let mut rest = text;
     loop {
         let next = [
-            (PAGE_MARK, PageNumberPiece::Page),
-            (TOTAL_MARK, PageNumberPiece::Total),
+            (PAGE_MARK, Piece::Page),
+            (TOTAL_MARK, Piece::Total),
+            (LINK_MARK, Piece::Link),
         ]
         .into_iter()
         .filter_map(|(mark, piece)| rest.find(mark).map(|at| (at, mark, piece)))
@@ -671,7 +798,7 @@ pub fn page_number_pieces(text: &str) -> Vec<PageNumberPiece> {
         match next {
             Some((at, mark, piece)) => {
                 if at > 0 {
-                    pieces.push(PageNumberPiece::Text {
+                    pieces.push(Piece::Text {
                         text: rest[..at].to_string(),
                     });
                 }
@@ -680,7 +807,7 @@ pub fn page_number_pieces(text: &str) -> Vec<PageNumberPiece> {
             }
             None => {
                 if !rest.is_empty() {
-                    pieces.push(PageNumberPiece::Text {
+                    pieces.push(Piece::Text {
                         text: rest.to_string(),
                     });
                 }
@@ -699,20 +826,53 @@ fn image_source(project: &Project, page: &Page, src: &str) -> Option<String> {
         Some(rooted) => project.content_dir.join(rooted),
         None => page.path.parent()?.join(src),
     };
-    let relative = path.strip_prefix(&project.root).ok()?;
-    // Lexically inside the project, and a file.
-    if relative
-        .components()
-        .any(|c| !matches!(c, Component::Normal(_)))
-        || !path.is_file()
-    {
+    if !path.is_file() {
         return None;
     }
-    let parts: Vec<_> = relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
+    rooted(&project.root, &path)
+}
+
+/// A path below the project root as Typst names it (`/content/img/plant.jpg`); `None` when it
+/// is not lexically inside the project (Typst reads files from the project only).
+fn rooted(root: &Path, path: &Path) -> Option<String> {
+    let relative = path.strip_prefix(root).ok()?;
+    let mut parts = Vec::new();
+    for component in relative.components() {
+        match component {
+            Component::Normal(part) => parts.push(part.to_string_lossy().into_owned()),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
     Some(format!("/{}", parts.join("/")))
+}
+
+/// The day a document is dated (year, month 1–12, day 1–31, UTC): `SOURCE_DATE_EPOCH`'s when it
+/// is set, as reproducible builds ask, else today's.
+pub fn document_date(source_date_epoch: Option<&str>) -> (i64, u32, u32) {
+    let seconds = source_date_epoch
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    civil_date(seconds.div_euclid(86_400))
+}
+
+/// The proleptic Gregorian date of a day counted from 1970-01-01 (Howard Hinnant's
+/// days-to-civil algorithm).
+fn civil_date(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 /// The visible text of every message of a document, with its id, for the glyph check.
@@ -722,6 +882,7 @@ pub fn texts<'d>(data: &'d DocumentData) -> Vec<(&'d str, String)> {
     push(&data.title);
     push(&data.site_name);
     push(&data.contents);
+    push(&data.date);
     for chapter in &data.chapters {
         push(&chapter.title);
         for block in &chapter.blocks {
@@ -734,16 +895,20 @@ pub fn texts<'d>(data: &'d DocumentData) -> Vec<(&'d str, String)> {
             }
         }
     }
-    let footer: String = data
-        .page_number
-        .pieces
-        .iter()
-        .filter_map(|p| match p {
-            PageNumberPiece::Text { text } => Some(text.as_str()),
-            _ => None,
-        })
-        .collect();
-    out.push(("print-page-number", footer));
+    for (id, pattern) in [
+        ("print-page-number", &data.page_number),
+        ("print-see-page", &data.see_page),
+    ] {
+        let text: String = pattern
+            .pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Text { text } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        out.push((id, text));
+    }
     out.push(("", data.language_name.clone()));
     out
 }
@@ -826,6 +991,7 @@ pub(crate) mod tests {
             locale: project.locale(tag).unwrap(),
             pages: &selected,
             fonts: vec!["Libertinus Serif".into()],
+            date: (2026, 3, 7),
         };
         let mut warnings = Vec::new();
         (builder.build(&mut warnings), warnings)
@@ -896,6 +1062,7 @@ pub(crate) mod tests {
                 text(" et "),
                 InlineNode::Link {
                     url: "https://acme.example/about".into(),
+                    shows_url: false,
                     children: vec![text("nous")]
                 },
                 text(" ; "),
@@ -945,10 +1112,10 @@ pub(crate) mod tests {
     // The footer pattern is cut around the page numbers, whatever their order.
     #[test]
     fn page_number_pattern_is_cut_around_the_numbers() {
-        let t = |s: &str| PageNumberPiece::Text { text: s.into() };
-        use PageNumberPiece::{Page, Total};
+        let t = |s: &str| Piece::Text { text: s.into() };
+        use Piece::{Page, Total};
         let cut = |pattern: &str| {
-            page_number_pieces(
+            pattern_pieces(
                 &pattern
                     .replace("{page}", PAGE_MARK)
                     .replace("{total}", TOTAL_MARK),

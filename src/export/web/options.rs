@@ -29,6 +29,10 @@ pub struct WebOptions {
     pub locales: Vec<String>,
     /// `$year` of `footer-copyright`, as text.
     pub year: String,
+    /// Marks for `serve`'s in-context editor: each element showing a page message carries
+    /// `data-l10n-id` and `data-l10n-locale`, and each page a JSON list of its interface texts.
+    /// Never set by `export web`: a published site carries no editor markup.
+    pub editor_marks: bool,
 }
 
 impl WebOptions {
@@ -40,6 +44,7 @@ impl WebOptions {
             include_incomplete: false,
             locales: Vec::new(),
             year: copyright_year(project),
+            editor_marks: false,
         }
     }
 }

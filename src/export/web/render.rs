@@ -56,37 +56,63 @@ pub(super) fn render_page(
             Some(f) => (f.text.as_str(), f.locale.as_str()),
             None => (m.text.as_str(), site.project.source_locale().tag.as_str()),
         };
-        if served != tag {
-            *fallbacks += 1;
+        let mut attrs = lang_attributes(served, site.dir_of(served), tag, locale.dir);
+        if site.editor_marks {
+            attrs.push_str(&editor_mark(&m.id, tag));
         }
-        let attrs = lang_attributes(served, site.dir_of(served), tag, locale.dir);
         // One parse for both the HTML and the plain text.
         let inlines = parse_inline(text);
-        (
-            html::render_parsed(&inlines, text.len(), &links),
-            plain_text(&inlines),
-            attrs,
-        )
+        let mut html = html::render_parsed(&inlines, text.len(), &links);
+        if served != tag {
+            *fallbacks += 1;
+            // The reader sees which text is not in their language, not only a screen reader.
+            html.push_str(locale.fallback_badge(served));
+        }
+        (html, plain_text(&inlines), attrs)
     };
 
     let meta = page.meta_messages();
     let (heading, title_plain, heading_attributes) = message(&meta[0], &mut fallbacks);
-    let description = match meta.get(1) {
-        Some(m) => message(m, &mut fallbacks).1,
-        None => String::new(),
+    let (lead, description, lead_attributes) = match meta.get(1) {
+        Some(m) => message(m, &mut fallbacks),
+        None => Default::default(),
     };
+    // The home page shows its description as the site's introduction, and its sections (the
+    // teasers, each a heading, a text and a "learn more" link) as cards.
+    let home = page.slug.is_empty();
     let mut content = String::new();
-    for (_, blocks) in &page.sections {
+    let mut cards = false;
+    for (section, blocks) in &page.sections {
+        let wrap = section.heading.is_some();
+        // Text before the first heading stays above the cards.
+        if home && wrap && !cards {
+            content.push_str("<div class=\"cards\">\n");
+            cards = true;
+        }
+        if wrap {
+            content.push_str(if home {
+                "<section class=\"card\">\n"
+            } else {
+                "<section>\n"
+            });
+        }
         for block in blocks {
             render_block(block, &mut content, &mut body_text, &up, &mut |m| {
                 message(m, &mut fallbacks)
             });
         }
+        if wrap {
+            content.push_str("</section>\n");
+        }
+    }
+    if cards {
+        content.push_str("</div>\n");
     }
 
     let stale = tag != site.project.source_locale().tag
         && page.messages().iter().any(|m| locale.stale.contains(&m.id));
     let mut notices = Vec::new();
+    let mut stale_text = None;
     if fallbacks > 0 || locale.ui_fallbacks > 0 {
         notices.push(notice(
             "partly-translated",
@@ -102,17 +128,29 @@ pub(super) fn render_page(
             format!("{up}{}/{}", source.tag, slug_path(&page.slug)),
         );
         let text = locale.format(site, "notice-outdated-translation", Some(&args), &links);
+        stale_text = Some(text.plain.clone());
         notices.push(notice(
             "outdated-translation",
             &Value::from_safe_string(text.html),
         ));
     }
 
+    let noindex = site.mostly_fallback(tag, &page.slug);
     let mut context = common_context(site, locale, &page.slug, &up, Some(page));
     context.insert("title", Value::from(page_title(locale, &title_plain)));
     context.insert("description", Value::from(description.clone()));
     context.insert("canonical", Value::from(site.absolute(tag, &page.slug)));
-    context.insert("alternates", alternates(site, &page.slug));
+    // A page mostly in another language is not offered to search engines as this locale's
+    // version (see `Site::mostly_fallback`).
+    context.insert("noindex", Value::from(noindex));
+    if !noindex {
+        context.insert("alternates", alternates(site, &page.slug));
+    }
+    if home {
+        context.insert("page_class", Value::from("home"));
+        context.insert("lead", Value::from_safe_string(lead));
+        context.insert("lead_attributes", Value::from_safe_string(lead_attributes));
+    }
     context.insert("notices", Value::from(notices));
     context.insert("heading", Value::from_safe_string(heading));
     context.insert(
@@ -120,7 +158,11 @@ pub(super) fn render_page(
         Value::from_safe_string(heading_attributes),
     );
     context.insert("content", Value::from_safe_string(content));
-    let html = templates.render("page.html", Record::value(context))?;
+    let mut html = templates.render("page.html", Record::value(context))?;
+    if site.editor_marks {
+        let texts = interface_texts(site, locale, &links, &meta[0].id, stale_text.as_deref());
+        insert_before_body_end(&mut html, &texts);
+    }
     Ok(RenderedPage {
         file: SiteFile {
             path: format!("{tag}/{}index.html", slug_path(&page.slug)),
@@ -135,6 +177,69 @@ pub(super) fn render_page(
             body: body_text,
         },
     })
+}
+
+/// The attributes that tell `serve`'s editor which message an element shows, in which locale.
+pub(super) fn editor_mark(id: &str, tag: &str) -> String {
+    format!(
+        " data-l10n-id=\"{}\" data-l10n-locale=\"{}\"",
+        escape(id),
+        escape(tag)
+    )
+}
+
+/// For `serve`'s editor: the interface texts a page shows that its template writes (site
+/// name, navigation, search box, footer, notices), each with its message id, and the id of the
+/// page title, as JSON in a `<script type="application/json">` (the editor script finds the
+/// elements by their text: the templates stay free of editor markup).
+fn interface_texts(
+    site: &Site,
+    locale: &LocaleSite,
+    links: &Links,
+    title_id: &str,
+    stale_notice: Option<&str>,
+) -> String {
+    let mut texts: Vec<(String, String)> = locale
+        .ui_text
+        .iter()
+        .filter_map(|(id, v)| Some((id.clone(), v.as_str()?.to_string())))
+        .collect();
+    for page in &site.nav {
+        let nav_id = nav_message_id(page);
+        let id = if site
+            .localizer
+            .format(&locale.locale.tag, &nav_id, None, None)
+            .is_some()
+        {
+            nav_id
+        } else {
+            page.title_id()
+        };
+        let plain = locale.format(site, &id, None, links).plain;
+        texts.push((id, plain));
+    }
+    if let Some(text) = stale_notice {
+        texts.push(("notice-outdated-translation".into(), text.to_string()));
+    }
+    let json = serde_json::json!({
+        "locale": locale.locale.tag,
+        "title": title_id,
+        "texts": texts,
+    });
+    // `<` escaped: the text cannot end the script element.
+    format!(
+        "<script type=\"application/json\" id=\"fluentpress-l10n\">{}</script>\n",
+        json.to_string().replace('<', "\\u003c")
+    )
+}
+
+/// Inserts `snippet` before the page's last `</body>` (or at its end).
+fn insert_before_body_end(html: &mut String, snippet: &str) {
+    let at = html
+        .to_ascii_lowercase()
+        .rfind("</body>")
+        .unwrap_or(html.len());
+    html.insert_str(at, snippet);
 }
 
 pub(super) fn notice(kind: &str, html: &Value) -> Value {
@@ -219,7 +324,8 @@ pub(super) fn render_block(
             if let Some(src) = src {
                 let _ = write!(
                     out,
-                    "<p><img src=\"{}\" alt=\"{}\"{attrs}",
+                    // Scaled to the column by the stylesheet; loaded when about to be seen.
+                    "<p><img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\"{attrs}",
                     escape(&src),
                     escape(&plain)
                 );
@@ -249,12 +355,14 @@ pub(super) fn is_relative(url: &str) -> bool {
     !url.contains(':') && !url.starts_with('/') && !url.starts_with('#')
 }
 
-/// `hreflang` alternates of a page: every published locale, then `x-default` (the root page,
-/// which picks the visitor's language).
+/// `hreflang` alternates of a page: every published locale whose version of it is not mostly
+/// fallback text, then `x-default`: the same page in the source locale (the version every
+/// visitor can be sent to; the root page only picks a language).
 pub(super) fn alternates(site: &Site, slug: &str) -> Value {
     let mut out: Vec<Value> = site
         .published
         .iter()
+        .filter(|l| !site.mostly_fallback(&l.tag, slug))
         .map(|l| {
             Record::value([
                 ("hreflang", Value::from(l.tag.clone())),
@@ -264,7 +372,10 @@ pub(super) fn alternates(site: &Site, slug: &str) -> Value {
         .collect();
     out.push(Record::value([
         ("hreflang", Value::from("x-default")),
-        ("href", Value::from(site.base_url.clone())),
+        (
+            "href",
+            Value::from(site.absolute(&site.project.source_locale().tag, slug)),
+        ),
     ]));
     Value::from(out)
 }
@@ -326,6 +437,12 @@ pub(super) fn common_context(
         ),
         ("nav", Value::from(nav)),
         ("languages", Value::from(languages)),
+        ("page_class", Value::from("")),
+        ("lead", Value::from("")),
+        ("lead_attributes", Value::from("")),
+        ("theme_css", Value::from(site.theme_css.clone())),
+        ("logo", Value::from(site.logo_name.clone())),
+        ("search_size", Value::from(locale.search_size)),
         ("ui", locale.ui_value.clone()),
         ("text", locale.text_value.clone()),
     ])

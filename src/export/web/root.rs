@@ -12,6 +12,10 @@ pub(super) fn root_files(
 ) -> Result<Vec<SiteFile>, WebError> {
     let mut files = Vec::new();
     let source = &locales[0];
+    let tags: Vec<&str> = locales.iter().map(|l| l.tag()).collect();
+    let matching = Value::from_safe_string(super::languages::table_json(
+        &super::languages::matching_table(&tags),
+    ));
     for not_found in [false, true] {
         let languages: Vec<Value> = locales
             .iter()
@@ -33,6 +37,7 @@ pub(super) fn root_files(
             ("languages", Value::from(languages)),
             ("alternates", alternates(site, "")),
             ("noindex", Value::from(not_found)),
+            ("matching", matching.clone()),
             (
                 "base_href",
                 Value::from(if not_found {
@@ -70,20 +75,27 @@ pub(super) fn root_files(
     Ok(files)
 }
 
-/// `sitemap.xml`: every page of every published locale, each with its alternates.
+/// `sitemap.xml`: every page of every published locale, each with its alternates, but for the
+/// pages mostly shown in another locale (`noindex`).
 pub(super) fn sitemap(site: &Site) -> String {
     use std::fmt::Write as _;
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
+    let source = &site.project.source_locale().tag;
     for page in site.pages {
-        for locale in &site.published {
+        let listed: Vec<&&Locale> = site
+            .published
+            .iter()
+            .filter(|l| !site.mostly_fallback(&l.tag, &page.slug))
+            .collect();
+        for locale in &listed {
             let _ = writeln!(
                 out,
                 "<url>\n<loc>{}</loc>",
                 escape(&site.absolute(&locale.tag, &page.slug))
             );
-            for alternate in &site.published {
+            for alternate in &listed {
                 let _ = writeln!(
                     out,
                     "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
@@ -94,7 +106,7 @@ pub(super) fn sitemap(site: &Site) -> String {
             let _ = writeln!(
                 out,
                 "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n</url>",
-                escape(&site.base_url)
+                escape(&site.absolute(source, &page.slug))
             );
         }
     }
@@ -102,8 +114,22 @@ pub(super) fn sitemap(site: &Site) -> String {
     out
 }
 
-/// Copies the images pages refer to by relative path, when they exist under `content/`.
+/// Copies the images pages refer to by relative path, when they exist under `content/`, and the
+/// theme's logo (checked when the configuration was read) to `/assets/`.
 pub(super) fn copy_images(project: &Project, pages: &[Page], root: &Path) -> Result<(), WebError> {
+    if let Some(logo) = &project.site.theme.logo
+        && let Some(extension) = logo.extension()
+    {
+        let to = root.join("assets").join(format!(
+            "logo.{}",
+            extension.to_string_lossy().to_ascii_lowercase()
+        ));
+        std::fs::create_dir_all(root.join("assets")).map_err(|source| WebError::Write {
+            path: root.join("assets"),
+            source,
+        })?;
+        std::fs::copy(logo, &to).map_err(|source| WebError::Write { path: to, source })?;
+    }
     for page in pages {
         for (_, blocks) in &page.sections {
             for block in blocks {
