@@ -37,6 +37,10 @@ pub struct GlossaryTerm {
     pub translations: Vec<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// Other spellings of the term in the locale (`aluminium` for `aluminum`): search finds the
+    /// pages of any of them from any other. `check` does not require them.
+    #[serde(default)]
+    pub synonyms: Vec<String>,
 }
 
 impl Glossary {
@@ -46,6 +50,27 @@ impl Glossary {
             .iter()
             .filter(|t| t.translations.iter().any(|tr| tr == &t.source))
             .map(|t| t.source.as_str())
+    }
+}
+
+impl Glossary {
+    /// The spelling groups search treats as one word: each term with `synonyms:`, its
+    /// renderings (and, in the source locale's own glossary, its source text) then its synonyms.
+    pub fn synonym_groups(&self, source_locale: bool) -> Vec<Vec<String>> {
+        self.terms
+            .iter()
+            .filter(|t| !t.synonyms.is_empty())
+            .map(|t| {
+                let mut group = Vec::new();
+                if source_locale {
+                    group.push(t.source.clone());
+                }
+                group.extend(t.translations.iter().cloned());
+                group.extend(t.synonyms.iter().cloned());
+                group.dedup();
+                group
+            })
+            .collect()
     }
 }
 

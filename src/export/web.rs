@@ -63,6 +63,7 @@ use crate::catalog::{Catalog, EntryKind, LocaleCatalog};
 use crate::config::{Locale, Project};
 use crate::content::{self, Block, ContentError, Page, PageMessage};
 use crate::fsutil;
+use crate::glossary;
 use crate::localize::Localizer;
 use crate::markup::{LinkTarget, judge_target, parse_inline, plain_text};
 use crate::publish::{self, Refusal};
@@ -90,6 +91,8 @@ pub enum WebError {
         #[source]
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Glossary(#[from] glossary::GlossaryError),
     #[error("unknown locale `{tag}`; the project's locales are: {known}")]
     UnknownLocale { tag: String, known: String },
 }
@@ -132,7 +135,7 @@ pub struct LocaleReport {
     pub pages_with_fallback: usize,
     /// Pages showing the "may be outdated" notice.
     pub stale_pages: usize,
-    /// Bytes of `search-index.json`.
+    /// Bytes of the search index (`search/` less its page).
     pub index_bytes: usize,
     /// Percent of source messages the locale translates.
     pub coverage: f64,
@@ -314,7 +317,10 @@ impl<'a> SiteModel<'a> {
             let target = site.catalog.locale(&locale.tag).unwrap_or(&empty);
             snapshot::stale_keys(&snapshot, source, target)
         };
-        Ok(LocaleSite::new(site, locale, stale, coverage))
+        let mut view = LocaleSite::new(site, locale, stale, coverage);
+        let glossary = glossary::load_glossary(&site.project.locale_dir(&locale.tag))?;
+        view.synonyms = glossary.synonym_groups(locale.tag == *source_tag);
+        Ok(view)
     }
 
     /// Renders content page `page` in `locale`.
@@ -336,9 +342,8 @@ impl<'a> SiteModel<'a> {
         documents: &[SearchDocument],
         templates: &Templates,
     ) -> Result<LocaleFiles, WebError> {
-        let index = self.search_index(locale, &documents.iter().collect::<Vec<_>>());
-        let index_bytes = index.contents.len();
-        let mut files = vec![index];
+        let mut files = self.search_index(locale, &documents.iter().collect::<Vec<_>>());
+        let index_bytes = files.iter().map(|f| f.contents.len()).sum();
         files.extend(self.locale_pages(locale, templates)?);
         files.push(self.messages_file(locale));
         files.extend(self.resources(locale).map(|(path, text)| SiteFile {
@@ -348,12 +353,23 @@ impl<'a> SiteModel<'a> {
         Ok(LocaleFiles { files, index_bytes })
     }
 
-    /// `/{locale}/search-index.json`, built from `documents` (the locale's pages, in order).
-    fn search_index(&self, locale: &LocaleSite, documents: &[&SearchDocument]) -> SiteFile {
-        SiteFile {
-            path: format!("{}/search-index.json", locale.tag()),
-            contents: search::build_index(documents, &locale.result_count),
-        }
+    /// The files of `/{locale}/search/` besides its page: the manifest, the term shards and
+    /// the page fragments, built from `documents` (the locale's pages, in order).
+    fn search_index(&self, locale: &LocaleSite, documents: &[&SearchDocument]) -> Vec<SiteFile> {
+        let options = search::IndexOptions {
+            lang: locale.tag().to_string(),
+            synonyms: locale.synonyms.clone(),
+            results: locale.result_count.clone(),
+        };
+        let tag = locale.tag();
+        search::build_index(documents, &options)
+            .files
+            .into_iter()
+            .map(|(path, contents)| SiteFile {
+                path: format!("{tag}/{SEARCH_SLUG}/{path}"),
+                contents,
+            })
+            .collect()
     }
 
     /// The search page and the 404 page of `locale`.
@@ -612,6 +628,8 @@ pub struct LocaleSite<'a> {
     text_value: Value,
     ui_fallbacks: usize,
     result_count: ResultCountText,
+    /// Spellings that find each other in search: the locale's glossary terms with `synonyms:`.
+    synonyms: Vec<Vec<String>>,
     /// Navigation items by the page's way up to the site root (see [`LocaleSite::nav_items`]).
     nav_items: std::sync::Mutex<BTreeMap<String, NavItems>>,
     /// The search box's width in characters: its placeholder's, CJK characters counted twice.
@@ -733,6 +751,7 @@ impl<'a> LocaleSite<'a> {
             text_value: Value::UNDEFINED,
             ui_fallbacks: 0,
             result_count: ResultCountText::default(),
+            synonyms: Vec::new(),
             nav_items: Default::default(),
             search_size: 0,
             badges: BTreeMap::new(),

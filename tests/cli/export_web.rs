@@ -231,9 +231,12 @@ fn hostile_translations_render_inert() {
         assert!(!page.contains(forbidden), "{forbidden}\n{page}");
     }
     assert!(page.contains("&lt;script&gt;document.documentElement.dataset.pwned"));
-    let index = project.read("dist/web/fr/search-index.json");
+    let fragments: String = std::fs::read_dir(project.path("dist/web/fr/search/f"))
+        .unwrap()
+        .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap())
+        .collect();
     assert!(
-        index.contains("<script>"),
+        fragments.contains("<script>"),
         "the index holds text, shown with textContent"
     );
 }
@@ -316,39 +319,161 @@ fn export_is_deterministic() {
     assert_eq!(project.snapshot_tree("a"), project.snapshot_tree("b"));
 }
 
+/// A locale's search index as exported: its manifest, and the dictionary of all its term
+/// shards merged (checking on the way that each shard's keys lie in the range the manifest
+/// gives it, so a client looking a key up fetches the right shard).
+pub fn search_index(
+    project: &TestProject,
+    tag: &str,
+) -> (
+    serde_json::Value,
+    serde_json::Map<String, serde_json::Value>,
+) {
+    let folder = format!("dist/web/{tag}/search");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&project.read(&format!("{folder}/manifest.json"))).unwrap();
+    let separators: Vec<&str> = manifest["shards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    // JavaScript compares strings by UTF-16 code units.
+    let utf16 = |s: &str| s.encode_utf16().collect::<Vec<_>>();
+    let mut terms = serde_json::Map::new();
+    for (n, first) in separators.iter().enumerate() {
+        let shard: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(&project.read(&format!("{folder}/t/{n}.json"))).unwrap();
+        for key in shard.keys() {
+            assert!(utf16(key) >= utf16(first), "{key} before shard {n}");
+            if let Some(next) = separators.get(n + 1) {
+                assert!(utf16(key) < utf16(next), "{key} after shard {n}");
+            }
+        }
+        terms.extend(shard);
+    }
+    (manifest, terms)
+}
+
+/// The pages an index entry lists, following a word's pointer to its stem.
+pub fn pages_of(terms: &serde_json::Map<String, serde_json::Value>, key: &str) -> Vec<u64> {
+    let Some(entry) = terms.get(key).and_then(|e| e.as_array()) else {
+        return Vec::new();
+    };
+    let mut numbers: Vec<u64> = entry.iter().filter_map(|v| v.as_u64()).collect();
+    let mut pages = Vec::new();
+    if let Some(stem) = entry.first().and_then(|v| v.as_str()) {
+        pages = pages_of(terms, stem);
+    }
+    // Page delta, frequencies, length, then as many positions as title and body counts allow.
+    let mut page = 0;
+    while numbers.len() >= 3 {
+        page += numbers[0];
+        let code = numbers[1];
+        let positions = ((code & 3) + (code >> 4)).min(3) as usize;
+        pages.push(page);
+        numbers.drain(..(3 + positions).min(numbers.len()));
+    }
+    pages.sort_unstable();
+    pages.dedup();
+    pages
+}
+
 // The search index of the sample site: Chinese is indexed by characters and pairs (铝 finds
-// pages), Latin text is folded (no accents, lower case), and the result count's texts follow
-// the locale's plural categories.
+// pages), Latin text is folded (no accents, lower case) and stemmed where the language has a
+// Snowball stemmer (a word whose stem differs points at it), the glossary's synonyms find each
+// other's pages, and the result count's texts follow the locale's plural categories.
 #[test]
 fn search_index_of_the_sample_site() {
     let project = sample_project();
     let (code, _, stderr) = project.run(&["export", "web"]);
     assert_eq!(code, 0, "{stderr}");
-    let index = |tag: &str| -> serde_json::Value {
-        serde_json::from_str(&project.read(&format!("dist/web/{tag}/search-index.json"))).unwrap()
-    };
-    let zh = index("zh-CN");
-    let docs = |v: &serde_json::Value, term: &str| v["terms"][term].as_array().map_or(0, Vec::len);
-    assert!(docs(&zh, "铝") >= 3, "{}", zh["terms"]["铝"]);
-    assert!(docs(&zh, "宏桥") >= 3);
-    assert_eq!(zh["results"]["exact"]["0"], "未找到与“{query}”相关的结果");
-    let fr = index("fr");
-    assert!(docs(&fr, "developpement") >= 1);
-    assert!(fr["terms"].get("développement").is_none());
+    let (zh_manifest, zh) = search_index(&project, "zh-CN");
+    assert!(pages_of(&zh, "铝").len() >= 3, "{}", zh["铝"]);
+    assert!(pages_of(&zh, "宏桥").len() >= 3);
+    assert_eq!(zh_manifest["stemmer"], serde_json::Value::Null);
     assert_eq!(
-        fr["results"]["categories"]["one"],
+        zh_manifest["results"]["exact"]["0"],
+        "未找到与“{query}”相关的结果"
+    );
+    let (fr_manifest, fr) = search_index(&project, "fr");
+    assert_eq!(fr_manifest["stemmer"], "french");
+    assert!(!pages_of(&fr, "developpement").is_empty());
+    assert!(fr.get("développement").is_none());
+    assert_eq!(
+        fr_manifest["results"]["categories"]["one"],
         "{count} résultat pour «\u{a0}{query}\u{a0}»"
     );
-    let id = index("id-ID");
-    assert!(docs(&id, "aluminium") >= 1);
-    let en = index("en-US");
-    assert_eq!(en["docs"][2][0], "profile/");
-    assert!(docs(&en, "aluminum") >= 3);
-    let page = project.read("dist/web/zh-CN/search/index.html");
+    // Indonesian has no Snowball stemmer: its words are their own keys.
+    let (id_manifest, id) = search_index(&project, "id-ID");
+    assert_eq!(id_manifest["stemmer"], serde_json::Value::Null);
+    assert!(!pages_of(&id, "aluminium").is_empty());
+    assert!(id["aluminium"][0].is_u64());
+    let (en_manifest, en) = search_index(&project, "en-US");
+    assert_eq!(en_manifest["docs"], 4);
+    let fragment: serde_json::Value =
+        serde_json::from_str(&project.read("dist/web/en-US/search/f/2.json")).unwrap();
+    assert_eq!(fragment["u"], "profile/");
+    assert_eq!(fragment["t"], "Company Profile");
     assert!(
-        page.contains("data-index=\"../search-index.json\""),
-        "{page}"
+        fragment["x"]
+            .as_str()
+            .unwrap()
+            .contains("aluminum producer")
     );
+    let aluminum = pages_of(&en, "aluminum");
+    assert!(aluminum.len() >= 3);
+    // locales/en-US/glossary.yaml: aluminum, synonyms: [aluminium].
+    assert_eq!(pages_of(&en, "aluminium"), aluminum);
+    // "producing" and "produce" share the stem "produc".
+    assert_eq!(en["producing"], serde_json::json!(["produc"]));
+    let page = project.read("dist/web/zh-CN/search/index.html");
+    assert!(page.contains("data-index=\"./\""), "{page}");
+    assert!(page.contains("assets/search.js"), "{page}");
+}
+
+// A site of many pages gets many term shards, each in the manifest's order, a fragment per
+// page, and the index of a word planted in one page lists that page only.
+#[test]
+fn search_index_is_sharded() {
+    let project = TestProject {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    project.write(
+        "fluentpress.yaml",
+        "site:\n  name: Test\n  base_url: https://example.org/\nsource_locale:\n  tag: en-US\n  name: English\nlocales: []\n",
+    );
+    for n in 0..300 {
+        let words: Vec<String> = (0..40)
+            .map(|w| format!("word{}", (n * 7 + w * 13) % 997))
+            .collect();
+        project.write(
+            &format!("content/p{n}.md"),
+            format!(
+                "---\ntitle: Page {n}\nslug: p{n}\n---\n\n{}{}\n",
+                words.join(" "),
+                if n == 123 { " zanzibarite" } else { "" }
+            ),
+        );
+    }
+    let (code, stdout, stderr) = project.run(&["export", "web"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let (manifest, terms) = search_index(&project, "en-US");
+    let shards = manifest["shards"].as_array().unwrap().len();
+    assert!(shards > 2, "{shards} shards");
+    let n = manifest["docs"].as_u64().unwrap();
+    assert_eq!(n, 300);
+    for doc in 0..n {
+        assert!(
+            project
+                .path(&format!("dist/web/en-US/search/f/{doc}.json"))
+                .exists()
+        );
+    }
+    let planted = pages_of(&terms, "zanzibarit");
+    assert_eq!(planted.len(), 1);
+    let fragment = project.read(&format!("dist/web/en-US/search/f/{}.json", planted[0]));
+    assert!(fragment.contains("\"u\":\"p123/\""), "{fragment}");
 }
 
 // messages.json gives each message's text and who served it; messages that need arguments list

@@ -182,6 +182,20 @@ fn hostile_translations_execute_nothing_in_a_browser() {
     );
 }
 
+/// Sum of the bytes the page loaded from resources whose URL matches `filter`, and their paths.
+fn loaded_paths(browser: &mut Browser, filter: &str) -> (u64, Vec<String>) {
+    let entries = browser.eval(&format!(
+        "performance.getEntriesByType('resource').filter(e => {filter}).map(e => [new URL(e.name).pathname, e.encodedBodySize])"
+    ));
+    let mut total = 0;
+    let mut paths = Vec::new();
+    for entry in entries.as_array().unwrap() {
+        total += entry[1].as_u64().unwrap();
+        paths.push(entry[0].as_str().unwrap().to_string());
+    }
+    (total, paths)
+}
+
 /// Sum of the bytes the page loaded from resources whose URL matches `filter`.
 fn loaded_bytes(browser: &mut Browser, filter: &str) -> (u64, Vec<String>) {
     let entries = browser.eval(&format!(
@@ -239,13 +253,21 @@ fn search_payload_against_pagefind() {
     ] {
         browser.goto(&site.url(&format!("/{locale}/search/?q={}", urlencode(query))));
         browser.wait_for("document.getElementById('search')?.dataset.state === 'done'");
-        let (ours, names) = loaded_bytes(
+        let (ours, paths) = loaded_paths(
             &mut browser,
-            "e.name.endsWith('/site.js') || e.name.endsWith('/search-index.json')",
+            "e.name.endsWith('/search.js') || e.name.includes('/search/')",
         );
-        assert_eq!(names.len(), 2, "{names:?}");
-        let ours_gzip = gzip_size(&dist.join("assets/site.js"))
-            + gzip_size(&dist.join(locale).join("search-index.json"));
+        // The client, the manifest, a shard or two, and a fragment per result shown.
+        assert!(
+            paths.iter().any(|p| p.ends_with("/manifest.json")),
+            "{paths:?}"
+        );
+        assert!(paths.iter().any(|p| p.contains("/search/t/")), "{paths:?}");
+        assert!(paths.iter().any(|p| p.contains("/search/f/")), "{paths:?}");
+        let ours_gzip: u64 = paths
+            .iter()
+            .map(|p| gzip_size(&dist.join(p.trim_start_matches('/'))))
+            .sum();
 
         // Pagefind's documented JS API, on a page of the same locale: search, then load the
         // data of the first five results, as its default UI shows them.
@@ -279,4 +301,301 @@ fn urlencode(text: &str) -> String {
             }
         })
         .collect()
+}
+
+/// A one-locale (en-US) project with the given pages: (slug, title, Markdown body).
+pub fn english_site(pages: &[(&str, &str, &str)], glossary: Option<&str>) -> TestProject {
+    let project = TestProject {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    project.write(
+        "fluentpress.yaml",
+        "site:\n  name: Test\n  base_url: https://example.org/\nsource_locale:\n  tag: en-US\n  name: English\nlocales: []\n",
+    );
+    for (slug, title, body) in pages {
+        project.write(
+            &format!("content/{slug}.md"),
+            format!("---\ntitle: {title}\nslug: {slug}\n---\n\n{body}\n"),
+        );
+    }
+    project.write(
+        "locales/en-US/ui.ftl",
+        "search-results = { $count ->\n    [0] No results for { $query }\n    [one] { $count } result for { $query }\n   *[other] { $count } results for { $query }\n}\n",
+    );
+    if let Some(glossary) = glossary {
+        project.write("locales/en-US/glossary.yaml", glossary);
+    }
+    project
+}
+
+// The exported site's own search client (assets/search.js), run under Node against the
+// exported index: words are found by their stem whatever form is typed, title matches rank
+// first, words side by side beat words far apart, the beginning of a word finds it while
+// typing, synonyms find each other, snippets are text nodes and <mark>s around the match, and
+// a query fetches the manifest, the shards of its words and the fragments of its results only.
+#[test]
+#[ignore = "needs node; run by .ci/run"]
+fn search_client_under_node() {
+    let filler = "Quarterly figures and staff news from the plants. ".repeat(12);
+    let mut pages = vec![
+        (
+            "ops",
+            "Refinery operations",
+            format!("Our refineries run day and night.\n\n{filler}"),
+        ),
+        (
+            "report",
+            "Annual report",
+            format!("## Results\n\n{filler} The refinery in Guinea grew.\n\n{filler}"),
+        ),
+        (
+            "near",
+            "Smelting",
+            format!("{filler} The aluminium smelter opened in May."),
+        ),
+        (
+            "far",
+            "Plants",
+            format!("The smelter is new. {filler} Aluminium prices rose."),
+        ),
+    ];
+    for n in 0..40 {
+        pages.push(("", "", format!("Page {n}. {filler}")));
+    }
+    let pages: Vec<(String, String, String)> = pages
+        .into_iter()
+        .enumerate()
+        .map(|(n, (slug, title, body))| {
+            if slug.is_empty() {
+                (format!("filler{n}"), format!("Filler {n}"), body)
+            } else {
+                (slug.to_string(), title.to_string(), body)
+            }
+        })
+        .collect();
+    let refs: Vec<(&str, &str, &str)> = pages
+        .iter()
+        .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
+        .collect();
+    let project = english_site(
+        &refs,
+        Some(
+            "terms:\n  - source: aluminum\n    translations: [aluminum]\n    synonyms: [aluminium]\n",
+        ),
+    );
+    export(&project, &[]);
+    let dist = project.path("dist/web");
+    let script = js_dir().join("search-client.mjs");
+    let output = Command::new("node")
+        .arg(&script)
+        .arg(&dist)
+        .arg("en-US")
+        .args([
+            "refineries",
+            "REFINERY",
+            "aluminium smelter",
+            "refin",
+            "aluminum",
+            "zzzz",
+            "refinerys",
+        ])
+        .output()
+        .expect("node");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let lines: Vec<Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let urls = |v: &Value| -> Vec<String> {
+        v["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["url"].as_str().unwrap().to_string())
+            .collect()
+    };
+
+    // "refineries" (page ops) and "refinery" (page report) share a stem; the title match first.
+    let refineries = &lines[0];
+    assert_eq!(urls(refineries), ["ops/", "report/"], "{refineries}");
+    assert_eq!(refineries["count"], "2 results for refineries");
+    assert_eq!(urls(&lines[1]), ["ops/", "report/"]);
+    // The snippet of the second result is the passage around its match, highlighted.
+    let snippet = &refineries["results"][1]["snippet"];
+    let marked: Vec<&str> = snippet
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["mark"] == true)
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(marked, ["refinery"], "{snippet}");
+    assert!(snippet.to_string().contains("in Guinea grew"), "{snippet}");
+    let nodes = refineries["nodes"].as_array().unwrap();
+    assert!(nodes.contains(&json!("mark>#text")), "{nodes:?}");
+    assert!(
+        nodes.iter().all(|n| n == "#text" || n == "mark>#text"),
+        "{nodes:?}"
+    );
+    // Fetched: the manifest, the shard(s) of the word, a fragment per result and nothing else.
+    let fetched: Vec<&str> = refineries["fetched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert_eq!(fetched[0], "manifest.json");
+    assert_eq!(fetched.iter().filter(|f| f.starts_with("f/")).count(), 2);
+    assert!(
+        fetched.iter().filter(|f| f.starts_with("t/")).count() <= 2,
+        "{fetched:?}"
+    );
+
+    // Words side by side rank above the same words far apart.
+    assert_eq!(urls(&lines[2]), ["near/", "far/"], "{}", lines[2]);
+    // While typing: the beginning of a word.
+    assert_eq!(urls(&lines[3]), ["ops/", "report/"], "{}", lines[3]);
+    // The glossary's synonym: "aluminum" finds the pages writing "aluminium".
+    assert_eq!(urls(&lines[4]).len(), 2, "{}", lines[4]);
+    assert_eq!(lines[5]["total"], 0);
+    assert_eq!(lines[5]["count"], "No results for zzzz");
+    // A form the site never writes: its longest beginning in the dictionary stands for it.
+    assert_eq!(urls(&lines[6]), ["ops/", "report/"], "{}", lines[6]);
+}
+
+/// Decodes standard base64 (what DevTools returns for a screenshot).
+fn base64_decode(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    };
+    let clean: Vec<u8> = text.bytes().filter(|c| *c != b'=').collect();
+    let mut out = Vec::with_capacity(clean.len() * 3 / 4);
+    for chunk in clean.chunks(4) {
+        let mut n = 0u32;
+        for (i, c) in chunk.iter().enumerate() {
+            n |= u32::from(value(*c)) << (18 - 6 * i);
+        }
+        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+        out.extend_from_slice(&bytes[..chunk.len().saturating_sub(1)]);
+    }
+    out
+}
+
+// A search on a 10,000-page site in headless Chromium: the result shows (title, snippet with
+// the word marked, the count) and the page fetched only the client, the manifest, the shards
+// of the query's words and the fragments of the results shown, a dozen requests at most of the
+// index's thousands of files. Typing the beginning of another word updates the results and the
+// URL's `?q=`.
+#[test]
+#[ignore = "needs chromium; exports 10,000 pages (tens of seconds in a debug build); run by .ci/run"]
+fn search_on_a_large_site_fetches_only_its_shards() {
+    const PAGES: usize = 10_000;
+    let words = [
+        "alumina",
+        "smelter",
+        "energy",
+        "port",
+        "railway",
+        "school",
+        "quality",
+        "annual",
+        "capacity",
+        "bauxite",
+        "community",
+        "tonnes",
+        "welfare",
+        "chain",
+        "local",
+    ];
+    let pages: Vec<(String, String, String)> = (0..PAGES)
+        .map(|n| {
+            let body: Vec<&str> = (0..40)
+                .map(|w| words[(n * 7 + w * 3 + w * w) % words.len()])
+                .collect();
+            let mut body = body.join(" ");
+            if n == 4321 {
+                body.push_str(" The quetzalcoatlite deposit was found here.");
+            }
+            if n == 987 {
+                body.push_str(" A xylophonist played.");
+            }
+            (
+                format!("p{n}"),
+                format!("Page {n} {}", words[n % words.len()]),
+                body,
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str, &str)> = pages
+        .iter()
+        .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
+        .collect();
+    let project = english_site(&refs, None);
+    export(&project, &[]);
+    let dist = project.path("dist/web");
+    let index_files = std::fs::read_dir(dist.join("en-US/search/t"))
+        .unwrap()
+        .count()
+        + std::fs::read_dir(dist.join("en-US/search/f"))
+            .unwrap()
+            .count();
+    assert!(index_files > PAGES, "{index_files} index files");
+    let site = Server::start(&dist);
+    let mut browser = Browser::launch();
+    browser.goto(&site.url("/en-US/search/?q=quetzalcoatlite"));
+    browser.wait_for("document.getElementById('search')?.dataset.state === 'done'");
+    assert_eq!(
+        browser.eval("document.getElementById('search-count').textContent"),
+        "1 result for quetzalcoatlite"
+    );
+    assert_eq!(
+        browser.eval("document.querySelector('#search-results a').getAttribute('href')"),
+        "../p4321/"
+    );
+    assert_eq!(
+        browser.eval("document.querySelector('#search-results mark').textContent"),
+        "quetzalcoatlite"
+    );
+    let (_, paths) = loaded_paths(&mut browser, "e.name.includes('/search')");
+    let shards = paths.iter().filter(|p| p.contains("/search/t/")).count();
+    let fragments = paths.iter().filter(|p| p.contains("/search/f/")).count();
+    assert_eq!(
+        paths.len(),
+        2 + shards + fragments,
+        "search.js, the manifest, shards and fragments only: {paths:?}"
+    );
+    assert!((1..=2).contains(&shards), "{paths:?}");
+    assert_eq!(fragments, 1, "{paths:?}");
+
+    // While typing: the beginning of a word, and the URL follows.
+    browser.eval("(() => { const i = document.getElementById('search-page-input'); i.value = 'xyloph'; i.dispatchEvent(new Event('input')); })()");
+    browser.wait_for("document.getElementById('search')?.dataset.state === 'done' && document.querySelector('#search-results a')?.getAttribute('href') === '../p987/'");
+    assert_eq!(browser.eval("location.search"), "?q=xyloph");
+    // A common word: paged, ten results a page, page links keep the query.
+    browser.goto(&site.url("/en-US/search/?q=railway&page=2"));
+    browser.wait_for("document.getElementById('search')?.dataset.state === 'done'");
+    assert_eq!(
+        browser.eval("document.querySelectorAll('#search-results li').length"),
+        10
+    );
+    assert_eq!(
+        browser.eval("document.querySelector('#search-pages [aria-current]').textContent"),
+        "2"
+    );
+    let shot = browser.call("Page.captureScreenshot", json!({"format": "png"}));
+    let artifacts = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-artifacts");
+    std::fs::create_dir_all(&artifacts).unwrap();
+    std::fs::write(
+        artifacts.join("search-large-site.png"),
+        base64_decode(shot["data"].as_str().unwrap()),
+    )
+    .unwrap();
 }

@@ -16,6 +16,8 @@ use std::path::Path;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use rayon::prelude::*;
+
 use super::search::SearchDocument;
 use super::{
     LocaleReport, LocaleSite, Progress, SiteFile, SiteModel, Templates, WebError, WrittenSite,
@@ -203,8 +205,12 @@ impl Run<'_, '_> {
             })
             .collect();
         let Some(documents) = documents else { return };
-        let file = self.model.search_index(&self.locales[locale], &documents);
-        let written = self.write(&file).map(|()| file.contents.len());
+        let files = self.model.search_index(&self.locales[locale], &documents);
+        // A large site's index is thousands of small files: written on every core.
+        let written = files
+            .par_iter()
+            .try_for_each(|file| self.write(file))
+            .map(|()| files.iter().map(|f| f.contents.len()).sum());
         let _ = self.outcomes.index[locale].set(written);
     }
 

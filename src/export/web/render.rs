@@ -50,6 +50,7 @@ pub(super) fn render_page(
     };
     let mut fallbacks = 0;
     let mut body_text = String::new();
+    let mut headings = String::new();
     let message = |m: &PageMessage, fallbacks: &mut usize| -> (String, String, String) {
         let found = site.localizer.format(tag, &m.id, None, None);
         let (text, served) = match &found {
@@ -97,9 +98,14 @@ pub(super) fn render_page(
             });
         }
         for block in blocks {
-            render_block(block, &mut content, &mut body_text, &up, &mut |m| {
-                message(m, &mut fallbacks)
-            });
+            render_block(
+                block,
+                &mut content,
+                &mut body_text,
+                &mut headings,
+                &up,
+                &mut |m| message(m, &mut fallbacks),
+            );
         }
         if wrap {
             content.push_str("</section>\n");
@@ -174,6 +180,7 @@ pub(super) fn render_page(
             url: slug_path(&page.slug),
             title: title_plain,
             description,
+            headings,
             body: body_text,
         },
     })
@@ -268,9 +275,12 @@ pub(super) fn render_block(
     block: &Block,
     out: &mut String,
     text: &mut String,
+    headings: &mut String,
     up: &str,
     message: &mut dyn FnMut(&PageMessage) -> (String, String, String),
 ) {
+    // Where this block's text starts: a heading's is also kept apart, as search weighs it more.
+    let start = text.len();
     use std::fmt::Write as _;
     let mut line = |out: &mut String, open: &str, close: &str, m: &PageMessage| {
         let (html, plain, attrs) = message(m);
@@ -291,6 +301,7 @@ pub(super) fn render_block(
                 &format!("h{level}"),
                 m,
             );
+            headings.push_str(&text[start..]);
         }
         Block::Paragraph { message: m } => line(out, "p", "p", m),
         Block::List { ordered, items } => {
@@ -465,7 +476,8 @@ pub(super) fn locale_pages(
         .to_string();
     context.insert("title", Value::from(page_title(locale, &label)));
     context.insert("noindex", Value::from(true));
-    context.insert("index_url", Value::from("../search-index.json"));
+    // The index lives beside the search page (`manifest.json`, `t/`, `f/`).
+    context.insert("index_url", Value::from("./"));
     context.insert("locale_root", Value::from("../"));
     let search = SiteFile {
         path: format!("{tag}/{SEARCH_SLUG}/index.html"),

@@ -8,12 +8,22 @@
 //!   characters is indexed as its single characters and its pairs of neighbours (unigrams and
 //!   bigrams): `铝` finds 氧化铝 and `宏桥` finds 中国宏桥集团.
 //!
-//! The index is one JSON file per locale: the pages (URL relative to the locale's root, title,
-//! description) and, for each term, the pages containing it. The client matches Latin terms by
-//! prefix (`alum` finds "aluminium") and requires every term of the query.
+//! A folded word is then indexed under its *key*: its Snowball stem where the locale's language
+//! has a stemmer (`running` → `run`), or the key of its glossary synonym group. The client
+//! never stems: every word whose key differs is itself in the dictionary, pointing at its key,
+//! so what a visitor types is looked up exactly as it was indexed.
+//!
+//! The index is sharded so a query reads little of it (see [`build_index`] for the format): a
+//! manifest, the sorted dictionary cut into shards of a few KiB (a query fetches the shards of
+//! its words), and one fragment per page (fetched for the results shown). Postings carry
+//! per-field counts, the page's length and the first positions, for BM25 with title and heading
+//! boosts and for phrase proximity, computed by the client.
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
@@ -89,12 +99,14 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(&str)) {
 }
 
 /// One searchable page.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SearchDocument {
     /// URL relative to the locale's root (`profile/`, `` for the home page).
     pub url: String,
     pub title: String,
     pub description: String,
+    /// The page's section headings, one a line (also part of `body`): they weigh more.
+    pub headings: String,
     /// Everything else a visitor reads on the page.
     pub body: String,
 }
@@ -110,44 +122,443 @@ pub struct ResultCountText {
     pub exact: BTreeMap<String, String>,
 }
 
+/// The Snowball stemmer of a language (by its primary subtag: `fr-CA` is French), and its name
+/// in the manifest. Languages without one (Indonesian, Chinese, Japanese, Korean…) are indexed
+/// by their folded words as they are.
+pub fn stemmer_for(lang: &str) -> Option<(Algorithm, &'static str)> {
+    let primary = lang.split(['-', '_']).next().unwrap_or("");
+    Some(match primary.to_ascii_lowercase().as_str() {
+        "ar" => (Algorithm::Arabic, "arabic"),
+        "da" => (Algorithm::Danish, "danish"),
+        "nl" => (Algorithm::Dutch, "dutch"),
+        "en" => (Algorithm::English, "english"),
+        "fi" => (Algorithm::Finnish, "finnish"),
+        "fr" => (Algorithm::French, "french"),
+        "de" => (Algorithm::German, "german"),
+        "el" => (Algorithm::Greek, "greek"),
+        "hu" => (Algorithm::Hungarian, "hungarian"),
+        "it" => (Algorithm::Italian, "italian"),
+        "no" | "nb" | "nn" => (Algorithm::Norwegian, "norwegian"),
+        "pt" => (Algorithm::Portuguese, "portuguese"),
+        "ro" => (Algorithm::Romanian, "romanian"),
+        "ru" => (Algorithm::Russian, "russian"),
+        "es" => (Algorithm::Spanish, "spanish"),
+        "sv" => (Algorithm::Swedish, "swedish"),
+        "ta" => (Algorithm::Tamil, "tamil"),
+        "tr" => (Algorithm::Turkish, "turkish"),
+        _ => return None,
+    })
+}
+
+/// How one locale's index is built.
+#[derive(Debug, Clone, Default)]
+pub struct IndexOptions {
+    /// The locale's language tag (chooses the stemmer).
+    pub lang: String,
+    /// Groups of spellings that find each other's pages (a glossary term's renderings and its
+    /// `synonyms:`); only one-word spellings take part.
+    pub synonyms: Vec<Vec<String>>,
+    pub results: ResultCountText,
+}
+
+/// Turns folded words into index keys: the Snowball stem where the language has a stemmer, then
+/// the synonym group's key. Keeps the stems it made, as a site repeats its words.
+struct Analyzer<'a> {
+    stemmer: Option<Stemmer>,
+    /// A member's stem → the group's key.
+    synonyms: &'a FxHashMap<String, String>,
+    cache: FxHashMap<String, String>,
+}
+
+impl<'a> Analyzer<'a> {
+    fn new(lang: &str, synonyms: &'a FxHashMap<String, String>) -> Self {
+        Analyzer {
+            stemmer: stemmer_for(lang).map(|(a, _)| Stemmer::create(a)),
+            synonyms,
+            cache: FxHashMap::default(),
+        }
+    }
+
+    /// The key of folded word `word`.
+    fn key(&mut self, word: &str) -> &str {
+        if !self.cache.contains_key(word) {
+            let key = self.compute(word);
+            self.cache.insert(word.to_string(), key);
+        }
+        &self.cache[word]
+    }
+
+    fn compute(&self, word: &str) -> String {
+        let stemmed = match &self.stemmer {
+            // CJK grams and numbers have no inflection.
+            Some(stemmer) if word.chars().any(|c| c.is_alphabetic() && !is_cjk(c)) => {
+                stemmer.stem(word).into_owned()
+            }
+            _ => word.to_string(),
+        };
+        // A stemmer may map a folded word outside the folded alphabet (German ß stays ß):
+        // fold again so keys and words compare alike.
+        let stemmed = fold(&stemmed);
+        match self.synonyms.get(&stemmed) {
+            Some(group) => group.clone(),
+            None => stemmed,
+        }
+    }
+}
+
+/// What one page contributes to the index.
+#[derive(Default)]
+struct PageTerms {
+    /// Terms counted in the length: title, description and body.
+    length: u32,
+    terms: FxHashMap<String, TermCount>,
+    /// Folded words whose key differs from them.
+    forms: FxHashMap<String, String>,
+}
+
+#[derive(Default)]
+struct TermCount {
+    title: u32,
+    heading: u32,
+    body: u32,
+    /// The first [`POSITIONS`] positions (in title, description, body order).
+    positions: Vec<u32>,
+}
+
+/// Positions kept per term and page, for phrase proximity: enough to find "aluminium
+/// production" side by side near the top of a page, without an index of every occurrence.
+const POSITIONS: usize = 3;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Field {
+    Title,
+    Heading,
+    Body,
+}
+
+fn analyze(doc: &SearchDocument, analyzer: &mut Analyzer) -> PageTerms {
+    let mut page = PageTerms::default();
+    let mut position = 0u32;
+    let mut length = 0u32;
+    let fields = [
+        (&doc.title, Field::Title),
+        (&doc.description, Field::Body),
+        (&doc.body, Field::Body),
+        (&doc.headings, Field::Heading),
+    ];
+    for (text, field) in fields {
+        for_each_term(text, |word| {
+            let key = analyzer.key(word);
+            if key != word && !page.forms.contains_key(word) {
+                page.forms.insert(word.to_string(), key.to_string());
+            }
+            let count = match page.terms.get_mut(key) {
+                Some(count) => count,
+                None => page.terms.entry(key.to_string()).or_default(),
+            };
+            match field {
+                Field::Title => count.title += 1,
+                Field::Heading => count.heading += 1,
+                Field::Body => count.body += 1,
+            }
+            // Headings are part of the body too: counted there, positioned there.
+            if field != Field::Heading {
+                if count.positions.len() < POSITIONS {
+                    count.positions.push(position);
+                }
+                position += 1;
+                length += 1;
+            }
+        });
+        // A gap between fields, so the title's last word is not next to the body's first.
+        if field != Field::Heading {
+            position += 1;
+        }
+    }
+    page.length = length;
+    page
+}
+
+/// A page's length as one small number: 3 bits of mantissa and the exponent of `length + 1`
+/// (a 1-byte float, like Lucene's norms), exact in integers so the bytes do not depend on a
+/// platform's `log2`. The client decodes `(8 + m) << e >> 3` with `e = b >> 3`, `m = b & 7`.
+pub fn length_bucket(length: u32) -> u32 {
+    let v = length.saturating_add(1);
+    let e = 31 - v.leading_zeros();
+    let m = if e >= 3 {
+        (v >> (e - 3)) & 7
+    } else {
+        (v << (3 - e)) & 7
+    };
+    e * 8 + m
+}
+
+/// One term's postings while the index is built: pages in ascending order.
+#[derive(Default)]
+struct Postings {
+    last: Option<u32>,
+    numbers: Vec<u32>,
+}
+
+/// The per-field frequencies of a term in a page as one number: title and heading counts
+/// capped at 3 (two bits each), the body count above them.
+pub fn frequency_code(title: u32, heading: u32, body: u32) -> u32 {
+    body.min(1 << 20) * 16 + heading.min(3) * 4 + title.min(3)
+}
+
+/// Raw bytes aimed at per term shard for a dictionary of `total` bytes: the manifest lists a
+/// key per shard and a query fetches a shard per term, so both grow as the square root of the
+/// index (between 4 KiB and 64 KiB of JSON, a half to a fifth of it gzipped).
+fn shard_target(total: usize) -> usize {
+    ((total as f64 * 16.0).sqrt() as usize).clamp(4 << 10, 64 << 10)
+}
+
+/// Texts kept per page for snippets: a visitor sees a passage, and the first screens of a long
+/// page are where most matches worth showing are.
+const FRAGMENT_TEXT: usize = 16 << 10;
+
+/// Compares in UTF-16 code units, the order of JavaScript's `<` on strings, so the client's
+/// binary search over shard keys agrees with the order they were written in.
+fn utf16_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    a.encode_utf16().cmp(b.encode_utf16())
+}
+
+/// The built index of one locale: files relative to its `search/` folder.
+pub struct BuiltIndex {
+    pub files: Vec<(String, String)>,
+}
+
 #[derive(Serialize)]
-struct IndexFile<'a> {
-    /// Pages: `[url, title, description]`.
-    docs: Vec<[&'a str; 3]>,
-    /// Term → indices into `docs`, ascending.
-    terms: BTreeMap<String, Vec<u32>>,
+struct Manifest<'a> {
+    /// Format version.
+    v: u32,
+    /// Pages.
+    docs: usize,
+    /// Sum of the pages' lengths (terms of title, description and body).
+    length: u64,
+    /// The stemmer applied at index time (the client never stems: it looks words up).
+    stemmer: Option<&'static str>,
+    /// The first key (shortened) of each term shard `t/<n>.json`.
+    shards: Vec<String>,
     results: &'a ResultCountText,
 }
 
-/// Builds the JSON index of one locale. Deterministic: pages in the given order, terms sorted.
-pub fn build_index(docs: &[&SearchDocument], results: &ResultCountText) -> String {
-    // Documents are visited in order, so a posting list stays sorted and a repeat of the
-    // current document is always its last entry.
-    let mut postings: rustc_hash::FxHashMap<String, Vec<u32>> = Default::default();
-    for (n, doc) in docs.iter().enumerate() {
-        let n = n as u32;
-        for text in [&doc.title, &doc.description, &doc.body] {
-            for_each_term(text, |term| match postings.get_mut(term) {
-                Some(list) => {
-                    if list.last() != Some(&n) {
-                        list.push(n);
-                    }
+#[derive(Serialize)]
+struct Fragment<'a> {
+    /// URL relative to the locale's root.
+    u: &'a str,
+    t: &'a str,
+    d: &'a str,
+    /// The page's text (the first [`FRAGMENT_TEXT`] bytes), for the snippet.
+    x: &'a str,
+}
+
+/// Builds the sharded index of one locale from its pages, in order. Deterministic: the same
+/// pages give the same bytes, whatever the number of threads.
+///
+/// - `manifest.json`: page count, total length, shard keys, the result-count texts;
+/// - `t/<n>.json`: a slice of the sorted dictionary, `{"key": entry}`; an entry is an array,
+///   optionally starting with the key of another entry to look up as well (a word whose
+///   stem differs: `"running": ["run"]`), then per page: page number (delta from the
+///   previous page), [`frequency_code`], [`length_bucket`], and up to [`POSITIONS`] positions
+///   (the first absolute, the others deltas; as many as the title and body counts allow);
+/// - `f/<n>.json`: page `n`'s URL, title, description and text.
+pub fn build_index(docs: &[&SearchDocument], options: &IndexOptions) -> BuiltIndex {
+    let synonyms = synonym_keys(options);
+    let mut postings: FxHashMap<String, Postings> = FxHashMap::default();
+    let mut forms: FxHashMap<String, String> = FxHashMap::default();
+    let mut total_length: u64 = 0;
+    // Pages are analysed in parallel a batch at a time and merged in order, so postings stay
+    // sorted and memory holds one batch of per-page maps.
+    for (batch_number, batch) in docs.chunks(512).enumerate() {
+        let analysed: Vec<PageTerms> = batch
+            .par_iter()
+            .map_init(
+                || Analyzer::new(&options.lang, &synonyms),
+                |analyzer, doc| analyze(doc, analyzer),
+            )
+            .collect();
+        for (i, page) in analysed.into_iter().enumerate() {
+            let n = (batch_number * 512 + i) as u32;
+            total_length += u64::from(page.length);
+            let bucket = length_bucket(page.length);
+            for (key, count) in page.terms {
+                let list = postings.entry(key).or_default();
+                let delta = n - list.last.map_or(0, |l| l);
+                list.last = Some(n);
+                list.numbers.push(delta);
+                list.numbers
+                    .push(frequency_code(count.title, count.heading, count.body));
+                list.numbers.push(bucket);
+                let mut previous = 0;
+                for (j, p) in count.positions.iter().enumerate() {
+                    list.numbers.push(if j == 0 { *p } else { p - previous });
+                    previous = *p;
                 }
-                None => {
-                    postings.insert(term.to_string(), vec![n]);
-                }
-            });
+            }
+            for (word, key) in page.forms {
+                forms.entry(word).or_insert(key);
+            }
         }
     }
-    let file = IndexFile {
-        docs: docs
-            .iter()
-            .map(|d| [d.url.as_str(), d.title.as_str(), d.description.as_str()])
-            .collect(),
-        terms: postings.into_iter().collect(),
-        results,
+    // Every spelling of a synonym group is a key, found even where the site never writes it.
+    let mut analyzer = Analyzer::new(&options.lang, &synonyms);
+    for group in &options.synonyms {
+        for word in group.iter().filter_map(|w| single_term(w)) {
+            let key = analyzer.key(&word).to_string();
+            if key != word && postings.contains_key(&key) {
+                forms.entry(word).or_insert(key);
+            }
+        }
+    }
+
+    // The dictionary: every key with postings, every word whose key differs.
+    let mut keys: Vec<&str> = postings
+        .keys()
+        .map(String::as_str)
+        .chain(forms.keys().map(String::as_str))
+        .collect();
+    keys.sort_unstable_by(|a, b| utf16_cmp(a, b));
+    keys.dedup();
+    let entries: Vec<(&str, String)> = keys
+        .par_iter()
+        .map(|key| {
+            use std::fmt::Write as _;
+            let mut entry = serde_json::to_string(key).unwrap_or_default();
+            entry.push_str(":[");
+            let mut first = true;
+            if let Some(other) = forms.get(*key) {
+                entry.push_str(&serde_json::to_string(other).unwrap_or_default());
+                first = false;
+            }
+            if let Some(list) = postings.get(*key) {
+                for number in &list.numbers {
+                    if !first {
+                        entry.push(',');
+                    }
+                    first = false;
+                    let _ = write!(entry, "{number}");
+                }
+            }
+            entry.push(']');
+            (*key, entry)
+        })
+        .collect();
+    let total: usize = entries.iter().map(|(_, e)| e.len() + 1).sum();
+    let target = shard_target(total);
+
+    let mut files = Vec::new();
+    let mut separators = Vec::new();
+    let mut shard = String::new();
+    let mut previous_last: Option<&str> = None;
+    let flush = |shard: &mut String, files: &mut Vec<(String, String)>| {
+        shard.push('}');
+        files.push((format!("t/{}.json", files.len()), std::mem::take(shard)));
     };
-    serde_json::to_string(&file).unwrap_or_default()
+    for (key, entry) in &entries {
+        if shard.is_empty() {
+            separators.push(match previous_last {
+                Some(last) => separator(last, key),
+                None => String::new(),
+            });
+            shard.push('{');
+        } else {
+            shard.push(',');
+        }
+        shard.push_str(entry);
+        previous_last = Some(key);
+        if shard.len() >= target {
+            flush(&mut shard, &mut files);
+        }
+    }
+    if !shard.is_empty() {
+        flush(&mut shard, &mut files);
+    }
+
+    let manifest = Manifest {
+        v: 1,
+        docs: docs.len(),
+        length: total_length,
+        stemmer: stemmer_for(&options.lang).map(|(_, name)| name),
+        shards: separators,
+        results: &options.results,
+    };
+    files.push((
+        "manifest.json".to_string(),
+        serde_json::to_string(&manifest).unwrap_or_default(),
+    ));
+    let fragments: Vec<(String, String)> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(n, doc)| {
+            let fragment = Fragment {
+                u: &doc.url,
+                t: &doc.title,
+                d: &doc.description,
+                x: truncate(&doc.body, FRAGMENT_TEXT),
+            };
+            (
+                format!("f/{n}.json"),
+                serde_json::to_string(&fragment).unwrap_or_default(),
+            )
+        })
+        .collect();
+    files.extend(fragments);
+    BuiltIndex { files }
+}
+
+/// `text` cut to at most `max` bytes, at a character boundary.
+fn truncate(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The shortest prefix of `key` that sorts after `last` (`key` sorts after `last`): all a
+/// client needs to tell which shard a term is in.
+fn separator(last: &str, key: &str) -> String {
+    let mut prefix = String::new();
+    for c in key.chars() {
+        prefix.push(c);
+        if utf16_cmp(&prefix, last).is_gt() {
+            break;
+        }
+    }
+    prefix
+}
+
+/// The one term of `text`, if it has exactly one.
+fn single_term(text: &str) -> Option<String> {
+    let terms = terms(text);
+    match terms.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// Each synonym's key (its stem) → its group's key (the first spelling's).
+fn synonym_keys(options: &IndexOptions) -> FxHashMap<String, String> {
+    let none = FxHashMap::default();
+    let mut analyzer = Analyzer::new(&options.lang, &none);
+    let mut map = FxHashMap::default();
+    for group in &options.synonyms {
+        let keys: Vec<String> = group
+            .iter()
+            .filter_map(|w| single_term(w))
+            .map(|w| analyzer.key(&w).to_string())
+            .collect();
+        let Some(first) = keys.first() else { continue };
+        for key in &keys {
+            // A spelling in two groups stays in the first.
+            map.entry(key.clone()).or_insert_with(|| first.clone());
+        }
+    }
+    map
 }
 
 /// Numbers tried to find a sample count of each plural category: small ones first, then the
@@ -265,30 +676,144 @@ mod tests {
         );
     }
 
+    fn doc(url: &str, title: &str, body: &str) -> SearchDocument {
+        SearchDocument {
+            url: url.into(),
+            title: title.into(),
+            body: body.into(),
+            ..SearchDocument::default()
+        }
+    }
+
+    /// The dictionary of a built index, all shards merged.
+    fn dictionary(index: &BuiltIndex) -> serde_json::Map<String, serde_json::Value> {
+        let mut all = serde_json::Map::new();
+        for (path, contents) in &index.files {
+            if path.starts_with("t/") {
+                let shard: serde_json::Map<String, serde_json::Value> =
+                    serde_json::from_str(contents).unwrap();
+                all.extend(shard);
+            }
+        }
+        all
+    }
+
+    fn file<'a>(index: &'a BuiltIndex, name: &str) -> &'a str {
+        &index.files.iter().find(|(p, _)| p == name).unwrap().1
+    }
+
     #[test]
-    fn index_lists_pages_per_term() {
+    fn index_lists_pages_per_term_with_field_counts_and_positions() {
+        let docs = [doc("", "铝业", "Crédit"), doc("a/", "铝", "")];
+        let index = build_index(&[&docs[0], &docs[1]], &IndexOptions::default());
+        let terms = dictionary(&index);
+        // Page 0: title once, length 4 (铝, 业, 铝业, crédit), position 0; page 1 (delta 1):
+        // title once, length 1, position 0. A gap follows each field: crédit is at 5.
+        let b4 = length_bucket(4);
+        let b1 = length_bucket(1);
+        assert_eq!(terms["铝"], serde_json::json!([0, 1, b4, 0, 1, 1, b1, 0]));
+        assert_eq!(terms["credit"], serde_json::json!([0, 16, b4, 5]));
+        let fragment: serde_json::Value = serde_json::from_str(file(&index, "f/1.json")).unwrap();
+        assert_eq!(fragment["u"], "a/");
+        let manifest: serde_json::Value =
+            serde_json::from_str(file(&index, "manifest.json")).unwrap();
+        assert_eq!(manifest["docs"], 2);
+        assert_eq!(manifest["shards"], serde_json::json!([""]));
+    }
+
+    #[test]
+    fn words_point_at_their_stems_and_synonyms_share_one_key() {
         let docs = [
-            SearchDocument {
-                url: "".into(),
-                title: "铝业".into(),
-                description: String::new(),
-                body: "Crédit".into(),
-            },
-            SearchDocument {
-                url: "a/".into(),
-                title: "铝".into(),
-                description: String::new(),
-                body: String::new(),
-            },
+            doc("", "Running", "The refineries produce aluminum."),
+            doc("b/", "Refinery", "Aluminium runs."),
         ];
-        let json: serde_json::Value = serde_json::from_str(&build_index(
-            &[&docs[0], &docs[1]],
-            &ResultCountText::default(),
-        ))
-        .unwrap();
-        assert_eq!(json["terms"]["铝"], serde_json::json!([0, 1]));
-        assert_eq!(json["terms"]["credit"], serde_json::json!([0]));
-        assert_eq!(json["docs"][1][0], "a/");
+        let options = IndexOptions {
+            lang: "en-US".into(),
+            synonyms: vec![vec!["aluminum".into(), "aluminium".into()]],
+            ..IndexOptions::default()
+        };
+        let terms = dictionary(&build_index(&[&docs[0], &docs[1]], &options));
+        assert_eq!(terms["running"], serde_json::json!(["run"]));
+        assert_eq!(terms["runs"], serde_json::json!(["run"]));
+        assert_eq!(terms["refineries"], serde_json::json!(["refineri"]));
+        // Both pages under the group's key; the other spelling points at it.
+        assert_eq!(terms["aluminium"], serde_json::json!(["aluminum"]));
+        let postings = terms["aluminum"].as_array().unwrap();
+        assert_eq!(postings[0], 0);
+        assert_eq!(postings.iter().filter(|v| v.is_u64()).count(), 8);
+        // Without a stemmer (Indonesian), words are their own keys.
+        let id = IndexOptions {
+            lang: "id-ID".into(),
+            ..IndexOptions::default()
+        };
+        let terms = dictionary(&build_index(&[&docs[0]], &id));
+        assert!(terms["running"][0].is_u64());
+        assert!(!terms.contains_key("run"));
+    }
+
+    #[test]
+    fn stemmers_by_language() {
+        assert_eq!(stemmer_for("fr-CA").unwrap().1, "french");
+        assert_eq!(stemmer_for("de").unwrap().1, "german");
+        assert!(stemmer_for("id-ID").is_none());
+        assert!(stemmer_for("zh-CN").is_none());
+    }
+
+    #[test]
+    fn shards_split_the_sorted_dictionary_at_short_separators() {
+        assert_eq!(separator("alpha", "beta"), "b");
+        assert_eq!(separator("alpha", "alps"), "alps");
+        assert_eq!(separator("run", "runner"), "runn");
+        // UTF-16 order: U+FF5E sorts after U+20000's surrogates, unlike in UTF-8.
+        assert!(utf16_cmp("\u{ff5e}", "\u{20000}").is_gt());
+        let docs: Vec<SearchDocument> = (0..400)
+            .map(|n| {
+                doc(
+                    &format!("{n}/"),
+                    &format!("w{n}"),
+                    &format!("x{} y{n} z", n * 31 % 1000),
+                )
+            })
+            .collect();
+        let refs: Vec<&SearchDocument> = docs.iter().collect();
+        let index = build_index(&refs, &IndexOptions::default());
+        let manifest: serde_json::Value =
+            serde_json::from_str(file(&index, "manifest.json")).unwrap();
+        let separators = manifest["shards"].as_array().unwrap();
+        assert!(separators.len() > 1);
+        for (n, first) in separators.iter().enumerate() {
+            let shard: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(file(&index, &format!("t/{n}.json"))).unwrap();
+            for key in shard.keys() {
+                assert!(utf16_cmp(key, first.as_str().unwrap()).is_ge());
+                if let Some(next) = separators.get(n + 1) {
+                    assert!(utf16_cmp(key, next.as_str().unwrap()).is_lt());
+                }
+            }
+        }
+        // The same pages, the same bytes.
+        assert_eq!(
+            build_index(&refs, &IndexOptions::default()).files,
+            index.files
+        );
+    }
+
+    #[test]
+    fn lengths_and_frequencies_pack_into_small_numbers() {
+        assert_eq!(length_bucket(0), 0);
+        assert_eq!(length_bucket(7), 24);
+        // Within an eighth of the length, monotonic.
+        let mut previous = 0;
+        for length in 0..100_000u32 {
+            let b = length_bucket(length);
+            assert!(b >= previous);
+            previous = b;
+            let (e, m) = (b >> 3, b & 7);
+            let decoded = (((8 + m) as u64) << e >> 3) as f64 - 1.0;
+            assert!((decoded - length as f64).abs() <= (length as f64 + 1.0) / 8.0 + 1.0);
+        }
+        assert_eq!(frequency_code(1, 0, 2), 33);
+        assert_eq!(frequency_code(9, 9, 0), 15);
     }
 
     #[test]

@@ -26,9 +26,10 @@ pub const TEMPLATES: [(&str, &str); 5] = [
 ];
 
 /// The built-in static files, copied to `/assets/`.
-pub const ASSETS: [(&str, &str); 2] = [
+pub const ASSETS: [(&str, &str); 3] = [
     ("style.css", include_str!("../../assets/style.css")),
     ("site.js", include_str!("../../assets/site.js")),
+    ("search.js", include_str!("../../assets/search.js")),
 ];
 
 /// The folder of a project's own templates and assets.
