@@ -68,7 +68,7 @@ pub(super) fn check_with<'s>(
     target_of: &TargetOf<'s>,
 ) -> Result<CheckReport, CheckError> {
     let tags = selected_locales(project, &options.locales)?;
-    let source_index = EntryIndex::new(source);
+    let source_index = EntryIndex::scoped(source, &project.check.bundles);
     let source_words = coverage::SourceWords::new(&source_index);
     let source_plurals = rules::plural_patterns(&source_index);
 
@@ -166,7 +166,13 @@ fn check_locale(ctx: &LocaleContext<'_>) -> (Vec<Diagnostic>, LocaleSummary) {
         locale: ctx.locale.tag.clone(),
         messages: coverage.messages,
         translated: coverage.translated,
-        missing: coverage.missing(),
+        // Terms too, as compare-locales counts them (the coverage percent is of messages).
+        missing: coverage.missing()
+            + if ctx.is_source {
+                0
+            } else {
+                rules::messages::missing_terms(ctx).count()
+            },
         obsolete: count(Code::ObsoleteMessage),
         stale: count(Code::StaleTranslation),
         errors: 0,

@@ -35,6 +35,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
     baseline: Option<PathBuf>,
 
+    /// Print counts per locale and code instead of each finding (human format only).
+    #[arg(long, conflicts_with = "format")]
+    summary: bool,
+
     /// Record every current diagnostic in this baseline file and exit 0.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
@@ -89,14 +93,28 @@ pub fn run(project: &Project, args: CheckArgs) -> Result<Outcome, fluentpress::E
     let mut options = CheckOptions::default();
     options.locales = args.locales;
     options.min_coverage = args.min_coverage;
+    // A folder no locale reads is a renamed or misspelt tag: its translations count for nothing.
+    for (folder, suggestion) in project.unused_locale_folders() {
+        let hint = suggestion.map_or(String::new(), |tag| {
+            format!(" (did you mean `{tag}`? name it so, or set `folder:` on that locale)")
+        });
+        eprintln!(
+            "fluentpress: warning: {} is not the folder of any configured locale; its files are not checked{hint}",
+            project.relative(&folder)
+        );
+    }
     // Each locale is loaded, checked and let go in turn: 100 locales need the memory of a few.
     let report = check::check_project(project, &options, baseline.as_ref())?;
     let color = args.format == Format::Human
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
     let deny_warnings = args.deny.contains(&Deny::Warnings);
-    let render = report::RenderOptions::new(color, deny_warnings);
-    super::output::write_with(|out| report::write(args.format.into(), &report, &render, out));
+    if args.summary {
+        out!("{}", report::summary::render(&report));
+    } else {
+        let render = report::RenderOptions::new(color, deny_warnings);
+        super::output::write_with(|out| report::write(args.format.into(), &report, &render, out));
+    }
     if let Some(path) = args.write_baseline {
         Baseline::from_diagnostics(&report.diagnostics)
             .write(&path)

@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 use fluentpress::config::Project;
 use fluentpress::diagnostic::escape_controls;
 use fluentpress::fsutil;
-use fluentpress::numbers::{count, thousands};
+use fluentpress::numbers::{count, count_as, thousands};
 use fluentpress::xliff::{self, ImportOptions, ImportOutcome, XliffError};
 
 use super::values::{Only, XliffVersion};
@@ -98,12 +98,17 @@ fn export(project: &Project, args: ExportArgs) -> Result<Outcome, fluentpress::E
         }
     };
     eprintln!(
-        "xliff export: {}: {} in {} ({} missing, {} stale) → {destination}",
+        "xliff export: {}: {} in {} ({} missing, {} stale; {} not translated, as `check` counts them) → {destination}",
         args.locale,
         count(summary.units, "unit"),
         count(summary.files, "file"),
         thousands(summary.missing),
-        thousands(summary.stale)
+        thousands(summary.stale),
+        count_as(
+            summary.missing_entries,
+            "message or term",
+            "messages and terms"
+        )
     );
     Ok(Outcome::Clean)
 }

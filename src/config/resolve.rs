@@ -125,10 +125,22 @@ pub(super) fn resolve(
         }
     }
 
+    let locales_dir = at_root_of(root, &config.paths.locales);
+    // A bare name is a folder below `paths.locales` (`ja-JP-mac`); a path, the project's.
+    let folder_of = |tag: &str, folder: &Option<PathBuf>| match folder {
+        None => locales_dir.join(tag),
+        Some(f) if f.components().count() == 1 => locales_dir.join(f),
+        Some(f) => at_root_of(root, f),
+    };
     let mut locales = vec![Locale {
         tag: source_tag.clone(),
+        dir: folder_of(source_tag, &config.source_locale.folder),
+        name: config
+            .source_locale
+            .name
+            .clone()
+            .unwrap_or_else(|| super::names::own_name(&source_id)),
         langid: source_id,
-        name: config.source_locale.name.clone(),
         fallback_chain: Vec::new(),
         complete: true,
         min_coverage: 0.0,
@@ -142,8 +154,12 @@ pub(super) fn resolve(
         })?;
         locales.push(Locale {
             tag: locale.tag.clone(),
+            dir: folder_of(&locale.tag, &locale.folder),
+            name: locale
+                .name
+                .clone()
+                .unwrap_or_else(|| super::names::own_name(&langid)),
             langid,
-            name: locale.name.clone(),
             fallback_chain: chain,
             complete: locale.complete,
             min_coverage: locale.min_coverage.unwrap_or(DEFAULT_MIN_COVERAGE),
@@ -206,13 +222,20 @@ pub(super) fn resolve(
         }
     }
 
-    let at_root = |p: &Path| {
-        if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            root.join(p)
+    // A group named twice would silently merge two bundles.
+    if let super::BundlesConfig::Groups(groups) = &config.check.bundles {
+        let mut names = std::collections::BTreeSet::new();
+        for group in groups {
+            if !names.insert(group.name.as_str()) {
+                return Err(ConfigError::Invalid {
+                    location: locate_nth_in_yaml(&config_path, text, &group.name, 1),
+                    message: format!("`check.bundles` names the group `{}` twice", group.name),
+                });
+            }
         }
-    };
+    }
+
+    let at_root = |p: &Path| at_root_of(root, p);
     let logo = match &config.print.logo {
         Some(logo) => Some(
             resolve_logo(root, logo).map_err(|message| ConfigError::Invalid {
@@ -225,7 +248,7 @@ pub(super) fn resolve(
     let project = Project {
         root: root.to_path_buf(),
         content_dir: at_root(&config.paths.content),
-        locales_dir: at_root(&config.paths.locales),
+        locales_dir,
         output_dir: at_root(&config.paths.output),
         snapshots_dir: at_root(&config.paths.snapshots),
         check: config.check,
@@ -252,6 +275,14 @@ pub(super) fn resolve(
         });
     }
     Ok(project)
+}
+
+fn at_root_of(root: &Path, p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        root.join(p)
+    }
 }
 
 /// Checks `site.theme`: the primary colour must be a hex colour (it is written into the

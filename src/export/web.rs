@@ -982,6 +982,7 @@ mod tests {
     fn direction_follows_the_script() {
         let locale = |tag: &str| Locale {
             tag: tag.into(),
+            dir: std::path::PathBuf::new(),
             langid: tag.parse().unwrap(),
             name: String::new(),
             fallback_chain: Vec::new(),

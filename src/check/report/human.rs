@@ -5,7 +5,9 @@ use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use crate::check::{CheckReport, Diagnostic, Severity};
+use rustc_hash::FxHashMap;
+
+use crate::check::{CheckReport, Code, Diagnostic, Severity};
 use crate::diagnostic::{escape_controls, picture_controls};
 use crate::numbers::{Percent, count, percent, thousands};
 
@@ -16,10 +18,26 @@ pub fn render(report: &CheckReport, color: bool) -> String {
         Renderer::plain()
     };
     let mut out = String::new();
+    // Past `SHOWN_PER_CODE` findings of one code in one locale, the rest are counted, not
+    // shown: 30,000 identical-to-source warnings are not read one by one (the machine formats
+    // and `--summary` have them all). Diagnostics come sorted by locale.
+    let mut shown: FxHashMap<Code, usize> = FxHashMap::default();
+    let mut locale: Option<&str> = None;
     for d in &report.diagnostics {
+        if locale != Some(d.locale.as_str()) {
+            more_line(&mut out, &shown, locale);
+            shown.clear();
+            locale = Some(&d.locale);
+        }
+        let seen = shown.entry(d.code).or_default();
+        *seen += 1;
+        if *seen > SHOWN_PER_CODE {
+            continue;
+        }
         render_one(&mut out, d, &renderer);
         out.push('\n');
     }
+    more_line(&mut out, &shown, locale);
     coverage_table(&mut out, report);
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
@@ -38,6 +56,30 @@ pub fn render(report: &CheckReport, color: bool) -> String {
     }
     out.push('\n');
     out
+}
+
+/// How many findings of one code a locale shows in full.
+pub const SHOWN_PER_CODE: usize = 20;
+
+/// "… and 312 more identical-to-source in fr", for each code of the locale past the cap.
+fn more_line(out: &mut String, shown: &FxHashMap<Code, usize>, locale: Option<&str>) {
+    let Some(locale) = locale else {
+        return;
+    };
+    let mut capped: Vec<(Code, usize)> = shown
+        .iter()
+        .filter(|(_, n)| **n > SHOWN_PER_CODE)
+        .map(|(code, n)| (*code, n - SHOWN_PER_CODE))
+        .collect();
+    capped.sort();
+    for (code, more) in capped {
+        let _ = writeln!(
+            out,
+            "… and {more} more {code} in {locale} (every one: --format json; counts: --summary)\n",
+            more = thousands(more),
+            code = code.as_str()
+        );
+    }
 }
 
 fn render_one(out: &mut String, d: &Diagnostic, renderer: &Renderer) {

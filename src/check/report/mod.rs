@@ -4,7 +4,8 @@
 //! - `json`: the stable machine format documented in the guide (docs/src/checking.md);
 //! - `github`: workflow commands that GitHub Actions turns into annotations;
 //! - `sarif`: SARIF 2.1.0, for code-scanning dashboards;
-//! - `junit`: JUnit XML, one test case per locale file, for CI test reports.
+//! - `junit`: JUnit XML, one test case per locale file, for CI test reports;
+//! - `summary`: counts per locale and code (`check --summary`).
 //!
 //! Every format is written to an [`io::Write`](std::io::Write): the JSON and SARIF documents of
 //! a large project (tens of megabytes) are streamed, never built whole in memory. The three CI
@@ -17,6 +18,7 @@ mod human;
 mod json;
 mod junit;
 mod sarif;
+pub mod summary;
 
 use std::io;
 

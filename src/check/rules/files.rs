@@ -15,7 +15,11 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             .iter()
             .filter(|e| e.kind == EntryKind::Message)
             .map(|e| e.id.as_str())
-            .filter(|id| ctx.target_index.message(id).is_none())
+            .filter(|id| {
+                ctx.target_index
+                    .matching(source_file, EntryKind::Message, id)
+                    .is_none()
+            })
             .collect();
         if messages.is_empty() {
             continue;
