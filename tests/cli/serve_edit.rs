@@ -725,3 +725,47 @@ fn an_attribute_edit_changes_that_attribute_only() {
         before.replace("    .alt = Le logo\n", "    .alt = Le logo du groupe\n")
     );
 }
+
+// The editor's switch is fixed at the bottom left, where the footer's language links end the
+// page: served pages get room below their end, so scrolled to the bottom no text of the footer
+// shares the switch's band (it would lie under the switch in a narrower column or a longer
+// language), on a phone (390 px) and a desktop (1280 px). Screenshots go to
+// target/test-artifacts/serve/editor-footer-<width>.png.
+#[test]
+#[ignore = "needs chromium; run by .ci/run"]
+fn the_editor_switch_covers_no_footer_link() {
+    let project = sample_project();
+    let serve = Serve::start(&project, &[]);
+    let mut browser = crate::browser::Browser::launch();
+    for (width, height, mobile) in [(390, 844, true), (1280, 900, false)] {
+        browser.call(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile }),
+        );
+        browser.goto(&format!("http://{}/fr/", serve.addr));
+        browser.wait_for("document.getElementById('fluentpress-editor') !== null");
+        browser.eval("window.scrollTo(0, document.documentElement.scrollHeight); true");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let covered = browser.eval(
+            "(() => { const bar = document.getElementById('fluentpress-editor').getBoundingClientRect(); \
+             return Array.from(document.querySelectorAll('.site-footer a, .site-footer p')).filter(a => { \
+               const r = a.getBoundingClientRect(); \
+               return r.bottom > bar.top && r.top < bar.bottom; \
+             }).map(a => a.textContent); })()",
+        );
+        assert_eq!(
+            covered,
+            json!([]),
+            "footer text beside or under the switch at {width} px"
+        );
+        screenshot(&mut browser, &format!("editor-footer-{width}"));
+    }
+    // An exported page has no such room: the rule lives in the editor's style sheet only.
+    let (code, _, stderr) = project.run(&["export", "web"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        !project
+            .read("dist/web/assets/style.css")
+            .contains("fluentpress-editor")
+    );
+}
