@@ -265,6 +265,24 @@ fn screenshots_of_the_theme() {
                     .eval("document.documentElement.scrollHeight")
                     .as_u64()
                     .unwrap();
+                // The sample's logo (site.theme.logo) is drawn in the header.
+                assert_eq!(
+                    browser.eval(
+                        "(() => { const l = document.querySelector('.brand .logo'); return l !== null && l.complete && l.naturalWidth > 0; })()"
+                    ),
+                    true,
+                    "the logo in /{locale}/{page} at {width} px"
+                );
+                if page.is_empty() {
+                    // The header alone, to look at the logo beside the name.
+                    let shot = browser.call(
+                        "Page.captureScreenshot",
+                        json!({"format": "png", "clip": {"x": 0, "y": 0, "width": width, "height": 160, "scale": 1}}),
+                    );
+                    let png = base64_decode(shot["data"].as_str().unwrap());
+                    std::fs::write(out.join(format!("theme-{locale}-header-{width}.png")), png)
+                        .unwrap();
+                }
                 resize(&mut browser, width, height.min(4000) as u32);
                 let shot = browser.call("Page.captureScreenshot", json!({"format": "png"}));
                 let png = base64_decode(shot["data"].as_str().unwrap());
