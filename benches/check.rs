@@ -1,6 +1,8 @@
 //! Benchmark of `check` on a synthetic project of 100 locales × 3,000 messages (the generator in
 //! `src/synth.rs`), against the floor of merely reading and parsing the same files with
-//! `fluent-syntax`, in the same run. Prints medians; run with `cargo bench --bench check`.
+//! `fluent-syntax`, in the same run. Prints medians; run with `cargo bench --bench check`, or
+//! `cargo bench --bench check -- --quick` for 10 locales × 1,000 messages and 3 runs (a smoke
+//! run that proves the benchmark works; its ratio is noisier).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -91,7 +93,17 @@ fn parse_only(files: &[PathBuf], threads: usize) -> usize {
 fn main() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-check-synth");
     let _ = std::fs::remove_dir_all(&dir);
-    let summary = write_project(&dir, &SynthOptions::default()).unwrap();
+    let quick = std::env::args().any(|a| a == "--quick");
+    let options = if quick {
+        SynthOptions {
+            locales: 10,
+            messages: 1000,
+            ..SynthOptions::default()
+        }
+    } else {
+        SynthOptions::default()
+    };
+    let summary = write_project(&dir, &options).unwrap();
     let mut files = Vec::new();
     ftl_files(&dir.join("locales"), &mut files);
     files.sort();
@@ -103,7 +115,7 @@ fn main() {
         summary.bytes as f64 / 1e6
     );
 
-    let runs = 7;
+    let runs = if quick { 3 } else { 7 };
     let parse_1 = time(runs, || parse_only(&files, 1));
     // The two figures of the goal are taken in turn, run by run, so that other work on the
     // machine falls on both alike (as benches/peers.sh alternates the two tools).

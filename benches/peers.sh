@@ -6,18 +6,36 @@
 #
 #   bash benches/peers.sh                       # 20 locales × 3,000 messages, 5 runs
 #   LOCALES=5 MESSAGES=1000 RUNS=3 bash benches/peers.sh
+#   MESSAGES=200 RUNS=3 bash benches/peers.sh --app   # the application corpus (fp-synth --app)
 #
-# Needs: python3 with `pip install compare-locales` (tested with 9.0.5), GNU time at
+# `--app` compares on a synthetic application corpus instead (Firefox's shapes: bundles, terms,
+# a source tree outside the project, `ja-JP-mac`): missing and obsolete messages and terms, per
+# file and id, must be the same in both tools.
+#
+# Needs: python3, and compare-locales (tested with 9.0.5): when it is not on PATH it is
+# installed with pip into a virtual environment under target/ (this needs PyPI); GNU time at
 # /usr/bin/time (Debian package `time`). See benches/README.md for the figures and what they mean.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if ! command -v compare-locales >/dev/null; then
+    venv=target/peers-venv
+    if [ ! -x "$venv/bin/compare-locales" ]; then
+        python3 -m venv "$venv" && "$venv/bin/pip" install --quiet compare-locales==9.0.5 ||
+            { echo "peers.sh: could not install compare-locales into $venv (pip install compare-locales)" >&2; exit 2; }
+    fi
+    PATH="$(pwd)/$venv/bin:$PATH"
+fi
+
+if [ "${1:-}" = "--app" ]; then
+    exec bash benches/peers-app.sh
+fi
 
 LOCALES=${LOCALES:-20}
 MESSAGES=${MESSAGES:-3000}
 RUNS=${RUNS:-5}
 WORK=${WORK:-target/peers}
 
-command -v compare-locales >/dev/null || { echo "peers.sh: compare-locales not found (pip install compare-locales)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "peers.sh: /usr/bin/time not found (apt-get install time)" >&2; exit 2; }
 
 cargo build --release --quiet --bin fluentpress --example fp-synth

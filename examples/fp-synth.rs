@@ -1,11 +1,13 @@
 //! `fp-synth DIR [--locales N] [--messages N] [--pages N]`: writes a synthetic fluentpress
 //! project for benchmarks and comparisons with other tools (see benches/README.md).
+//! `fp-synth DIR --app [--messages N]`: an application corpus instead (Firefox's shapes:
+//! bundles, a source tree outside the project, `ja-JP-mac`): the project is `DIR/l10n`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use fluentpress::synth::{SynthOptions, write_project};
+use fluentpress::synth::{SynthOptions, write_app_corpus, write_project};
 
 /// Write a deterministic synthetic project.
 #[derive(Parser)]
@@ -22,6 +24,10 @@ struct Args {
     /// Content pages.
     #[arg(long, default_value_t = 0)]
     pages: usize,
+    /// Write an application corpus (`DIR/source/en-US` and the project `DIR/l10n`), with
+    /// `--messages` generated messages per source file; `--locales` and `--pages` do not apply.
+    #[arg(long, conflicts_with_all = ["locales", "pages"])]
+    app: bool,
 }
 
 fn main() -> ExitCode {
@@ -32,7 +38,12 @@ fn main() -> ExitCode {
         pages: args.pages,
         ..SynthOptions::default()
     };
-    match write_project(&args.dir, &options) {
+    let written = if args.app {
+        write_app_corpus(&args.dir, args.messages)
+    } else {
+        write_project(&args.dir, &options)
+    };
+    match written {
         Ok(summary) => {
             println!(
                 "fp-synth: {} target locales, {} files, {} bytes in {}",

@@ -32,13 +32,7 @@ impl Coverage {
     }
 }
 
-fn percent(part: usize, whole: usize) -> f64 {
-    if whole == 0 {
-        100.0
-    } else {
-        part as f64 * 100.0 / whole as f64
-    }
-}
+use crate::numbers::percent;
 
 /// The source side of coverage, computed once per run: every message with its word count.
 #[derive(Debug, Clone, Default)]

@@ -89,6 +89,19 @@ codes! {
     CoverageBelowThreshold => "coverage-below-threshold", Error, "The locale translates less than its minimum coverage.";
 }
 
+impl Code {
+    /// The code `text` was most likely meant to be: two edits away at most
+    /// (`missing-mesage` → `missing-message`).
+    pub fn closest(text: &str) -> Option<Code> {
+        Code::ALL
+            .iter()
+            .map(|c| (crate::languages::edit_distance(text, c.as_str()), *c))
+            .filter(|(distance, _)| *distance <= 2)
+            .min()
+            .map(|(_, c)| c)
+    }
+}
+
 impl Serialize for Code {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
@@ -122,6 +135,11 @@ pub struct Diagnostic {
     pub message_id: Option<String>,
     pub message: String,
     pub help: Option<String>,
+    /// The locale's file the problem counts against when `file` is elsewhere: a missing
+    /// message is located at its source definition (the text to translate), but CI reports
+    /// (JUnit, GitHub, SARIF) file it under the locale's file that should hold it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale_file: Option<String>,
     /// Characters to underline from `column` (for the caret in human output).
     #[serde(skip)]
     pub width: usize,
@@ -131,9 +149,67 @@ pub struct Diagnostic {
     pub source_line: Option<String>,
 }
 
+/// Whether `c` must not reach a terminal or log raw: C0 controls (ESC starts terminal escape
+/// sequences, BEL rings, CR rewrites the line), DEL, C1 controls (CSI is a one-byte ESC `[`),
+/// and the bidirectional overrides and isolates that reorder what the reader sees. A tab is
+/// kept: it is white space, not a command.
+pub fn is_unsafe_control(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every [`is_unsafe_control`] character written as a visible `\u{1b}` escape, so
+/// a hostile translation cannot drive the terminal (or the CI log) that shows a diagnostic.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe_control(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// `text` with every [`is_unsafe_control`] character replaced by one visible character (C0
+/// and DEL by their Unicode control pictures, `␛` for ESC; the others by `�`), so that columns
+/// still count as in the file: for a source line shown under a caret.
+pub fn picture_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            _ if !is_unsafe_control(c) => c,
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            _ => '\u{fffd}',
+        })
+        .collect::<String>()
+        .into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every control character a terminal acts on comes out as visible text; tabs and
+    /// ordinary text pass as they are.
+    #[test]
+    fn control_characters_are_escaped_visibly() {
+        assert_eq!(
+            escape_controls("a\u{7}b\u{7f}c\u{9b}d\re\u{1b}[31m\u{202e}f\tg\nh"),
+            "a\\u{7}b\\u{7f}c\\u{9b}d\\u{d}e\\u{1b}[31m\\u{202e}f\tg\\u{a}h"
+        );
+        assert!(matches!(
+            escape_controls("plain é 中"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     /// The guide's rule table lists every code, in the code's order, with its default severity,
     /// and nothing else: the two cannot drift apart.

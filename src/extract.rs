@@ -35,6 +35,13 @@ pub enum ExtractError {
     Write(#[from] TransactionError),
     /// `[text](@/page.md)` to a page that does not exist, or `#anchor` to a heading that does
     /// not: the web export would publish it as plain text, so extract refuses it at its source.
+    /// The source locale's folder is configured outside the project (`source_locale.folder`):
+    /// it is read, but extract writes only inside the project.
+    #[error(
+        "{}: the source locale's folder lies outside the project; extract writes only inside it (generate the pages there, or point `source_locale.folder` inside the project)",
+        .folder.display()
+    )]
+    OutsideProject { folder: PathBuf },
     #[error("{location}: broken link `{target}`: {reason}")]
     BrokenLink {
         location: fsutil::Location,
@@ -156,9 +163,14 @@ pub fn pages_dir(project: &Project) -> PathBuf {
 
 /// Loads the content and computes the generated files, without writing anything.
 pub fn plan_extraction(project: &Project) -> Result<Extraction, ExtractError> {
+    let dir = pages_dir(project);
+    if !project.contains(&dir) {
+        return Err(ExtractError::OutsideProject {
+            folder: project.locale_dir(&project.source_locale().tag),
+        });
+    }
     let pages = content::load_pages(&project.root, &project.content_dir)?;
     check_links(&pages)?;
-    let dir = pages_dir(project);
     let mut files = BTreeMap::new();
     for page in &pages {
         let path = dir.join(format!("{}.ftl", page.key));

@@ -32,6 +32,8 @@
 //! - [`status`]: one row per locale (coverage, stale, problems, published), for people and CI.
 //! - [`xliff`]: the translator round trip: a locale as XLIFF 2.0 / 1.2 for CAT tools, and back.
 //! - [`xml`]: XML written through quick-xml's writer (the JUnit report, XLIFF export).
+//! - [`languages`]: the known language subtags (ISO 639) and the tag a mistyped one meant.
+//! - [`numbers`]: counts with their noun, thousands and percentages as every command prints them.
 //! - [`fsutil`]: reading text files with positioned errors, line:column, atomic writes, links.
 //! - [`parallel`]: independent items mapped on every core (rayon), results in order.
 //! - [`transaction`]: the project lock, and multi-file updates applied all together or not at
@@ -67,8 +69,10 @@ pub mod fsutil;
 pub mod ftl;
 pub mod glossary;
 pub mod init;
+pub mod languages;
 pub mod localize;
 pub mod markup;
+pub mod numbers;
 pub mod parallel;
 pub mod plural;
 pub mod publish;

@@ -1,4 +1,12 @@
-//! CLDR plural categories of a locale, as `intl_pluralrules` knows them.
+//! CLDR plural categories of a locale: current CLDR (ICU4X's `icu_plurals`) for what `check`
+//! accepts and asks for, and the rules `fluent-bundle` formats with (`intl_pluralrules`, CLDR
+//! 37) where the formatter and the tool must agree (sample numbers, exact keys, XLIFF units).
+//!
+//! `check` asks a translation for the categories an integer count reaches
+//! ([`integer_categories`]): Lithuanian and Czech `many` and Russian or Polish `other` hold
+//! only fractions, and a `[many]` that French, Spanish or Portuguese use only for exact
+//! millions is accepted where present but not asked for. Any category of the locale is valid
+//! ([`cardinal_categories`]): pt-PT `[many]` is (CLDR 42 gave it one; CLDR 37 did not).
 //!
 //! The crate selects a category for a number but cannot list a locale's categories, so they are
 //! found by asking for the category of a sample of numbers that reaches every rule CLDR writes:
@@ -35,8 +43,64 @@ fn rules_locale(langid: &LanguageIdentifier) -> Option<LanguageIdentifier> {
     .map(|l| (*l).clone())
 }
 
-/// The cardinal plural categories of `langid` (`other` at least).
+/// The current CLDR cardinal rules of `langid` (ICU4X compiled data, with its locale
+/// fallback: `pt-PT` has rules of its own, `de-CH` takes `de`'s, an unknown language root's).
+fn current_rules(langid: &LanguageIdentifier) -> Option<icu_plurals::PluralRules> {
+    let id = icu_locale_core::LanguageIdentifier::try_from_str(&langid.to_string()).ok()?;
+    icu_plurals::PluralRules::try_new_cardinal((&id).into()).ok()
+}
+
+fn current_name(category: icu_plurals::PluralCategory) -> &'static str {
+    use icu_plurals::PluralCategory as C;
+    match category {
+        C::Zero => "zero",
+        C::One => "one",
+        C::Two => "two",
+        C::Few => "few",
+        C::Many => "many",
+        C::Other => "other",
+    }
+}
+
+/// The cardinal plural categories of `langid` in current CLDR (`other` at least): what a
+/// translation may use.
 pub fn cardinal_categories(langid: &LanguageIdentifier) -> BTreeSet<&'static str> {
+    let mut categories = BTreeSet::from(["other"]);
+    if let Some(rules) = current_rules(langid) {
+        categories.extend(rules.categories().map(current_name));
+    }
+    categories
+}
+
+/// The largest count [`integer_categories`] evaluates: every rule CLDR writes for integers
+/// depends on `n % 10`, `n % 100` or `n % 1000` below it, except the "exact millions" `many`
+/// of French, Spanish, Italian, Portuguese and Catalan, which is left out on purpose.
+const INTEGER_LIMIT: u64 = 2000;
+
+/// The categories an integer count from 0 up reaches in `langid` (current CLDR): what a
+/// plural translation is asked for. `other` always (Fluent's default variant), even where
+/// only fractions reach it.
+pub fn integer_categories(langid: &LanguageIdentifier) -> BTreeSet<&'static str> {
+    static KNOWN: std::sync::Mutex<BTreeMap<String, BTreeSet<&'static str>>> =
+        std::sync::Mutex::new(BTreeMap::new());
+    let key = langid.to_string();
+    if let Some(known) = KNOWN.lock().ok().and_then(|k| k.get(&key).cloned()) {
+        return known;
+    }
+    let mut categories = BTreeSet::new();
+    if let Some(rules) = current_rules(langid) {
+        categories.extend((0..=INTEGER_LIMIT).map(|n| current_name(rules.category_for(n))));
+    }
+    if let Ok(mut known) = KNOWN.lock() {
+        known.insert(key, categories.clone());
+    }
+    categories
+}
+
+/// The cardinal plural categories of `langid` in the rules `fluent-bundle` formats with
+/// (CLDR 37, `other` at least): the variants a formatted message can show, which is what XLIFF
+/// units and synthetic translations follow.
+pub fn runtime_categories(langid: &LanguageIdentifier) -> BTreeSet<&'static str> {
     // Finding them takes a few hundred rule evaluations; locales that share rules (`fr`,
     // `fr-CA`) share the answer for the rest of the process.
     static KNOWN: std::sync::Mutex<BTreeMap<String, BTreeSet<&'static str>>> =
@@ -154,9 +218,40 @@ mod tests {
     use super::*;
 
     fn cats(tag: &str) -> Vec<&'static str> {
-        cardinal_categories(&tag.parse().unwrap())
+        runtime_categories(&tag.parse().unwrap())
             .into_iter()
             .collect()
+    }
+
+    #[test]
+    fn current_cldr_categories_and_those_an_integer_reaches() {
+        let all = |tag: &str| -> Vec<&str> {
+            cardinal_categories(&tag.parse().unwrap())
+                .into_iter()
+                .collect()
+        };
+        let integer = |tag: &str| -> Vec<&str> {
+            integer_categories(&tag.parse().unwrap())
+                .into_iter()
+                .collect()
+        };
+        // pt-PT has `many` in current CLDR (not in CLDR 37), for exact millions only.
+        assert_eq!(all("pt-PT"), ["many", "one", "other"]);
+        assert_eq!(integer("pt-PT"), ["one", "other"]);
+        // Lithuanian and Czech `many` is for fractions.
+        assert_eq!(all("lt"), ["few", "many", "one", "other"]);
+        assert_eq!(integer("lt"), ["few", "one", "other"]);
+        assert_eq!(integer("cs"), ["few", "one", "other"]);
+        // Russian, Ukrainian and Polish `other` is for fractions; integers end in many.
+        assert_eq!(integer("ru"), ["few", "many", "one"]);
+        assert_eq!(integer("uk"), ["few", "many", "one"]);
+        assert_eq!(integer("pl"), ["few", "many", "one"]);
+        assert_eq!(integer("fr"), ["one", "other"]);
+        assert_eq!(integer("ja"), ["other"]);
+        assert_eq!(
+            integer("ar"),
+            ["few", "many", "one", "other", "two", "zero"]
+        );
     }
 
     #[test]

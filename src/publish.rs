@@ -57,7 +57,7 @@ pub struct Refusal {
 #[non_exhaustive]
 pub enum Reason {
     /// It translates less than its `min_coverage` (both in percent).
-    #[error("{coverage:.1}% of messages translated, below its min_coverage of {min}%")]
+    #[error("{} of messages translated, below its min_coverage of {min}%", crate::numbers::Percent(*coverage))]
     BelowCoverage { coverage: f64, min: f64 },
     /// Locales were asked for, and not this one.
     #[error("not among the locales asked for")]

@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::check::{self, CheckError, CheckOptions};
 use crate::config::Project;
+use crate::numbers::{percent, rounded_percent, thousands};
 use crate::publish;
 
 /// Version of the JSON document; fields may be added, none removed or renamed.
@@ -90,11 +91,6 @@ pub fn status(
         .locales
         .iter()
         .map(|s| {
-            let words_coverage = if s.words == 0 {
-                100.0
-            } else {
-                s.words_translated as f64 * 100.0 / s.words as f64
-            };
             LocaleStatus {
                 locale: s.locale.clone(),
                 name: project
@@ -109,8 +105,9 @@ pub fn status(
                 warnings: s.warnings,
                 words: s.words,
                 words_translated: s.words_translated,
-                coverage: round1(s.coverage),
-                words_coverage: round1(words_coverage),
+                // From the counts, rounded once, as every other table rounds them.
+                coverage: rounded_percent(percent(s.translated, s.messages), 1),
+                words_coverage: rounded_percent(percent(s.words_translated, s.words), 1),
                 min_coverage: s.min_coverage,
                 published: publication.is_published(&s.locale),
             }
@@ -124,10 +121,6 @@ pub fn status(
     })
 }
 
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
-}
-
 /// Renders `report`; `color` (ANSI) applies to the table only.
 pub fn render(report: &StatusReport, format: StatusFormat, color: bool) -> String {
     match format {
@@ -139,19 +132,6 @@ pub fn render(report: &StatusReport, format: StatusFormat, color: bool) -> Strin
             out
         }
     }
-}
-
-/// `1234567` → `1,234,567`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 const GREEN: &str = "\x1b[32m";

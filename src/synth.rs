@@ -4,6 +4,11 @@
 //! for comparisons with other tools; never installed), so every figure is measured on the same input. Messages mix plain text,
 //! variables, plural selections with each locale's real CLDR categories, attributes and terms;
 //! targets miss a few messages, keep a few obsolete ones, and a few entries are Junk.
+//! `app` writes an application corpus instead (Firefox's shapes, see [`write_app_corpus`]).
+
+mod app;
+
+pub use app::{app_locales, write_app_corpus};
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -156,7 +161,7 @@ pub fn write_project(dir: &Path, options: &SynthOptions) -> std::io::Result<Synt
     for (index, (tag, prefix)) in all.iter().enumerate() {
         let is_source = index == 0;
         let langid: LanguageIdentifier = tag.parse().unwrap_or_default();
-        let categories: Vec<&str> = crate::plural::cardinal_categories(&langid)
+        let categories: Vec<&str> = crate::plural::runtime_categories(&langid)
             .into_iter()
             .collect();
         let locale_dir = dir.join("locales").join(tag);

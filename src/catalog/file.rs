@@ -168,7 +168,7 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
             // The parser may notice the problem at the start of the next entry; point at the
             // end of the Junk instead, where the missing token belongs.
             j.error_offset = point.min(j.span.end.saturating_sub(1).max(j.span.start));
-            j.message = error.kind.to_string();
+            j.message = super::parse_error::describe(&error.kind);
         }
     }
     for (span, deepest) in too_deep {
@@ -328,7 +328,7 @@ mod tests {
         let file = parse(text);
         assert_eq!(file.junk.len(), 1);
         assert!(
-            file.junk[0].message.starts_with("Expected"),
+            file.junk[0].message.starts_with("a `{` is not closed"),
             "{}",
             file.junk[0].message
         );

@@ -3,6 +3,12 @@
 //!
 //! The first definition of an id wins, as it does in `fluent-bundle` (which refuses to
 //! override a message); later definitions are duplicates, kept for the check to report.
+//!
+//! An application's files form several bundles (`check.bundles`, see
+//! [`crate::config::BundlesConfig`]): then an id is a file's or a bundle's, not the locale's.
+//! [`EntryIndex::scoped`] keeps, beside the locale-wide first definitions, the first
+//! definition of each id per file (to match a translation with its source: the same path) and
+//! per bundle (to resolve references and find duplicates).
 
 use std::collections::hash_map;
 
@@ -12,6 +18,7 @@ use super::LocaleCatalog;
 use super::entry::{Entry, EntryKind, PatternKey};
 use super::file::CatalogFile;
 use super::pattern::PatternInfo;
+use crate::config::BundlesConfig;
 
 /// An entry with the file that holds it.
 pub type Located<'a> = (&'a CatalogFile, &'a Entry);
@@ -29,6 +36,20 @@ pub struct EntryIndex<'a> {
     terms_in_order: Vec<Located<'a>>,
     /// (first definition, later definition) pairs.
     duplicates: Vec<(Located<'a>, Located<'a>)>,
+    /// Set when files form several bundles.
+    scoped: Option<Scoped<'a>>,
+}
+
+/// Key of an entry within a file or a bundle: (kind, file path or bundle name, id).
+type ScopedKey<'a> = (EntryKind, &'a str, &'a str);
+
+/// The definitions of a locale whose files form several bundles.
+struct Scoped<'a> {
+    bundles: &'a BundlesConfig,
+    /// First definition per file path and id.
+    by_file: HashMap<ScopedKey<'a>, Located<'a>>,
+    /// First definition per bundle name and id.
+    by_bundle: HashMap<ScopedKey<'a>, Located<'a>>,
 }
 
 impl<'a> EntryIndex<'a> {
@@ -51,6 +72,96 @@ impl<'a> EntryIndex<'a> {
             }
         }
         index
+    }
+
+    /// The index of a locale whose files form bundles as `bundles` says. Per locale, the same
+    /// as [`EntryIndex::new`]. Otherwise [`messages`](Self::messages) and
+    /// [`terms`](Self::terms) list the first definition per file, and
+    /// [`duplicates`](Self::duplicates) are the ids defined twice within one bundle;
+    /// [`message`](Self::message) and [`term`](Self::term) still give the locale's first
+    /// definition, for the stages that see a locale as one whole (a website's exporters).
+    pub fn scoped(locale: &'a LocaleCatalog, bundles: &'a BundlesConfig) -> EntryIndex<'a> {
+        if bundles.is_per_locale() {
+            return EntryIndex::new(locale);
+        }
+        let mut index = EntryIndex::default();
+        let mut scoped = Scoped {
+            bundles,
+            by_file: HashMap::default(),
+            by_bundle: HashMap::default(),
+        };
+        // A later definition is reported once, even when its file is in several bundles that
+        // all hold the first.
+        let mut reported: rustc_hash::FxHashSet<*const Entry> = Default::default();
+        for file in &locale.files {
+            let names = bundles.bundles_of(&file.relative);
+            for entry in &file.entries {
+                let (map, in_order) = match entry.kind {
+                    EntryKind::Message => (&mut index.messages, &mut index.messages_in_order),
+                    EntryKind::Term => (&mut index.terms, &mut index.terms_in_order),
+                };
+                map.entry(entry.id.as_str()).or_insert((file, entry));
+                let key = (entry.kind, file.relative.as_str(), entry.id.as_str());
+                if let hash_map::Entry::Vacant(v) = scoped.by_file.entry(key) {
+                    v.insert((file, entry));
+                    in_order.push((file, entry));
+                }
+                for name in &names {
+                    match scoped
+                        .by_bundle
+                        .entry((entry.kind, name, entry.id.as_str()))
+                    {
+                        hash_map::Entry::Vacant(v) => {
+                            v.insert((file, entry));
+                        }
+                        hash_map::Entry::Occupied(o) => {
+                            if reported.insert(entry as *const Entry) {
+                                index.duplicates.push((*o.get(), (file, entry)));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        index.scoped = Some(scoped);
+        index
+    }
+
+    /// Whether every file is in one bundle (ids are the locale's).
+    pub fn is_per_locale(&self) -> bool {
+        self.scoped.is_none()
+    }
+
+    /// The definition that corresponds to an entry of another locale's `file` (the source's
+    /// for a translation, or the reverse): by id in the whole locale, or, when files form
+    /// bundles, in the file of the same path.
+    pub fn matching(&self, file: &CatalogFile, kind: EntryKind, id: &str) -> Option<Located<'a>> {
+        match &self.scoped {
+            None => match kind {
+                EntryKind::Message => self.message(id),
+                EntryKind::Term => self.term(id),
+            },
+            Some(scoped) => scoped
+                .by_file
+                .get(&(kind, file.relative.as_str(), id))
+                .copied(),
+        }
+    }
+
+    /// What a reference from this locale's `file` to `id` resolves to: the locale's definition,
+    /// or, when files form bundles, the first in the bundles `file` is loaded into.
+    pub fn resolve(&self, file: &CatalogFile, kind: EntryKind, id: &str) -> Option<Located<'a>> {
+        match &self.scoped {
+            None => match kind {
+                EntryKind::Message => self.message(id),
+                EntryKind::Term => self.term(id),
+            },
+            Some(scoped) => scoped
+                .bundles
+                .bundles_of(&file.relative)
+                .into_iter()
+                .find_map(|name| scoped.by_bundle.get(&(kind, name, id)).copied()),
+        }
     }
 
     pub fn message(&self, id: &str) -> Option<Located<'a>> {
@@ -81,7 +192,8 @@ impl<'a> EntryIndex<'a> {
         Some((located, pattern))
     }
 
-    /// The first definition of each message, in file and source order.
+    /// The first definition of each message, in file and source order (per file when files
+    /// form bundles: an id defined in two files is listed twice).
     pub fn messages(&self) -> &[Located<'a>] {
         &self.messages_in_order
     }

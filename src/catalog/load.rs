@@ -77,7 +77,14 @@ fn load_locales_by_file(project: &Project, tags: &[&str]) -> Result<Catalog, Cat
 fn list_locale(project: &Project, dir: &Path) -> Result<Vec<(PathBuf, String)>, CatalogError> {
     let mut paths = Vec::new();
     if dir.is_dir() {
-        content::collect_files(&project.root, dir, "ftl", &mut paths)?;
+        // Links must stay inside the project, or inside a folder configured outside it (an
+        // application's source strings in their own repository).
+        let root = if project.contains(dir) {
+            project.root.as_path()
+        } else {
+            dir
+        };
+        content::collect_files(root, dir, "ftl", &mut paths)?;
     }
     Ok(paths
         .into_iter()

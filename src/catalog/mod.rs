@@ -10,12 +10,14 @@
 //! One job per file: `load` finds and reads the files ([`load_catalog`]), `file` parses one into a
 //! [`CatalogFile`], `scan` is the one pass over its lines (where entries end, which nest too
 //! deep), `entry` is what a file holds ([`Entry`], [`PatternKey`]), `index` finds a locale's
-//! entries by id ([`EntryIndex`]) and `pattern` describes one pattern.
+//! entries by id ([`EntryIndex`]), `pattern` describes one pattern and `parse_error` words the
+//! parser's errors for people.
 
 mod entry;
 mod file;
 mod index;
 mod load;
+mod parse_error;
 pub mod pattern;
 mod scan;
 
@@ -25,6 +27,7 @@ pub use entry::{Attribute, Entry, EntryKind, Junk, PatternKey};
 pub use file::{CatalogFile, Unreadable, parse_file};
 pub use index::{EntryIndex, Located};
 pub use load::{load_catalog, load_locale, load_locales};
+pub use parse_error::describe as describe_parse_error;
 pub use pattern::{PatternInfo, Reference, SelectInfo, Selector, VariantInfo};
 pub use scan::MAX_PLACEABLE_DEPTH;
 

@@ -28,7 +28,10 @@ pub struct LocaleContext<'a> {
     pub matched: Vec<Matched<'a>>,
     pub glossary: Glossary,
     pub snapshot: Snapshot,
+    /// The locale's plural categories (current CLDR): what a translation may use.
     pub plural_categories: BTreeSet<&'static str>,
+    /// Those an integer count reaches: what a plural translation is asked for.
+    pub integer_plural_categories: BTreeSet<&'static str>,
     /// The source patterns that select on plural forms (see `rules::plurals`).
     pub source_plurals: &'a PatternKeys<'a>,
     pub min_coverage: f64,
@@ -71,6 +74,7 @@ impl<'a> LocaleContext<'a> {
             message_id: message_id.map(str::to_string),
             message,
             help: None,
+            locale_file: None,
             width: width.max(1),
             source_line: Some(file.line_text(line).to_string()),
         }
@@ -110,14 +114,17 @@ impl<'a> Shared<'a> {
                 snapshot::load_snapshot(&snapshot::snapshot_path(project, &locale.tag))?,
             )
         };
-        let target_index = EntryIndex::new(target);
+        let target_index = EntryIndex::scoped(target, &project.check.bundles);
         // Each source message with its translation: one lookup per message, which the rules
         // and the coverage share.
         let matched: Vec<Matched<'t>> = self
             .source_index
             .messages()
             .iter()
-            .map(|&source| (source, target_index.message(&source.1.id)))
+            .map(|&source| {
+                let (file, entry) = source;
+                (source, target_index.matching(file, entry.kind, &entry.id))
+            })
             .collect();
         let coverage = coverage::coverage_in_order(
             self.source_words,
@@ -137,6 +144,7 @@ impl<'a> Shared<'a> {
             glossary,
             snapshot,
             plural_categories: crate::plural::cardinal_categories(&locale.langid),
+            integer_plural_categories: crate::plural::integer_categories(&locale.langid),
             source_plurals: self.source_plurals,
             min_coverage: self.options.min_coverage.unwrap_or(locale.min_coverage),
             coverage,

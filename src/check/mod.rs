@@ -104,8 +104,8 @@ pub struct CheckOptions {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum CheckError {
-    #[error("`{tag}` is not a configured locale (configured: {configured})")]
-    UnknownLocale { tag: String, configured: String },
+    #[error(transparent)]
+    UnknownLocale(#[from] crate::config::UnknownLocale),
     #[error(transparent)]
     Catalog(#[from] catalog::CatalogError),
     #[error(transparent)]

@@ -68,7 +68,7 @@ fn check_with<'s>(
     target_of: &TargetOf<'s>,
 ) -> Result<CheckReport, CheckError> {
     let tags = selected_locales(project, &options.locales)?;
-    let source_index = EntryIndex::new(source);
+    let source_index = EntryIndex::scoped(source, &project.check.bundles);
     let source_words = coverage::SourceWords::new(&source_index);
     let source_plurals = rules::plural_patterns(&source_index);
 
@@ -147,17 +147,7 @@ fn selected_locales(project: &Project, requested: &[String]) -> Result<Vec<Strin
     }
     let mut out = Vec::new();
     for tag in requested {
-        if project.locale(tag).is_none() {
-            return Err(CheckError::UnknownLocale {
-                tag: tag.clone(),
-                configured: project
-                    .locales
-                    .iter()
-                    .map(|l| l.tag.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            });
-        }
+        project.require_locale(tag)?;
         if !out.contains(tag) {
             out.push(tag.clone());
         }
@@ -176,12 +166,18 @@ fn check_locale(ctx: &LocaleContext<'_>) -> (Vec<Diagnostic>, LocaleSummary) {
         locale: ctx.locale.tag.clone(),
         messages: coverage.messages,
         translated: coverage.translated,
-        missing: coverage.missing(),
+        // Terms too, as compare-locales counts them (the coverage percent is of messages).
+        missing: coverage.missing()
+            + if ctx.is_source {
+                0
+            } else {
+                rules::messages::missing_terms(ctx).count()
+            },
         obsolete: count(Code::ObsoleteMessage),
         stale: count(Code::StaleTranslation),
         errors: 0,
         warnings: 0,
-        coverage: round2(coverage.percent()),
+        coverage: crate::numbers::rounded_percent(coverage.percent(), 2),
         words: coverage.words,
         words_translated: coverage.words_translated,
         min_coverage: ctx.min_coverage,
@@ -215,10 +211,6 @@ fn case_files(ctx: &LocaleContext<'_>) -> Vec<String> {
         }
     }
     files
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 #[cfg(test)]
@@ -265,7 +257,7 @@ mod tests {
         };
         assert!(matches!(
             check_project(&project, &unknown, None),
-            Err(CheckError::UnknownLocale { .. })
+            Err(CheckError::UnknownLocale(_))
         ));
     }
 }

@@ -9,6 +9,7 @@ use fluentpress::config::Project;
 use fluentpress::export::web::WebError;
 use fluentpress::export::{self, ExportContext, Summary};
 use fluentpress::extract;
+use fluentpress::numbers::{self, Percent, percent, thousands};
 
 use super::Outcome;
 
@@ -48,20 +49,24 @@ pub fn run(project: &Project, _args: BuildArgs) -> Result<Outcome, fluentpress::
         let junk: usize = locale.files.iter().map(|f| f.junk.len()).sum();
         let summary = report.locales.iter().find(|s| s.locale == locale.tag);
         outln!(
-            "{:<10} {:>6} {:>9} {:>6} {:>5} {:>8.1}% {:>7} {:>8}",
+            "{:<10} {:>6} {:>9} {:>6} {:>5} {:>9} {:>7} {:>8}",
             locale.tag,
-            locale.files.len(),
-            count(EntryKind::Message),
-            count(EntryKind::Term),
-            junk,
-            summary.map_or(0.0, |s| s.coverage),
-            summary.map_or(0, |s| s.errors),
-            summary.map_or(0, |s| s.warnings),
+            thousands(locale.files.len()),
+            thousands(count(EntryKind::Message)),
+            thousands(count(EntryKind::Term)),
+            thousands(junk),
+            Percent(summary.map_or(0.0, |s| percent(s.translated, s.messages))),
+            thousands(summary.map_or(0, |s| s.errors)),
+            thousands(summary.map_or(0, |s| s.warnings)),
         );
     }
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
-    outln!("check: {errors} errors, {warnings} warnings (details: `fluentpress check`)");
+    outln!(
+        "check: {}, {} (details: `fluentpress check`)",
+        numbers::count(errors, "error"),
+        numbers::count(warnings, "warning")
+    );
     outln!();
     // The exports run even when the check found errors, so authors see the result; the exit
     // code still reports the errors.

@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 use fluentpress::check::report;
 
 use super::values::Format;
-use fluentpress::check::{self, Baseline, CheckOptions};
+use fluentpress::check::{self, Baseline, CheckOptions, Code};
 use fluentpress::config::Project;
 
 use super::Outcome;
@@ -35,6 +35,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
     baseline: Option<PathBuf>,
 
+    /// Print counts per locale and code instead of each finding (human format only).
+    #[arg(long, conflicts_with = "format")]
+    summary: bool,
+
     /// Record every current diagnostic in this baseline file and exit 0.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
@@ -43,6 +47,28 @@ pub struct CheckArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Deny {
     Warnings,
+}
+
+/// `check`'s help with every rule code and its default severity, from [`Code::ALL`], for
+/// `check.severity` and `check.ignore` in fluentpress.yaml and `# fluentpress-ignore:` comments.
+pub fn with_codes_help(command: clap::Command) -> clap::Command {
+    let width = Code::ALL
+        .iter()
+        .map(|c| c.as_str().len())
+        .max()
+        .unwrap_or(0);
+    let mut text = String::from(
+        "Rule codes (for check.severity and check.ignore in fluentpress.yaml, and `# fluentpress-ignore: CODE`):\n",
+    );
+    for code in Code::ALL {
+        text.push_str(&format!(
+            "  {:<width$}  {:<7}  {}\n",
+            code.as_str(),
+            code.default_severity().as_str(),
+            code.description()
+        ));
+    }
+    command.after_help(text)
 }
 
 fn parse_percent(text: &str) -> Result<f64, String> {
@@ -67,24 +93,40 @@ pub fn run(project: &Project, args: CheckArgs) -> Result<Outcome, fluentpress::E
     let mut options = CheckOptions::default();
     options.locales = args.locales;
     options.min_coverage = args.min_coverage;
+    // A folder no locale reads is a renamed or misspelt tag: its translations count for nothing.
+    for (folder, suggestion) in project.unused_locale_folders() {
+        let hint = suggestion.map_or(String::new(), |tag| {
+            format!(" (did you mean `{tag}`? name it so, or set `folder:` on that locale)")
+        });
+        eprintln!(
+            "fluentpress: warning: {} is not the folder of any configured locale; its files are not checked{hint}",
+            project.relative(&folder)
+        );
+    }
     // Each locale is loaded, checked and let go in turn: 100 locales need the memory of a few.
     let report = check::check_project(project, &options, baseline.as_ref())?;
     let color = args.format == Format::Human
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
-    out!("{}", report::render(args.format.into(), &report, color));
+    let deny_warnings = args.deny.contains(&Deny::Warnings);
+    if args.summary {
+        out!("{}", report::summary::render(&report));
+    } else {
+        let render = report::RenderOptions::new(color, deny_warnings);
+        super::output::write_with(|out| report::write(args.format.into(), &report, &render, out));
+    }
     if let Some(path) = args.write_baseline {
         Baseline::from_diagnostics(&report.diagnostics)
             .write(&path)
             .map_err(check::CheckError::from)?;
         eprintln!(
-            "check: recorded {} diagnostics in {}",
-            report.diagnostics.len(),
+            "check: recorded {} in {}",
+            fluentpress::numbers::count(report.diagnostics.len(), "diagnostic"),
             path.display()
         );
         return Ok(Outcome::Clean);
     }
-    if report.fails(args.deny.contains(&Deny::Warnings)) {
+    if report.fails(deny_warnings) {
         Ok(Outcome::ProblemsFound)
     } else {
         Ok(Outcome::Clean)

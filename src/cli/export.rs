@@ -9,6 +9,7 @@ use clap::{Args, Subcommand};
 use fluentpress::catalog;
 use fluentpress::config::Project;
 use fluentpress::export::web::{self, Progress, WebOptions, WebSummary};
+use fluentpress::numbers::{Percent, count, thousands};
 
 use super::Outcome;
 
@@ -96,12 +97,12 @@ pub fn print_summary(project: &Project, summary: &WebSummary) {
     );
     for l in &summary.locales {
         outln!(
-            "{:<10} {:>6} {:>8.1}% {:>10} {:>6} {:>13}",
+            "{:<10} {:>6} {:>9} {:>10} {:>6} {:>13}",
             l.tag,
-            l.pages,
-            l.coverage,
-            l.fallback_messages,
-            l.stale_pages,
+            thousands(l.pages),
+            Percent(l.coverage),
+            thousands(l.fallback_messages),
+            thousands(l.stale_pages),
             format_bytes(l.index_bytes)
         );
     }
@@ -113,9 +114,9 @@ pub fn print_summary(project: &Project, summary: &WebSummary) {
         );
     }
     outln!(
-        "{} pages in {} locales in {:.2} s",
-        summary.pages(),
-        summary.locales.len(),
+        "{} in {} in {:.2} s",
+        count(summary.pages(), "page"),
+        count(summary.locales.len(), "locale"),
         summary.elapsed.as_secs_f64()
     );
 }
@@ -211,10 +212,10 @@ pub mod print {
     pub fn print_report(report: &PrintReport) {
         for document in &report.documents {
             outln!(
-                "print  {:<8} {} ({} pages)",
+                "print  {:<8} {} ({})",
                 document.locale,
                 document.path.display(),
-                document.pages
+                fluentpress::numbers::count(document.pages, "page")
             );
         }
         for refusal in &report.unpublished {

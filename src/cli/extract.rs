@@ -3,6 +3,7 @@
 use clap::Args;
 use fluentpress::config::Project;
 use fluentpress::extract::{self, FileChange};
+use fluentpress::numbers::count;
 
 use super::Outcome;
 
@@ -19,8 +20,9 @@ pub fn run(project: &Project, args: ExtractArgs) -> Result<Outcome, fluentpress:
     let messages: usize = extraction.pages.iter().map(|p| p.messages().len()).sum();
     if extraction.is_current() {
         outln!(
-            "extract: {} pages, {messages} messages; {} and {} are up to date",
-            extraction.pages.len(),
+            "extract: {}, {}; {} and {} are up to date",
+            count(extraction.pages.len(), "page"),
+            count(messages, "message"),
             project.relative(&extract::pages_dir(project)),
             project.relative(&project.snapshots_dir)
         );
@@ -34,9 +36,10 @@ pub fn run(project: &Project, args: ExtractArgs) -> Result<Outcome, fluentpress:
     let touched = extract::apply_extraction(&extraction)?;
     print_changes(project, &extraction);
     outln!(
-        "extract: {} pages, {messages} messages; {} files updated",
-        extraction.pages.len(),
-        touched.len()
+        "extract: {}, {}; {} updated",
+        count(extraction.pages.len(), "page"),
+        count(messages, "message"),
+        count(touched.len(), "file")
     );
     Ok(Outcome::Clean)
 }

@@ -94,7 +94,13 @@ pub enum Outcome {
 }
 
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // `check --help` lists the rule codes, generated from the checker's own list.
+    let command =
+        <Cli as clap::CommandFactory>::command().mut_subcommand("check", check::with_codes_help);
+    let cli = match command
+        .try_get_matches()
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
         Err(e) => {
             // clap prints help and version to stdout with exit 0, usage errors to stderr with 2.
@@ -184,8 +190,8 @@ fn lock_project(
     };
     if recovery.completed > 0 {
         eprintln!(
-            "fluentpress: completed the update an interrupted command left ({} files replaced or deleted)",
-            recovery.completed
+            "fluentpress: completed the update an interrupted command left ({} replaced or deleted)",
+            fluentpress::numbers::count(recovery.completed, "file")
         );
     }
     if recovery.rolled_back > 0 {

@@ -35,6 +35,19 @@ pub fn write_bytes(bytes: &[u8]) {
     }
 }
 
+/// Streams a document to standard output through `write` (a large report is written as it is
+/// made, never held whole), with the failure rules of [`write`].
+pub fn write_with(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) {
+    let mut failure = FAILURE.lock().unwrap_or_else(|e| e.into_inner());
+    if failure.is_some() {
+        return;
+    }
+    let mut stdout = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    if let Err(e) = write(&mut stdout).and_then(|()| stdout.flush()) {
+        *failure = Some((e.kind() != io::ErrorKind::BrokenPipe).then_some(e));
+    }
+}
+
 fn write_to(out: &mut impl Write, args: std::fmt::Arguments) -> io::Result<()> {
     out.write_fmt(args)?;
     // Flushed now so a closed pipe is seen here, not by the exit-time flush (which Rust

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use clap::Args;
 use fluentpress::config::Project;
+use fluentpress::numbers::count;
 use fluentpress::serve::{self, Reporter, ServeEvent, ServeOptions, Server};
 
 use super::Outcome;
@@ -59,20 +60,18 @@ pub fn run(project: &Project, args: ServeArgs) -> Result<Outcome, fluentpress::E
     outln!("serve: {url}");
     let startup = server.startup();
     outln!(
-        "serve: {} pages in {} locales ({}) built in {:.2} s into {} (removed on exit)",
-        startup.pages * startup.locales.len(),
-        startup.locales.len(),
+        "serve: {} in {} ({}) built in {:.2} s into {} (removed on exit)",
+        count(startup.pages * startup.locales.len(), "page"),
+        count(startup.locales.len(), "locale"),
         startup.locales.join(", "),
         startup.elapsed.as_secs_f64(),
         startup.folder.display()
     );
     out!("{}", startup.diagnostics_text);
     outln!(
-        "serve: check: {} error{}, {} warning{}{}",
-        startup.errors,
-        plural(startup.errors),
-        startup.warnings,
-        plural(startup.warnings),
+        "serve: check: {}, {}{}",
+        count(startup.errors, "error"),
+        count(startup.warnings, "warning"),
         if startup.warnings > 0 {
             " (warnings show for the files you change; `fluentpress check` lists them all)"
         } else {
@@ -103,16 +102,15 @@ impl Reporter for Terminal {
         match event {
             ServeEvent::Updated(u) => {
                 let what = if u.full {
-                    format!("site rebuilt ({} pages)", u.pages)
+                    format!("site rebuilt ({})", count(u.pages, "page"))
                 } else {
-                    format!("{} page{} re-rendered", u.pages, plural(u.pages))
+                    format!("{} re-rendered", count(u.pages, "page"))
                 };
                 outln!(
-                    "serve: {}: {what}, reload sent {:.1} ms after the change ({} browser{})",
+                    "serve: {}: {what}, reload sent {:.1} ms after the change ({})",
                     u.changed.join(", "),
                     u.latency.as_secs_f64() * 1000.0,
-                    u.clients,
-                    plural(u.clients)
+                    count(u.clients, "browser")
                 );
                 out!("{}", u.diagnostics_text);
             }
@@ -130,10 +128,6 @@ impl Reporter for Terminal {
         }
         let _ = std::io::stdout().flush();
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Opens `url` with `xdg-open` when it is installed; says so otherwise.

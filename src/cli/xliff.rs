@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use fluentpress::config::Project;
+use fluentpress::diagnostic::escape_controls;
 use fluentpress::fsutil;
+use fluentpress::numbers::{count, count_as, thousands};
 use fluentpress::xliff::{self, ImportOptions, ImportOutcome, XliffError};
 
 use super::values::{Only, XliffVersion};
@@ -96,8 +98,17 @@ fn export(project: &Project, args: ExportArgs) -> Result<Outcome, fluentpress::E
         }
     };
     eprintln!(
-        "xliff export: {}: {} units in {} files ({} missing, {} stale) → {destination}",
-        args.locale, summary.units, summary.files, summary.missing, summary.stale
+        "xliff export: {}: {} in {} ({} missing, {} stale; {} not translated, as `check` counts them) → {destination}",
+        args.locale,
+        count(summary.units, "unit"),
+        count(summary.files, "file"),
+        thousands(summary.missing),
+        thousands(summary.stale),
+        count_as(
+            summary.missing_entries,
+            "message or term",
+            "messages and terms"
+        )
     );
     Ok(Outcome::Clean)
 }
@@ -114,27 +125,31 @@ fn import(project: &Project, args: ImportArgs) -> Result<Outcome, fluentpress::E
             let file = args.file.display();
             // The first problems tell what is wrong (a file from another project, say); tens of
             // thousands of lines would bury it.
+            // Unit ids and texts come from the file, which may carry C1 controls or DEL (XML
+            // allows both): they are shown escaped, never sent to the terminal.
             for p in problems.iter().take(MAX_PROBLEMS_SHOWN) {
+                let message = escape_controls(&p.message);
                 match &p.unit {
                     Some(unit) => {
                         eprintln!(
-                            "{file}:{}:{}: unit `{unit}`: {}",
-                            p.line, p.column, p.message
+                            "{file}:{}:{}: unit `{}`: {message}",
+                            p.line,
+                            p.column,
+                            escape_controls(unit)
                         )
                     }
-                    None => eprintln!("{file}:{}:{}: {}", p.line, p.column, p.message),
+                    None => eprintln!("{file}:{}:{}: {message}", p.line, p.column),
                 }
             }
             if problems.len() > MAX_PROBLEMS_SHOWN {
                 eprintln!(
                     "{file}: … and {} more problems (the first {MAX_PROBLEMS_SHOWN} are shown)",
-                    problems.len() - MAX_PROBLEMS_SHOWN
+                    thousands(problems.len() - MAX_PROBLEMS_SHOWN)
                 );
             }
             eprintln!(
-                "fluentpress: xliff import refused: {} problem{} in {file}; nothing was written",
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
+                "fluentpress: xliff import refused: {} in {file}; nothing was written",
+                count(problems.len(), "problem")
             );
             return Ok(Outcome::ProblemsFound);
         }
@@ -143,17 +158,22 @@ fn import(project: &Project, args: ImportArgs) -> Result<Outcome, fluentpress::E
     let changed: usize = report.files.iter().map(|f| f.changed.len()).sum();
     let added: usize = report.files.iter().map(|f| f.added.len()).sum();
     let mut summary = format!(
-        "xliff import: {}: {} units read; ",
-        report.locale, report.units
+        "xliff import: {}: {} read; ",
+        report.locale,
+        count(report.units, "unit")
     );
     if changed + added == 0 && report.confirmed.is_empty() {
         summary.push_str("no changes");
     } else {
-        summary.push_str(&format!("{changed} messages changed, {added} added"));
+        summary.push_str(&format!(
+            "{} changed, {} added",
+            count(changed, "message"),
+            thousands(added)
+        ));
         if !report.confirmed.is_empty() {
             summary.push_str(&format!(
-                ", {} stale translations confirmed",
-                report.confirmed.len()
+                ", {} confirmed",
+                count(report.confirmed.len(), "stale translation")
             ));
         }
     }

@@ -11,6 +11,8 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectConfig {
+    /// Needed by the exporters; a project that only checks may leave it out.
+    #[serde(default)]
     pub site: SiteConfig,
     pub source_locale: SourceLocaleConfig,
     #[serde(default)]
@@ -40,6 +42,10 @@ pub struct CheckConfig {
     /// `check` then does not report them as unknown. `NUMBER` and `DATETIME` are always known.
     #[serde(default)]
     pub functions: Vec<String>,
+    /// How files form bundles, the scope of an id (`per-locale`, `per-file` or named groups):
+    /// see `bundles.rs`.
+    #[serde(default)]
+    pub bundles: super::BundlesConfig,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -71,7 +77,7 @@ pub struct IgnoreConfig {
     pub message: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
     pub name: String,
@@ -101,14 +107,27 @@ pub struct ThemeConfig {
 #[serde(deny_unknown_fields)]
 pub struct SourceLocaleConfig {
     pub tag: String,
-    pub name: String,
+    /// The language's own name; default: CLDR's (see `names.rs`), else the tag.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The locale's folder when it is not `<paths.locales>/<tag>`, relative to the project
+    /// root; the source may lie outside the project (Firefox keeps en-US in its own
+    /// repository), where it is read but never written.
+    #[serde(default)]
+    pub folder: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LocaleConfig {
     pub tag: String,
-    pub name: String,
+    /// The language's own name; default: CLDR's (see `names.rs`), else the tag.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The locale's folder when it is not named after its tag: a name below `paths.locales`
+    /// (`ja-JP-mac`, `pt_BR`) or a path with a `/`, relative to the project root.
+    #[serde(default)]
+    pub folder: Option<PathBuf>,
     #[serde(default)]
     pub fallback: Vec<String>,
     /// A finished translation: a missing message is an error there, not a warning.

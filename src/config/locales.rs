@@ -1,20 +1,36 @@
 //! Locale tags and fallback chains: a tag must be valid BCP 47 in its canonical spelling (it is
-//! also the locale's folder name), and a target's chain is its fallbacks, depth-first, then the
-//! source locale.
+//! also the locale's folder name) and name a known language, and a target's chain is its
+//! fallbacks, depth-first, then the source locale.
 
 use std::collections::BTreeMap;
 
 use unic_langid::LanguageIdentifier;
 
-/// Parses a BCP 47 tag and insists on its canonical spelling, which is also its folder name.
+/// Parses a BCP 47 tag and insists on its canonical spelling, which is also its folder name,
+/// and on a language that exists (`german` is well-formed, and no language's code).
 pub(super) fn parse_tag(tag: &str) -> Result<LanguageIdentifier, String> {
-    let langid: LanguageIdentifier = tag
-        .parse()
-        .map_err(|e| format!("`{tag}` is not a valid BCP 47 locale tag ({e})"))?;
+    let did_you_mean = || {
+        crate::languages::suggest_tag(tag)
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default()
+    };
+    let langid: LanguageIdentifier = tag.parse().map_err(|e| {
+        format!(
+            "`{tag}` is not a valid BCP 47 locale tag ({e}){}",
+            did_you_mean()
+        )
+    })?;
     let canonical = langid.to_string();
     if canonical != tag {
         return Err(format!(
             "locale tag `{tag}` is not in canonical form; write it as `{canonical}` (it is also the folder name under locales/)"
+        ));
+    }
+    let language = langid.language.as_str();
+    if !crate::languages::is_known_language(language) {
+        return Err(format!(
+            "locale tag `{tag}`: `{language}` is not a known language (ISO 639 code){}",
+            did_you_mean()
         ));
     }
     Ok(langid)

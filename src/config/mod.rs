@@ -6,28 +6,35 @@
 //! Every error names the file, line and column, because the person fixing it is looking at YAML.
 //!
 //! One file per job: `file.rs` is the file as written (the serde model), `resolve.rs` turns it
-//! into a [`Project`] (`project.rs`) and validates it, `locales.rs` parses tags and expands
+//! into a [`Project`] (`project.rs`) and validates it, `bundles.rs` says how files form bundles, `locales.rs` parses tags and expands
 //! fallback chains, `position.rs` finds the line and column an error points at, `output.rs` is
-//! the rule for export output folders, `yaml.rs` reads YAML within bounds. This file finds and
+//! the rule for export output folders, `yaml.rs` reads YAML within bounds,
+//! `unknown.rs` is the error of a locale asked for and not configured. This file finds and
 //! reads the file, and holds the errors.
 
+mod bundles;
 mod file;
 mod locales;
+mod names;
 mod output;
 mod position;
 mod project;
 mod resolve;
+mod unknown;
 mod yaml;
 
 use std::path::{Path, PathBuf};
 
+pub use bundles::{BundleGroup, BundleMode, BundlesConfig, path_glob_match};
 pub use file::{
     CheckConfig, DEFAULT_MIN_COVERAGE, ExternalLinks, IgnoreConfig, LocaleCheckConfig,
     LocaleConfig, PageBreak, Paper, PathsConfig, PrintConfig, ProjectConfig, SeverityConfig,
     SiteConfig, SourceLocaleConfig, ThemeConfig,
 };
 pub use output::{OutputProblem, resolve_path};
+pub use position::locale_setting_position;
 pub use project::{Locale, Project};
+pub use unknown::UnknownLocale;
 pub use yaml::{MAX_YAML_EXPANSION, from_yaml};
 
 use crate::fsutil::{self, Location};
@@ -73,12 +80,9 @@ pub fn load_project(root: &Path) -> Result<Project, ConfigError> {
             .unwrap_or((1, 1));
         ConfigError::Invalid {
             location: Location::new(&config_path, line, column),
-            message: e
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_string(),
+            message: yaml::plain_message(
+                e.to_string().split(" at line ").next().unwrap_or_default(),
+            ),
         }
     })?;
     let project = resolve::resolve(root, config_path, &text, config)?;
@@ -102,10 +106,15 @@ fn refuse_links_outside(project: &Project) -> Result<(), ConfigError> {
     ];
     for locale in &project.locales {
         let dir = project.locale_dir(&locale.tag);
+        paths.push(project.snapshots_dir.join(format!("{}.tsv", locale.tag)));
+        // A folder configured outside the project (an application's source strings in their
+        // own repository) is read as it is; writers refuse it (`Project::contains`).
+        if !project.contains(&dir) {
+            continue;
+        }
         // The glossary (`glossary::GLOSSARY_FILE`) is read by name, not found by a listing.
         paths.push(dir.join("glossary.yaml"));
         paths.push(dir);
-        paths.push(project.snapshots_dir.join(format!("{}.tsv", locale.tag)));
     }
     for path in paths {
         fsutil::ensure_inside(root, &path)?;

@@ -11,8 +11,11 @@ use crate::fsutil;
 /// One locale of the project, source or target, with its resolved fallback chain.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Locale {
-    /// The canonical BCP 47 tag, also the locale's folder name under `locales/`.
+    /// The canonical BCP 47 tag, also the locale's folder name under `locales/` unless the
+    /// configuration names another folder.
     pub tag: String,
+    /// The folder holding the locale's `.ftl` files (absolute; it may not exist).
+    pub dir: PathBuf,
     pub langid: LanguageIdentifier,
     /// The language's own name ("简体中文"), for language switchers.
     pub name: String,
@@ -54,13 +57,96 @@ impl Project {
         self.locales.iter().find(|l| l.tag == tag)
     }
 
-    /// The folder holding one locale's `.ftl` files.
+    /// The folder holding one locale's `.ftl` files: the configured folder, or
+    /// `<paths.locales>/<tag>`.
     pub fn locale_dir(&self, tag: &str) -> PathBuf {
-        self.locales_dir.join(tag)
+        match self.locale(tag) {
+            Some(locale) => locale.dir.clone(),
+            None => self.locales_dir.join(tag),
+        }
+    }
+
+    /// Whether `path` lies inside the project, by its components (`..` resolved): a locale
+    /// folder outside it is read but never written.
+    pub fn contains(&self, path: &Path) -> bool {
+        fn normal(path: &Path) -> PathBuf {
+            // The root may be relative (`.`): `..` must climb above it, not vanish.
+            // (The root of a project run from its own folder is the empty path.)
+            let path = if path.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                path
+            };
+            let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+            let mut out = PathBuf::new();
+            for component in path.components() {
+                match component {
+                    std::path::Component::ParentDir => {
+                        out.pop();
+                    }
+                    std::path::Component::CurDir => {}
+                    other => out.push(other),
+                }
+            }
+            out
+        }
+        normal(path).starts_with(normal(&self.root))
     }
 
     /// A path relative to the project root, with `/` separators, for messages and reports.
     pub fn relative<'a>(&self, path: &'a Path) -> std::borrow::Cow<'a, str> {
         fsutil::display_relative(&self.root, path)
     }
+
+    /// The folders under `paths.locales` no configured locale reads, each with the configured
+    /// tag it most resembles, if any (`de_DE` → `de-DE`): a renamed tag would otherwise leave
+    /// its translations unread while the locale shows 0%. Sorted; none when the folder cannot
+    /// be listed.
+    pub fn unused_locale_folders(&self) -> Vec<(PathBuf, Option<String>)> {
+        let Ok(listing) = std::fs::read_dir(&self.locales_dir) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(PathBuf, Option<String>)> = listing
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| e.path())
+            .filter(|path| self.locales.iter().all(|l| !l.dir.starts_with(path)))
+            .map(|path| {
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                let suggestion = closest_tag(&name, &self.locales);
+                (path, suggestion)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+/// The configured tag a folder name most likely meant: the same once `_` is `-` and case is
+/// ignored, or within two edits of it.
+fn closest_tag(name: &str, locales: &[Locale]) -> Option<String> {
+    let wanted = name.replace('_', "-").to_ascii_lowercase();
+    locales
+        .iter()
+        .map(|l| (edit_distance(&wanted, &l.tag.to_ascii_lowercase()), &l.tag))
+        .filter(|(distance, _)| *distance <= 2)
+        .min()
+        .map(|(_, tag)| tag.clone())
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
 }

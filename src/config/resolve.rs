@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use super::locales::{expand_chain, parse_tag};
 use super::position::{
-    locate_fallback_entry, locate_in_yaml, locate_nth_in_yaml, locate_value_in_section,
-    locate_value_of,
+    Step, locate_fallback, locate_in_yaml, locate_nth_in_yaml, locate_path,
+    locate_value_in_section, locate_value_of,
 };
 use super::{
     ConfigError, DEFAULT_MIN_COVERAGE, Locale, OutputProblem, PrintConfig, Project, ProjectConfig,
@@ -26,22 +26,43 @@ pub(super) fn resolve(
         location: locate_in_yaml(&config_path, text, needle),
         message,
     };
+    // An error about a key of the `index`th locale, at that key's value (the search for
+    // `needle` when the file is written in flow style).
+    let invalid_at = |index: usize, key: &str, needle: &str, message: String| {
+        let steps = [Step::Key("locales"), Step::Index(index), Step::Key(key)];
+        ConfigError::Invalid {
+            location: locate_path(&config_path, text, &steps)
+                .unwrap_or_else(|| locate_in_yaml(&config_path, text, needle)),
+            message,
+        }
+    };
 
     let source_tag = &config.source_locale.tag;
-    let source_id = parse_tag(source_tag).map_err(|m| invalid(source_tag, m))?;
+    let source_id = parse_tag(source_tag).map_err(|message| ConfigError::Invalid {
+        location: locate_path(
+            &config_path,
+            text,
+            &[Step::Key("source_locale"), Step::Key("tag")],
+        )
+        .unwrap_or_else(|| locate_in_yaml(&config_path, text, source_tag)),
+        message,
+    })?;
 
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     seen.insert(source_tag.as_str(), 0);
     let mut targets = Vec::new();
     for (index, locale) in config.locales.iter().enumerate() {
-        let langid = parse_tag(&locale.tag).map_err(|m| invalid(&locale.tag, m))?;
+        let langid =
+            parse_tag(&locale.tag).map_err(|m| invalid_at(index, "tag", &locale.tag, m))?;
         if let Some(min) = locale.min_coverage
             && !(0.0..=100.0).contains(&min)
         {
-            return Err(invalid(
+            return Err(invalid_at(
+                index,
+                "min_coverage",
                 "min_coverage",
                 format!(
-                    "locale `{}`: min_coverage must be a percentage from 0 to 100, not {min}",
+                    "locale `{}`: min_coverage must be a number from 0 to 100, not {min}",
                     locale.tag
                 ),
             ));
@@ -55,13 +76,16 @@ pub(super) fn resolve(
             } else {
                 format!("locale `{}` is listed twice", locale.tag)
             };
+            let steps = [Step::Key("locales"), Step::Index(index), Step::Key("tag")];
             return Err(ConfigError::Invalid {
-                location: locate_nth_in_yaml(
-                    &config_path,
-                    text,
-                    &locale.tag,
-                    count_before(&config, index, &locale.tag),
-                ),
+                location: locate_path(&config_path, text, &steps).unwrap_or_else(|| {
+                    locate_nth_in_yaml(
+                        &config_path,
+                        text,
+                        &locale.tag,
+                        count_before(&config, index, &locale.tag),
+                    )
+                }),
                 message,
             });
         }
@@ -75,30 +99,48 @@ pub(super) fn resolve(
         .iter()
         .map(|l| (l.tag.as_str(), l.fallback.as_slice()))
         .collect();
-    for locale in &config.locales {
-        for fb in &locale.fallback {
+    let at_fallback =
+        |index: usize, nth: usize, fb: &str| locate_fallback(&config_path, text, index, nth, fb);
+    for (index, locale) in config.locales.iter().enumerate() {
+        for (nth, fb) in locale.fallback.iter().enumerate() {
             if fb != source_tag && !fallbacks.contains_key(fb.as_str()) {
+                let configured: Vec<&str> = fallbacks.keys().copied().collect();
                 return Err(ConfigError::Invalid {
-                    location: locate_fallback_entry(&config_path, text, fb),
+                    location: at_fallback(index, nth, fb),
                     message: format!(
-                        "locale `{}` falls back to `{fb}`, which is not a configured locale",
-                        locale.tag
+                        "locale `{}` falls back to `{fb}`, which is not a configured locale{}",
+                        locale.tag,
+                        crate::languages::closest_configured(fb, &configured)
+                            .map(|s| format!("; did you mean `{s}`?"))
+                            .unwrap_or_default()
                     ),
                 });
             }
             if fb == &locale.tag {
-                return Err(invalid(
-                    &locale.tag,
-                    format!("locale `{}` falls back to itself", locale.tag),
-                ));
+                return Err(ConfigError::Invalid {
+                    location: at_fallback(index, nth, fb),
+                    message: format!("locale `{}` falls back to itself", locale.tag),
+                });
             }
         }
     }
 
+    let locales_dir = at_root_of(root, &config.paths.locales);
+    // A bare name is a folder below `paths.locales` (`ja-JP-mac`); a path, the project's.
+    let folder_of = |tag: &str, folder: &Option<PathBuf>| match folder {
+        None => locales_dir.join(tag),
+        Some(f) if f.components().count() == 1 => locales_dir.join(f),
+        Some(f) => at_root_of(root, f),
+    };
     let mut locales = vec![Locale {
         tag: source_tag.clone(),
+        dir: folder_of(source_tag, &config.source_locale.folder),
+        name: config
+            .source_locale
+            .name
+            .clone()
+            .unwrap_or_else(|| super::names::own_name(&source_id)),
         langid: source_id,
-        name: config.source_locale.name.clone(),
         fallback_chain: Vec::new(),
         complete: true,
         min_coverage: 0.0,
@@ -112,8 +154,12 @@ pub(super) fn resolve(
         })?;
         locales.push(Locale {
             tag: locale.tag.clone(),
+            dir: folder_of(&locale.tag, &locale.folder),
+            name: locale
+                .name
+                .clone()
+                .unwrap_or_else(|| super::names::own_name(&langid)),
             langid,
-            name: locale.name.clone(),
             fallback_chain: chain,
             complete: locale.complete,
             min_coverage: locale.min_coverage.unwrap_or(DEFAULT_MIN_COVERAGE),
@@ -138,7 +184,12 @@ pub(super) fn resolve(
         if !known_code(code) {
             return Err(invalid(
                 code,
-                format!("`{code}` is not a check code (see `fluentpress check --help`)"),
+                format!(
+                    "`{code}` is not a check code{} (every code: `fluentpress check --help`)",
+                    crate::diagnostic::Code::closest(code)
+                        .map(|c| format!("; did you mean `{c}`?"))
+                        .unwrap_or_default()
+                ),
             ));
         }
     }
@@ -171,13 +222,20 @@ pub(super) fn resolve(
         }
     }
 
-    let at_root = |p: &Path| {
-        if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            root.join(p)
+    // A group named twice would silently merge two bundles.
+    if let super::BundlesConfig::Groups(groups) = &config.check.bundles {
+        let mut names = std::collections::BTreeSet::new();
+        for group in groups {
+            if !names.insert(group.name.as_str()) {
+                return Err(ConfigError::Invalid {
+                    location: locate_nth_in_yaml(&config_path, text, &group.name, 1),
+                    message: format!("`check.bundles` names the group `{}` twice", group.name),
+                });
+            }
         }
-    };
+    }
+
+    let at_root = |p: &Path| at_root_of(root, p);
     let logo = match &config.print.logo {
         Some(logo) => Some(
             resolve_logo(root, logo).map_err(|message| ConfigError::Invalid {
@@ -190,7 +248,7 @@ pub(super) fn resolve(
     let project = Project {
         root: root.to_path_buf(),
         content_dir: at_root(&config.paths.content),
-        locales_dir: at_root(&config.paths.locales),
+        locales_dir,
         output_dir: at_root(&config.paths.output),
         snapshots_dir: at_root(&config.paths.snapshots),
         check: config.check,
@@ -217,6 +275,14 @@ pub(super) fn resolve(
         });
     }
     Ok(project)
+}
+
+fn at_root_of(root: &Path, p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        root.join(p)
+    }
 }
 
 /// Checks `site.theme`: the primary colour must be a hex colour (it is written into the

@@ -121,9 +121,91 @@ impl<'de> serde::de::Visitor<'de> for &mut YamlBudget {
     }
 }
 
+/// A serde error message about the YAML's shape in plain words: `min_coverage: invalid type:
+/// string "thirty", expected f64` becomes `min_coverage: expected a number from 0 to 100, not
+/// `thirty``. serde names Rust types (`f64`, `a sequence`), which a person editing YAML should not
+/// need to know. Messages of other kinds pass unchanged.
+pub fn plain_message(message: &str) -> String {
+    let (path, rest) = match message.find("invalid type: ") {
+        Some(at) => (&message[..at], &message[at + "invalid type: ".len()..]),
+        None => match message.find("invalid value: ") {
+            Some(at) => (&message[..at], &message[at + "invalid value: ".len()..]),
+            None => return message.to_string(),
+        },
+    };
+    let Some((found, expected)) = rest.rsplit_once(", expected ") else {
+        return message.to_string();
+    };
+    let key = path
+        .trim_end_matches(": ")
+        .rsplit(['.', '['])
+        .next()
+        .unwrap_or_default();
+    let expected = match expected {
+        "f64" | "f32" if key == "min_coverage" => "a number from 0 to 100",
+        "f64" | "f32" => "a number",
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number",
+        "a boolean" => "`true` or `false`",
+        "a sequence" => "a list (`[a, b]`, or one `- item` per line)",
+        "a string" | "string" | "a borrowed string" => "text",
+        "a map" => "keys with values (`key: value`, one per line)",
+        other if other.starts_with("struct ") => "keys with values (`key: value`, one per line)",
+        other => other,
+    };
+    let found = if let Some(text) = found.strip_prefix("string ") {
+        format!("`{}`", text.trim_matches('"'))
+    } else if let Some(at) = found.find('`') {
+        // `integer `3``, `floating point `1.5``, `boolean `true``.
+        found[at..].to_string()
+    } else {
+        match found {
+            "sequence" => "a list".into(),
+            "map" => "keys with values".into(),
+            "unit value" => "nothing".into(),
+            other => other.into(),
+        }
+    };
+    format!("{path}expected {expected}, not {found}")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::from_yaml;
+    use super::{from_yaml, plain_message};
+
+    /// serde's type names become words; the path is kept; other messages pass unchanged.
+    #[test]
+    fn type_errors_read_in_plain_words() {
+        let cases = [
+            (
+                "locales[1].min_coverage: invalid type: string \"thirty\", expected f64",
+                "locales[1].min_coverage: expected a number from 0 to 100, not `thirty`",
+            ),
+            (
+                "locales[0].complete: invalid type: string \"yes please\", expected a boolean",
+                "locales[0].complete: expected `true` or `false`, not `yes please`",
+            ),
+            (
+                "check.functions: invalid type: string \"NUMBER\", expected a sequence",
+                "check.functions: expected a list (`[a, b]`, or one `- item` per line), not `NUMBER`",
+            ),
+            (
+                "site.name: invalid type: sequence, expected a string",
+                "site.name: expected text, not a list",
+            ),
+            (
+                "site.copyright_year: invalid type: floating point `1.5`, expected i32",
+                "site.copyright_year: expected a whole number, not `1.5`",
+            ),
+            (
+                "site: invalid type: integer `3`, expected struct SiteConfig",
+                "site: expected keys with values (`key: value`, one per line), not `3`",
+            ),
+            ("unknown field `colour`", "unknown field `colour`"),
+        ];
+        for (serde, plain) in cases {
+            assert_eq!(plain_message(serde), plain);
+        }
+    }
 
     #[test]
     fn aliases_past_the_budget_are_refused_and_plain_documents_are_not() {

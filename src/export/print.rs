@@ -54,8 +54,8 @@ pub enum PrintError {
         from: &'static str,
         available: String,
     },
-    #[error("`{tag}` is not a locale of this project (locales: {available})")]
-    UnknownLocale { tag: String, available: String },
+    #[error(transparent)]
+    UnknownLocale(#[from] crate::config::UnknownLocale),
     /// A locale asked for by name is not published (see [`crate::publish`]).
     #[error(
         "locale `{tag}` is not published: {reason}; pass --include-incomplete to print it anyway"
@@ -246,17 +246,7 @@ fn locales_to_print<'p>(
     options: &PrintOptions,
 ) -> Result<(Vec<&'p Locale>, Vec<Refusal>), PrintError> {
     for tag in &options.locales {
-        if project.locale(tag).is_none() {
-            return Err(PrintError::UnknownLocale {
-                tag: tag.clone(),
-                available: project
-                    .locales
-                    .iter()
-                    .map(|l| l.tag.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            });
-        }
+        project.require_locale(tag)?;
     }
     let request = publish::Request {
         locales: &options.locales,

@@ -93,8 +93,8 @@ pub enum WebError {
     },
     #[error(transparent)]
     Glossary(#[from] glossary::GlossaryError),
-    #[error("unknown locale `{tag}`; the project's locales are: {known}")]
-    UnknownLocale { tag: String, known: String },
+    #[error(transparent)]
+    UnknownLocale(#[from] crate::config::UnknownLocale),
 }
 
 /// Reports the export's progress (a progress bar in the CLI). Called from several threads.
@@ -982,6 +982,7 @@ mod tests {
     fn direction_follows_the_script() {
         let locale = |tag: &str| Locale {
             tag: tag.into(),
+            dir: std::path::PathBuf::new(),
             langid: tag.parse().unwrap(),
             name: String::new(),
             fallback_chain: Vec::new(),

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::check::{Diagnostic, Severity};
 use crate::export::web::html::escape;
+use crate::numbers::count;
 
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(super) struct Overlay {
@@ -123,9 +124,9 @@ impl Overlay {
         );
         let _ = writeln!(
             out,
-            "<strong>fluentpress serve: {errors} error{}, {warnings} warning{}</strong>",
-            plural(errors),
-            plural(warnings)
+            "<strong>fluentpress serve: {}, {}</strong>",
+            count(errors, "error"),
+            count(warnings, "warning")
         );
         out.push_str("<ul style=\"list-style:none;margin:.4em 0 0;padding:0\">\n");
         for (file, message) in &self.errors {
@@ -161,10 +162,6 @@ impl Overlay {
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +178,7 @@ mod tests {
             message_id: None,
             message: message.into(),
             help: Some("fix <it>".into()),
+            locale_file: None,
             width: 1,
             source_line: None,
         }

@@ -29,6 +29,10 @@ pub struct ExportSummary {
     pub units: usize,
     pub missing: usize,
     pub stale: usize,
+    /// Source messages and terms the locale does not translate at all, counted as `check`
+    /// counts them (its `missing`), whatever `only` selects: units count each value,
+    /// attribute and plural variant, which is not what a localizer compares between tools.
+    pub missing_entries: usize,
 }
 
 /// The XLIFF document of `units` (restricted by `only`), or `None` when no unit is left.
@@ -38,7 +42,10 @@ pub fn render_xliff(
     only: Only,
 ) -> Option<(String, ExportSummary)> {
     let all = units.units();
-    let mut summary = ExportSummary::default();
+    let mut summary = ExportSummary {
+        missing_entries: units.missing_entries(),
+        ..ExportSummary::default()
+    };
     let mut w = Writer {
         xml: XmlWriter::new(),
         version,

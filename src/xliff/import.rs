@@ -337,10 +337,14 @@ pub fn import_xliff(
         if parsed.junk.len() > old_junk || !missing.is_empty() {
             return Err(XliffError::Internal {
                 message: format!(
-                    "the rewritten {} would not read back ({} unreadable entries, {} messages lost); nothing was written. Please report this with the XLIFF file.",
+                    "the rewritten {} would not read back ({} unreadable, {} lost); nothing was written. Please report this with the XLIFF file.",
                     project.relative(&plan.path),
-                    parsed.junk.len().saturating_sub(old_junk),
-                    missing.len()
+                    crate::numbers::count_as(
+                        parsed.junk.len().saturating_sub(old_junk),
+                        "entry",
+                        "entries"
+                    ),
+                    crate::numbers::count(missing.len(), "message")
                 ),
             });
         }

@@ -46,8 +46,8 @@ pub enum Only {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum XliffError {
-    #[error("`{tag}` is not a target locale (target locales: {configured})")]
-    UnknownLocale { tag: String, configured: String },
+    #[error(transparent)]
+    UnknownLocale(#[from] crate::config::UnknownLocale),
     #[error(transparent)]
     Catalog(#[from] CatalogError),
     #[error(transparent)]
@@ -84,17 +84,7 @@ pub fn export_locale(
     only: Only,
 ) -> Result<Option<(String, ExportSummary)>, XliffError> {
     let source_tag = project.source_locale().tag.clone();
-    if tag == source_tag || project.locale(tag).is_none() {
-        return Err(XliffError::UnknownLocale {
-            tag: tag.to_string(),
-            configured: project
-                .target_locales()
-                .iter()
-                .map(|l| l.tag.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        });
-    }
+    project.require_target_locale(tag)?;
     let catalog = catalog::load_locales(project, &[source_tag.as_str(), tag])?;
     refuse_unreadable(&catalog)?;
     let units = units::locale_units(project, &catalog, tag)?;

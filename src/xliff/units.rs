@@ -87,6 +87,32 @@ pub struct Unit<'a> {
 }
 
 impl LocaleUnits {
+    /// Source entries the locale does not translate, by `coverage`'s rule: an entry with a
+    /// value needs its value translated; one made of attributes only, any of them. Patterns of
+    /// one entry are consecutive in their file.
+    pub fn missing_entries(&self) -> usize {
+        let mut missing = 0;
+        for file in &self.files {
+            let patterns = &file.patterns;
+            let mut start = 0;
+            while start < patterns.len() {
+                let first = &patterns[start];
+                let end = patterns[start..]
+                    .iter()
+                    .position(|p| p.kind != first.kind || p.id != first.id)
+                    .map_or(patterns.len(), |n| start + n);
+                let entry = &patterns[start..end];
+                let translated = match entry.iter().find(|p| p.attribute.is_none()) {
+                    Some(value) => value.translated,
+                    None => entry.iter().any(|p| p.translated),
+                };
+                missing += usize::from(!translated);
+                start = end;
+            }
+        }
+        missing
+    }
+
     /// Every unit in file, source and key order.
     pub fn units(&self) -> Vec<Unit<'_>> {
         let mut out = Vec::new();
@@ -310,32 +336,32 @@ pub fn locale_units(
     tag: &str,
 ) -> Result<LocaleUnits, XliffError> {
     let source_tag = project.source_locale().tag.clone();
-    let locale = project
-        .locale(tag)
-        .filter(|_| tag != source_tag)
-        .ok_or_else(|| XliffError::UnknownLocale {
-            tag: tag.to_string(),
-            configured: project
-                .target_locales()
-                .iter()
-                .map(|l| l.tag.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        })?;
+    let locale = project.require_target_locale(tag)?;
     let empty = LocaleCatalog::default();
     let source = catalog.locale(&source_tag).unwrap_or(&empty);
     let target = catalog.locale(tag).unwrap_or(&empty);
     let snapshot = snapshot::load_snapshot(&snapshot::snapshot_path(project, tag))?;
     let stale = snapshot::stale_keys(&snapshot, source, target);
-    let categories = crate::plural::cardinal_categories(&locale.langid);
+    let categories = crate::plural::runtime_categories(&locale.langid);
 
     let target_resources: Vec<(&CatalogFile, ast::Resource<&str>)> =
         target.files.iter().map(|f| (f, parse(f))).collect();
-    let mut translations: HashMap<(EntryKind, &str), Definition<'_, '_>> = HashMap::new();
+    // When the application loads files into separate bundles (`check.bundles`), an id is a
+    // file's: the same id in two files is two units, each matched with the translation in the
+    // file of the same path. For a website, an id is the locale's wherever it is defined.
+    let per_file = !project.check.bundles.is_per_locale();
+    let scope = |relative: &'_ str| -> String {
+        if per_file {
+            relative.to_string()
+        } else {
+            String::new()
+        }
+    };
+    let mut translations: HashMap<(String, EntryKind, &str), Definition<'_, '_>> = HashMap::new();
     for (file, resource) in &target_resources {
         for (definition, catalog_entry) in definitions(resource).zip(&file.entries) {
             translations
-                .entry((definition.kind, definition.id))
+                .entry((scope(&file.relative), definition.kind, definition.id))
                 .or_insert(Definition {
                     comment: catalog_entry.comment.clone(),
                     ..definition
@@ -344,15 +370,21 @@ pub fn locale_units(
     }
 
     let mut files = Vec::new();
-    let mut seen: BTreeSet<(EntryKind, String)> = BTreeSet::new();
+    let mut seen: BTreeSet<(String, EntryKind, String)> = BTreeSet::new();
     for file in &source.files {
         let resource = parse(file);
         let mut patterns = Vec::new();
+        let file_scope = scope(&file.relative);
         for (definition, entry) in definitions(&resource).zip(&file.entries) {
-            if !seen.insert((definition.kind, definition.id.to_string())) {
+            if !seen.insert((
+                file_scope.clone(),
+                definition.kind,
+                definition.id.to_string(),
+            )) {
                 continue;
             }
-            let translation = translations.get(&(definition.kind, definition.id));
+            let translation =
+                translations.get(&(file_scope.clone(), definition.kind, definition.id));
             let source_line = file.line_column(entry.id_span.start).0;
             let mut push =
                 |attribute: Option<&str>,

@@ -191,3 +191,91 @@ fn missing_config_is_a_clear_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("no fluentpress.yaml in"));
 }
+
+// Config errors point at the exact value at fault, not at the first spelling of the key (a
+// comment, another locale's), and say what a value must be in words, not Rust types.
+#[test]
+fn config_errors_point_at_the_value_and_say_what_it_must_be() {
+    // Lines 7 on; the first locale's min_coverage is fine, the second's is not.
+    let two_locales = |tail: &str| {
+        format!(
+            "# raise min_coverage later\nlocales:\n  - tag: de\n    name: D\n    min_coverage: 20\n  - tag: fr\n    name: F\n{tail}"
+        )
+    };
+    let cases = [
+        (
+            two_locales("    min_coverage: 150\n"),
+            "fluentpress.yaml:14:19: locale `fr`: min_coverage must be a number from 0 to 100, not 150",
+        ),
+        (
+            two_locales("    min_coverage: thirty\n"),
+            "fluentpress.yaml:14:19: locales[1].min_coverage: expected a number from 0 to 100, not `thirty`",
+        ),
+        (
+            two_locales("    complete: yes please\n"),
+            "fluentpress.yaml:14:15: locales[1].complete: expected `true` or `false`, not `yes please`",
+        ),
+        (
+            two_locales("    fallback: de\n"),
+            "fluentpress.yaml:14:15: locales[1].fallback: expected a list (`[a, b]`, or one `- item` per line), not `de`",
+        ),
+        (
+            // A fallback in a flow list, at its own token (not the first `fe` of the file).
+            "locales:\n  - tag: de\n    name: D # fe\n  - tag: fr\n    name: F\n    fallback: [de, fe]\n".into(),
+            "fluentpress.yaml:12:20: locale `fr` falls back to `fe`, which is not a configured locale; did you mean `de`?",
+        ),
+        (
+            // In a block list, at its item.
+            "locales:\n  - tag: de\n    name: D\n  - tag: fr\n    name: F\n    fallback:\n      - de\n      - fr\n".into(),
+            "fluentpress.yaml:14:9: locale `fr` falls back to itself",
+        ),
+        (
+            // The second `fr` is the one refused, at its own line.
+            "locales:\n  - tag: fr\n    name: F\n  - name: F2\n    tag: fr\n".into(),
+            "fluentpress.yaml:11:10: locale `fr` is listed twice",
+        ),
+    ];
+    for (tail, expected) in cases {
+        let stderr = config_error(&tail);
+        assert!(
+            stderr.contains(&format!("fluentpress: error: {expected}\n")),
+            "{tail}\n{stderr}"
+        );
+    }
+}
+
+// A locale tag must name a known language: `tag: german` is refused at its value with the
+// code meant (`de`), as are a three-letter code of a two-letter language and a mistyped rule
+// code in the check settings.
+#[test]
+fn unknown_languages_and_codes_are_refused_with_the_one_meant() {
+    let cases = [
+        (
+            "locales:\n  - tag: german\n    name: Deutsch\n",
+            "fluentpress.yaml:8:10: locale tag `german`: `german` is not a known language (ISO 639 code); did you mean `de`?",
+        ),
+        (
+            "locales:\n  - tag: fra-CA\n    name: F\n",
+            "fluentpress.yaml:8:10: locale tag `fra-CA`: `fra` is not a known language (ISO 639 code); did you mean `fr-CA`?",
+        ),
+        (
+            "locales:\n  - tag: xx\n    name: X\n",
+            "fluentpress.yaml:8:10: locale tag `xx`: `xx` is not a known language (ISO 639 code)\n",
+        ),
+        (
+            "locales:\n  - tag: zh_cn\n    name: Z\n",
+            "fluentpress.yaml:8:10: locale tag `zh_cn` is not in canonical form; write it as `zh-CN`",
+        ),
+        (
+            "check:\n  severity:\n    missing-mesage: off\n",
+            "fluentpress.yaml:9:5: `missing-mesage` is not a check code; did you mean `missing-message`? (every code: `fluentpress check --help`)",
+        ),
+    ];
+    for (tail, expected) in cases {
+        let stderr = config_error(tail);
+        assert!(
+            stderr.contains(&format!("fluentpress: error: {expected}")),
+            "{tail}\n{stderr}"
+        );
+    }
+}

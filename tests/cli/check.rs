@@ -275,3 +275,272 @@ fn sample_site_complete_locales_are_clean() {
         String::from_utf8_lossy(&strict.stdout)
     );
 }
+
+// JUnit: a run that exits 0 with warnings reports no failure (the warnings are in
+// `<system-out>`); under `--deny warnings` the same warnings are failures and the run exits 1.
+#[test]
+fn junit_warnings_fail_only_when_denied() {
+    let project = TestProject::fixture("check");
+    let args = [
+        "check",
+        "zh-CN",
+        "--min-coverage",
+        "20",
+        "--format",
+        "junit",
+    ];
+    let (code, stdout, stderr) = project.run(&args);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(r#"<testsuites name="fluentpress check" tests="2" failures="0">"#),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("<failure"), "{stdout}");
+    assert!(
+        stdout.contains("<system-out>warning[missing-message]: locales/en-US/ui.ftl:4:1:"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = project.run(&[&args[..], &["--deny", "warnings"]].concat());
+    assert_eq!(code, 1);
+    assert!(stdout.contains(r#"tests="2" failures="2">"#), "{stdout}");
+    assert!(!stdout.contains("<system-out>"), "{stdout}");
+}
+
+// A missing message counts against the locale file that should hold it in every CI format:
+// the JUnit case, the GitHub annotation's file and the SARIF result's location, which carries
+// the source definition as its related location.
+#[test]
+fn ci_reports_file_a_missing_message_under_the_locale_file() {
+    let project = TestProject::fixture("check");
+    let (_, junit, _) = project.run(&["check", "zh-CN", "--format", "junit"]);
+    let case = junit
+        .split("<testcase ")
+        .find(|case| case.contains("missing-message"))
+        .unwrap();
+    assert!(
+        case.starts_with(r#"classname="zh-CN" name="locales/zh-CN/ui.ftl">"#),
+        "{case}"
+    );
+    assert!(!junit.contains(r#"name="locales/en-US/ui.ftl""#), "{junit}");
+
+    let (_, github, _) = project.run(&["check", "zh-CN", "--format", "github"]);
+    assert!(
+        github.contains("::warning file=locales/zh-CN/ui.ftl,title=missing-message::[zh-CN] `results` is not translated (source: locales/en-US/ui.ftl:4:1)"),
+        "{github}"
+    );
+    // Under --deny warnings the annotation is an error, as the run fails.
+    let (_, github, _) =
+        project.run(&["check", "zh-CN", "--format", "github", "--deny", "warnings"]);
+    assert!(
+        github.contains("::error file=locales/zh-CN/ui.ftl,title=missing-message"),
+        "{github}"
+    );
+
+    let (_, sarif, _) = project.run(&["check", "zh-CN", "--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    let result = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "missing-message")
+        .unwrap();
+    let location = &result["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "locales/zh-CN/ui.ftl");
+    let related = &result["relatedLocations"][0]["physicalLocation"];
+    assert_eq!(related["artifactLocation"]["uri"], "locales/en-US/ui.ftl");
+    assert_eq!(related["region"]["startLine"], 4);
+}
+
+// The human format: a syntax error on a blank line after an unclosed `{` is shown at its own
+// line and column (as JSON says), in words rather than the grammar's character ranges.
+#[test]
+fn human_syntax_error_on_a_blank_line_is_located_and_worded() {
+    let project = TestProject::fixture("check");
+    project.write(
+        "locales/zh-CN/ui.ftl",
+        "brand-name = Acme\ngreeting = 你好 { $name }\n\nabout = 关于 {\n\n\n",
+    );
+    let (_, human, _) = project.run(&["check", "zh-CN"]);
+    let (_, json, _) = project.run(&["check", "zh-CN", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let syntax = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "syntax-error")
+        .unwrap();
+    let at = format!("{}:{}", syntax["line"], syntax["column"]);
+    assert_eq!(at, "6:1");
+    assert!(
+        human.contains(
+            "error[syntax-error]: expected an expression inside `{ }`: a variable (`$name`), a message, a term (`-brand`), a string or a number [zh-CN]\n --> locales/zh-CN/ui.ftl:6:1\n  |\n6 |\n  | ^\n"
+        ),
+        "{human}"
+    );
+}
+
+// Control characters from a hostile translation (its file name, its text) reach neither the
+// terminal nor a CI log raw: human and github show them escaped, JUnit carries no character
+// XML 1.0 forbids.
+#[test]
+fn control_characters_are_escaped_in_every_text_format() {
+    let project = TestProject::fixture("check");
+    let evil = "locales/zh-CN/e\u{1b}[31mvil\u{7}\u{7f}\u{9b}.ftl";
+    project.write(evil, "x = \u{1b}]0;owned\u{7} {\n");
+    for format in ["human", "github", "junit"] {
+        let (_, stdout, _) = project.run(&["check", "zh-CN", "--format", format]);
+        assert!(
+            !stdout.contains(|c: char| c.is_control() && c != '\n' && c != '\t'),
+            "{format}: {stdout:?}"
+        );
+        assert!(
+            stdout.contains("e\\u{1b}[31mvil\\u{7}\\u{7f}\\u{9b}.ftl"),
+            "{format}: {stdout}"
+        );
+    }
+    let (_, human, _) = project.run(&["check", "zh-CN"]);
+    // The source line under the caret keeps its columns: one picture per character.
+    assert!(human.contains("1 | x = ␛]0;owned␇ {\n"), "{human}");
+    let (_, junit, _) = project.run(&["check", "zh-CN", "--format", "junit"]);
+    assert!(
+        quick_xml_parses(&junit),
+        "the JUnit report is well-formed XML: {junit}"
+    );
+}
+
+/// Whether `xml` reads to the end without an error.
+fn quick_xml_parses(xml: &str) -> bool {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => return true,
+            Ok(_) => {}
+            Err(_) => return false,
+        }
+    }
+}
+
+// Counts and percentages read the same in every command: a noun agrees with its number
+// (`1 warning`, `1 diagnostic`), thousands are grouped (`8,398`), and one message missing of
+// 8,398 is 99.9% in every table (check, status), never a complete-looking 100.0%.
+#[test]
+fn counts_and_coverage_read_the_same_in_every_command() {
+    let project = TestProject::fixture("check");
+    std::fs::remove_dir_all(project.path("locales/en-US/pages")).unwrap();
+    std::fs::remove_dir_all(project.path("content")).unwrap();
+    std::fs::remove_dir_all(project.path("locales/zh-CN")).unwrap();
+    project.write(
+        "fluentpress.yaml",
+        "site:\n  name: S\n  base_url: https://s.example/\nsource_locale:\n  tag: en-US\n  name: English\nlocales:\n  - tag: fr\n    name: Français\n",
+    );
+    let (mut source, mut french) = (String::new(), String::new());
+    for i in 0..8398 {
+        source.push_str(&format!("m{i} = Message {i}\n"));
+        if i > 0 {
+            french.push_str(&format!("m{i} = Le message {i}\n"));
+        }
+    }
+    project.write("locales/en-US/ui.ftl", source);
+    project.write("locales/fr/ui.ftl", french);
+
+    let (code, human, stderr) = project.run(&["check", "fr"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        human.contains(
+            "fr            8,398  16,796    99.9%    99.9%       1       0      0        1\n"
+        ),
+        "{human}"
+    );
+    assert!(human.ends_with("check: 0 errors, 1 warning\n"), "{human}");
+
+    let (_, status, _) = project.run(&["status"]);
+    let fr = status.lines().find(|l| l.starts_with("fr ")).unwrap();
+    assert!(
+        fr.contains("8,398") && fr.contains("99.9%") && !fr.contains("100.0%"),
+        "{status}"
+    );
+
+    let (_, json, _) = project.run(&["check", "fr", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["locales"][0]["coverage"], 99.99);
+
+    let (_, _, stderr) = project.run(&["check", "fr", "--write-baseline", "b.json"]);
+    assert!(
+        stderr.contains("check: recorded 1 diagnostic in b.json"),
+        "{stderr}"
+    );
+}
+
+// Every command that takes a locale refuses an unknown one with the same words, listing the
+// configured tags and naming the one meant: `zh_cn` is `zh-CN`.
+#[test]
+fn unknown_locales_are_refused_alike_with_the_tag_meant() {
+    let project = TestProject::fixture("check");
+    for (args, expected) in [
+        (
+            &["check", "zh_cn"][..],
+            "fluentpress: error: `zh_cn` is not a configured locale (configured: en-US, fr, zh-CN); did you mean `zh-CN`?\n",
+        ),
+        (
+            &["status", "ZH-cn"][..],
+            "fluentpress: error: `ZH-cn` is not a configured locale (configured: en-US, fr, zh-CN); did you mean `zh-CN`?\n",
+        ),
+        (
+            &["export", "web", "fe"][..],
+            "fluentpress: error: `fe` is not a configured locale (configured: en-US, fr, zh-CN); did you mean `fr`?\n",
+        ),
+        (
+            &["xliff", "export", "zh_cn"][..],
+            "fluentpress: error: `zh_cn` is not a configured target locale (configured: fr, zh-CN); did you mean `zh-CN`?\n",
+        ),
+        (
+            &["check", "de"][..],
+            "fluentpress: error: `de` is not a configured locale (configured: en-US, fr, zh-CN)\n",
+        ),
+    ] {
+        let (code, _, stderr) = project.run(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(stderr.ends_with(expected), "{args:?}: {stderr}");
+    }
+}
+
+// `check --help` lists every rule code with its default severity, from the checker's own list.
+#[test]
+fn check_help_lists_the_rule_codes() {
+    let project = TestProject::fixture("check");
+    let (code, help, _) = project.run(&["check", "--help"]);
+    assert_eq!(code, 0);
+    for c in fluentpress::check::Code::ALL {
+        let row = format!(
+            "  {:<24}  {:<7}  {}",
+            c.as_str(),
+            c.default_severity().as_str(),
+            c.description()
+        );
+        assert!(help.contains(&row), "{row}\n{help}");
+    }
+}
+
+// A coverage below the threshold points at the locale's own entry in fluentpress.yaml: its
+// `min_coverage` value when it sets one, else its tag (not the `fr-CA` listed before `fr`).
+#[test]
+fn coverage_below_threshold_points_at_the_locales_own_setting() {
+    let project = TestProject::fixture("check");
+    project.write(
+        "fluentpress.yaml",
+        "site:\n  name: S\n  base_url: https://s.example/\nsource_locale:\n  tag: en-US\n  name: English\nlocales:\n  - tag: fr-CA\n    name: FC\n    min_coverage: 0\n  - tag: fr\n    name: F\n  - tag: zh-CN\n    name: Z\n    min_coverage: 50\n",
+    );
+    let (_, github, _) = project.run(&["check", "--format", "github"]);
+    assert!(
+        github.contains(
+            "::error file=fluentpress.yaml,line=11,col=10,title=coverage-below-threshold::[fr]"
+        ),
+        "{github}"
+    );
+    assert!(
+        github.contains(
+            "::error file=fluentpress.yaml,line=15,col=19,title=coverage-below-threshold::[zh-CN]"
+        ),
+        "{github}"
+    );
+}

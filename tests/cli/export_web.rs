@@ -305,7 +305,7 @@ fn locales_on_the_command_line() {
     let (code, _, stderr) = project.run(&["export", "web", "xx"]);
     assert_eq!(code, 2);
     assert!(
-        stderr.contains("unknown locale `xx`; the project's locales are: en-US, fr, ar, de"),
+        stderr.contains("`xx` is not a configured locale (configured: en-US, fr, ar, de)"),
         "{stderr}"
     );
 }

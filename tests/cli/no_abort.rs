@@ -417,11 +417,11 @@ fn xliff_import_of_twenty_thousand_unknown_units_is_linear() {
         &stderr[..300]
     );
     assert!(
-        stderr.contains("unknown.xlf: … and 19900 more problems (the first 100 are shown)"),
+        stderr.contains("unknown.xlf: … and 19,900 more problems (the first 100 are shown)"),
         "{}",
         &stderr[stderr.len().saturating_sub(500)..]
     );
-    assert!(stderr.contains("fluentpress: xliff import refused: 20000 problems in unknown.xlf"));
+    assert!(stderr.contains("fluentpress: xliff import refused: 20,000 problems in unknown.xlf"));
 }
 
 /// A 5 MB paragraph is printed cut to its first 64 KiB, with a warning naming the message, in

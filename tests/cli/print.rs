@@ -185,7 +185,7 @@ fn unknown_page_or_locale_is_an_error() {
     let (code, _, stderr) = project.run(&["export", "print", "xx"]);
     assert_eq!(code, 2);
     assert!(
-        stderr.contains("`xx` is not a locale of this project"),
+        stderr.contains("`xx` is not a configured locale"),
         "{stderr}"
     );
     assert!(!project.path("dist/print").exists());

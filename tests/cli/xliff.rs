@@ -461,7 +461,7 @@ fn stale_file_is_refused_unless_forced() {
     );
     let (code, stdout, stderr) = import(&project, &edited, &["--force"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("1 messages changed"), "{stdout}");
+    assert!(stdout.contains("1 message changed, 0 added"), "{stdout}");
     assert!(
         project
             .read("locales/fr/ui.ftl")
@@ -588,7 +588,10 @@ fn export_selects_units_and_refuses_bad_locales() {
     for bad in ["en-US", "es"] {
         let (code, _, stderr) = project.run(&["xliff", "export", bad]);
         assert_eq!(code, 2, "{bad}");
-        assert!(stderr.contains("is not a target locale"), "{stderr}");
+        assert!(
+            stderr.contains("is not a configured target locale"),
+            "{stderr}"
+        );
     }
 }
 
@@ -736,5 +739,23 @@ fn cat_tool_rewritings_are_understood() {
         ),
         "{}",
         project.read("locales/fr/ui.ftl")
+    );
+}
+
+// A hostile XLIFF file's unit ids reach the terminal escaped: XML carries C1 controls and DEL
+// (here a CSI, the one-byte form of ESC `[`), which the refusal shows as `\u{9b}`.
+#[test]
+fn refusals_show_control_characters_escaped() {
+    let project = TestProject::fixture("basic");
+    project.write(
+        "evil.xlf",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en-US\" trgLang=\"fr\">\n  <file id=\"f1\" original=\"ui.ftl\">\n    <unit id=\"x&#x9b;2J&#x7f;\">\n      <segment state=\"translated\">\n        <source>S</source>\n        <target>T</target>\n      </segment>\n    </unit>\n  </file>\n</xliff>\n",
+    );
+    let (code, _, stderr) = project.run(&["xliff", "import", "evil.xlf"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("unit `x\\u{9b}2J\\u{7f}`"), "{stderr}");
+    assert!(
+        !stderr.contains(|c: char| c.is_control() && c != '\n'),
+        "{stderr:?}"
     );
 }

@@ -5,7 +5,11 @@ use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use crate::check::{CheckReport, Diagnostic, Severity};
+use rustc_hash::FxHashMap;
+
+use crate::check::{CheckReport, Code, Diagnostic, Severity};
+use crate::diagnostic::{escape_controls, picture_controls};
+use crate::numbers::{Percent, count, percent, thousands};
 
 pub fn render(report: &CheckReport, color: bool) -> String {
     let renderer = if color {
@@ -14,32 +18,68 @@ pub fn render(report: &CheckReport, color: bool) -> String {
         Renderer::plain()
     };
     let mut out = String::new();
+    // Past `SHOWN_PER_CODE` findings of one code in one locale, the rest are counted, not
+    // shown: 30,000 identical-to-source warnings are not read one by one (the machine formats
+    // and `--summary` have them all). Diagnostics come sorted by locale.
+    let mut shown: FxHashMap<Code, usize> = FxHashMap::default();
+    let mut locale: Option<&str> = None;
     for d in &report.diagnostics {
+        if locale != Some(d.locale.as_str()) {
+            more_line(&mut out, &shown, locale);
+            shown.clear();
+            locale = Some(&d.locale);
+        }
+        let seen = shown.entry(d.code).or_default();
+        *seen += 1;
+        if *seen > SHOWN_PER_CODE {
+            continue;
+        }
         render_one(&mut out, d, &renderer);
         out.push('\n');
     }
+    more_line(&mut out, &shown, locale);
     coverage_table(&mut out, report);
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
     let _ = write!(
         out,
-        "check: {errors} error{}, {warnings} warning{}",
-        plural(errors),
-        plural(warnings)
+        "check: {}, {}",
+        count(errors, "error"),
+        count(warnings, "warning")
     );
     if report.baselined > 0 {
         let _ = write!(
             out,
             " ({} known from the baseline not shown)",
-            report.baselined
+            thousands(report.baselined)
         );
     }
     out.push('\n');
     out
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+/// How many findings of one code a locale shows in full.
+pub const SHOWN_PER_CODE: usize = 20;
+
+/// "… and 312 more identical-to-source in fr", for each code of the locale past the cap.
+fn more_line(out: &mut String, shown: &FxHashMap<Code, usize>, locale: Option<&str>) {
+    let Some(locale) = locale else {
+        return;
+    };
+    let mut capped: Vec<(Code, usize)> = shown
+        .iter()
+        .filter(|(_, n)| **n > SHOWN_PER_CODE)
+        .map(|(code, n)| (*code, n - SHOWN_PER_CODE))
+        .collect();
+    capped.sort();
+    for (code, more) in capped {
+        let _ = writeln!(
+            out,
+            "… and {more} more {code} in {locale} (every one: --format json; counts: --summary)\n",
+            more = thousands(more),
+            code = code.as_str()
+        );
+    }
 }
 
 fn render_one(out: &mut String, d: &Diagnostic, renderer: &Renderer) {
@@ -48,32 +88,47 @@ fn render_one(out: &mut String, d: &Diagnostic, renderer: &Renderer) {
         Severity::Error => (Level::ERROR, AnnotationKind::Primary),
         Severity::Warning => (Level::WARNING, AnnotationKind::Context),
     };
-    let title = format!("{} [{}]", d.message, d.locale);
+    // Everything shown may come from a hostile file (its name, its text, a message quoting
+    // it): control characters are written as visible escapes, never sent to the terminal.
+    let file = escape_controls(&d.file);
+    let help = d.help.as_deref().map(escape_controls);
+    let title = format!(
+        "{} [{}]",
+        escape_controls(&d.message),
+        escape_controls(&d.locale)
+    );
     let title = level.primary_title(&title).id(d.code.as_str());
-    let line_text = d.source_line.as_deref();
-    if let Some(line_text) = line_text {
-        // The caret: `width` characters from `column`, as a byte range of the line.
-        let start = byte_of_char(line_text, d.column.saturating_sub(1));
-        let end = byte_of_char(line_text, d.column.saturating_sub(1) + d.width).max(start);
-        let snippet = Snippet::source(line_text)
+    if let Some(line_text) = d.source_line.as_deref() {
+        let (line_text, span) = escaped_line(line_text, d.column.saturating_sub(1), d.width);
+        let snippet = Snippet::source(&line_text)
             .line_start(d.line)
-            .path(&d.file)
-            .annotation(
-                underline.span(start..end.max(start + usize::from(start < line_text.len()))),
-            );
+            .path(&file)
+            .annotation(underline.span(span));
         let mut group = title.element(snippet);
-        if let Some(help) = d.help.as_deref() {
+        if let Some(help) = help.as_deref() {
             group = group.element(Level::HELP.message(help));
         }
         let _ = writeln!(out, "{}", renderer.render(&[group]));
     } else {
         // No source to show (a file that does not exist yet, the configuration).
         let _ = writeln!(out, "{}", renderer.render(&[Group::with_title(title)]));
-        let _ = writeln!(out, "  --> {}:{}:{}", d.file, d.line, d.column);
-        if let Some(help) = &d.help {
+        let _ = writeln!(out, "  --> {file}:{}:{}", d.line, d.column);
+        if let Some(help) = help {
             let _ = writeln!(out, "   = help: {help}");
         }
     }
+}
+
+/// `line` with its control characters shown as pictures (one character each, so the column
+/// in the `-->` line stays the file's), and the byte range of the caret: `width` characters
+/// from character `column`, at least one byte unless the line is empty (the caret then sits
+/// at its end).
+fn escaped_line(line: &str, column: usize, width: usize) -> (String, std::ops::Range<usize>) {
+    let text = picture_controls(line).into_owned();
+    let start = byte_of_char(&text, column);
+    let end = byte_of_char(&text, column + width).max(start);
+    let end = end.max(start + usize::from(start < text.len()));
+    (text, start..end)
 }
 
 fn byte_of_char(text: &str, chars: usize) -> usize {
@@ -100,23 +155,18 @@ fn coverage_table(out: &mut String, report: &CheckReport) {
         "warnings"
     );
     for s in &report.locales {
-        let words_percent = if s.words == 0 {
-            100.0
-        } else {
-            s.words_translated as f64 * 100.0 / s.words as f64
-        };
         let _ = writeln!(
             out,
-            "{:<10} {:>8} {:>7} {:>7.1}% {:>7.1}% {:>7} {:>7} {:>6} {:>8}",
-            s.locale,
-            s.messages,
-            s.words,
-            s.coverage,
-            words_percent,
-            s.missing,
-            s.stale,
-            s.errors,
-            s.warnings
+            "{:<10} {:>8} {:>7} {:>8} {:>8} {:>7} {:>7} {:>6} {:>8}",
+            escape_controls(&s.locale),
+            thousands(s.messages),
+            thousands(s.words),
+            Percent(percent(s.translated, s.messages)),
+            Percent(percent(s.words_translated, s.words)),
+            thousands(s.missing),
+            thousands(s.stale),
+            thousands(s.errors),
+            thousands(s.warnings)
         );
     }
     out.push('\n');
@@ -138,6 +188,7 @@ mod tests {
             message_id: None,
             message: "Expected a token".into(),
             help: Some("fix it".into()),
+            locale_file: None,
             width: 3,
             source_line: Some(source_line.into()),
         }
@@ -163,5 +214,24 @@ mod tests {
         );
         assert!(out.contains("9 | abc = d\n  | ---\n"), "{out}");
         assert!(out.contains("= help: fix it"), "{out}");
+    }
+
+    /// A line with control characters shows them as pictures, the message as escapes, and the caret still sits under the
+    /// characters it points at.
+    #[test]
+    fn control_characters_in_the_snippet_are_escaped_and_the_caret_follows() {
+        let mut d = diagnostic(Severity::Error, 3, "a\u{1b}[2J = \u{9b}x\u{7}");
+        d.column = 9; // the C1 character
+        d.width = 2;
+        d.message = "bad \u{1b}]0;title\u{7}".into();
+        let mut out = String::new();
+        render_one(&mut out, &d, &Renderer::plain());
+        assert!(out.contains("--> locales/fr/a.ftl:3:9\n"), "{out}");
+        assert!(out.contains("3 | a␛[2J = �x␇\n  |         ^^\n"), "{out}");
+        assert!(out.contains("bad \\u{1b}]0;title\\u{7}"), "{out}");
+        assert!(
+            !out.contains(|c: char| c.is_control() && c != '\n'),
+            "{out}"
+        );
     }
 }

@@ -1,4 +1,7 @@
-//! The stable JSON report (version 1), documented in the guide (docs/src/checking.md).
+//! The stable JSON report (version 1), documented in the guide (docs/src/checking.md). Streamed
+//! to the writer from the report's own data: no copy of the document is held in memory.
+
+use std::io;
 
 use serde::Serialize;
 
@@ -18,7 +21,8 @@ struct Summary {
     warnings: usize,
 }
 
-pub fn render(report: &CheckReport) -> String {
+/// Streams the JSON report of `report` to `out`.
+pub fn write(report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
     let json = JsonReport {
         version: 1,
         diagnostics: &report.diagnostics,
@@ -28,7 +32,8 @@ pub fn render(report: &CheckReport) -> String {
             warnings: report.count(Severity::Warning),
         },
     };
-    let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
-    text.push('\n');
-    text
+    let mut out = io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &json)?;
+    io::Write::write_all(&mut out, b"\n")?;
+    io::Write::flush(&mut out)
 }

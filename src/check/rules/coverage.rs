@@ -3,17 +3,27 @@
 //! is set.
 
 use crate::check::{Code, Diagnostic, LocaleContext};
+use crate::numbers::{Percent, count, thousands};
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     let c = ctx.coverage;
     if c.percent() >= ctx.min_coverage {
         return;
     }
+    // At the locale's `min_coverage` when it sets one, else at its tag: found through the
+    // file's structure (a search for `tag: fr` found `tag: fr-CA` first).
     let config = std::fs::read_to_string(&ctx.project.config_path).unwrap_or_default();
-    let needle = format!("tag: {}", ctx.locale.tag);
-    let (line, column) = config.find(&needle).map_or((1, 1), |i| {
-        crate::fsutil::line_column(&config, i + "tag: ".len())
-    });
+    let index = ctx
+        .project
+        .target_locales()
+        .iter()
+        .position(|l| l.tag == ctx.locale.tag)
+        .unwrap_or(0);
+    let setting = |key| crate::config::locale_setting_position(&config, index, key);
+    let (line, column) = setting("min_coverage")
+        .filter(|_| ctx.locale.min_coverage == ctx.min_coverage)
+        .or_else(|| setting("tag"))
+        .unwrap_or((1, 1));
     out.push(Diagnostic {
         severity: Code::CoverageBelowThreshold.default_severity(),
         code: Code::CoverageBelowThreshold,
@@ -23,17 +33,18 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
         column,
         message_id: None,
         message: format!(
-            "{} translates {:.1}% of the messages ({} of {}), under its minimum of {}%",
+            "{} translates {} of the messages ({} of {}), under its minimum of {}%",
             ctx.locale.tag,
-            c.percent(),
-            c.translated,
-            c.messages,
+            Percent(c.percent()),
+            thousands(c.translated),
+            thousands(c.messages),
             ctx.min_coverage
         ),
         help: Some(format!(
-            "{} messages to go; or lower `min_coverage` for this locale",
-            c.missing()
+            "{} to go; or lower `min_coverage` for this locale",
+            count(c.missing(), "message")
         )),
+        locale_file: None,
         width: ctx.locale.tag.chars().count(),
         source_line: None,
     });

@@ -1,4 +1,6 @@
-//! `duplicate-id`: a message or term defined twice in one locale (in one file or across files).
+//! `duplicate-id`: a message or term defined twice in one bundle: in one locale (in one file or
+//! across files) for a website, or within one file or bundle group when `check.bundles` says
+//! the application loads its files into several bundles.
 
 use crate::check::{Code, Diagnostic, LocaleContext};
 
@@ -24,7 +26,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::rules::tests::{codes, run};
+    use crate::check::rules::tests::{codes, run, run_with};
 
     #[test]
     fn second_definition_is_reported_across_files() {
@@ -61,5 +63,23 @@ mod tests {
         );
         assert_eq!(codes(&d), ["duplicate-id"]);
         assert_eq!(d[0].message_id.as_deref(), Some("-x"));
+    }
+
+    #[test]
+    fn one_id_in_two_bundles_is_not_a_duplicate() {
+        let source = [("a.ftl", "x = X\n"), ("b.ftl", "x = Other X\n")];
+        let target = [("a.ftl", "x = X1\n"), ("b.ftl", "x = X2\n")];
+        let per_file = run_with("check:\n  bundles: per-file\n", "fr", &source, &target, &[]);
+        assert!(!codes(&per_file).contains(&"duplicate-id"), "{per_file:?}");
+        // Each file's `x` is matched with its own translation: nothing missing or obsolete.
+        assert!(codes(&per_file).is_empty(), "{per_file:?}");
+        let grouped = run_with(
+            "check:\n  bundles:\n    - name: all\n      files: [\"*.ftl\"]\n",
+            "fr",
+            &source,
+            &target,
+            &[],
+        );
+        assert_eq!(codes(&grouped), ["duplicate-id"], "{grouped:?}");
     }
 }

@@ -15,7 +15,11 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             .iter()
             .filter(|e| e.kind == EntryKind::Message)
             .map(|e| e.id.as_str())
-            .filter(|id| ctx.target_index.message(id).is_none())
+            .filter(|id| {
+                ctx.target_index
+                    .matching(source_file, EntryKind::Message, id)
+                    .is_none()
+            })
             .collect();
         if messages.is_empty() {
             continue;
@@ -30,14 +34,15 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             column: 1,
             message_id: None,
             message: format!(
-                "{} is not translated yet: {} messages to translate",
+                "{} is not translated yet: {} to translate",
                 source_file.relative,
-                messages.len()
+                crate::numbers::count(messages.len(), "message")
             ),
             help: Some(format!(
                 "create it from {} and translate it",
                 ctx.file_path(source_file)
             )),
+            locale_file: None,
             width: 1,
             source_line: None,
         });

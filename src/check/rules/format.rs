@@ -131,12 +131,12 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
         }
         for pattern in entry.patterns() {
             for r in pattern.message_refs() {
-                if let Some(found) = ctx.target_index.message(&r.id) {
+                if let Some(found) = ctx.target_index.resolve(file, EntryKind::Message, &r.id) {
                     queue.push(found);
                 }
             }
             for r in pattern.term_refs() {
-                if let Some(found) = ctx.target_index.term(&r.id) {
+                if let Some(found) = ctx.target_index.resolve(file, EntryKind::Term, &r.id) {
                     queue.push(found);
                 }
             }

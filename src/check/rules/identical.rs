@@ -1,6 +1,8 @@
 //! `identical-to-source`: a translation equal to its source text, usually forgotten English.
-//! Allowed without a warning: text with no letters (numbers, punctuation, placeables only) and
-//! text made only of names the locale's glossary keeps as they are.
+//! Allowed without a warning: text with no letters (numbers, punctuation, placeables only),
+//! text made only of names the locale's glossary keeps as they are, and a one-character
+//! attribute (an access key, `.accesskey = F`, which many languages keep). A same-language
+//! variant (en-GB) has its own policy, applied with the severities (`severity.rs`).
 
 use super::PatternPair;
 use crate::check::{Code, Diagnostic, LocaleContext};
@@ -8,7 +10,11 @@ use crate::check::{Code, Diagnostic, LocaleContext};
 pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<Diagnostic>) {
     let kept: Vec<&str> = ctx.glossary.kept_names().collect();
     for pair in pairs {
-        if trimmed(&pair.source.text) != trimmed(&pair.target.text) {
+        let text = trimmed(&pair.target.text);
+        if trimmed(&pair.source.text) != text {
+            continue;
+        }
+        if pair.attribute.is_some() && text.chars().count() == 1 {
             continue;
         }
         let mut rest = without_placeables(&pair.target.text);
@@ -93,5 +99,30 @@ mod tests {
             &[("locales/fr/glossary.yaml", glossary)],
         );
         assert!(codes(&d).is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn access_keys_are_not_flagged() {
+        let source = "menu =\n    .label = File\n    .accesskey = F\n";
+        let d = run(
+            "fr",
+            &[("a.ftl", source)],
+            &[("a.ftl", "menu =\n    .label = File\n    .accesskey = F\n")],
+        );
+        let keys: Vec<_> = d.iter().filter_map(|d| d.message_id.as_deref()).collect();
+        assert_eq!(keys, ["menu.label"], "{d:?}");
+    }
+
+    #[test]
+    fn a_same_language_variant_may_keep_the_source_unless_configured() {
+        let source = [("a.ftl", "a = Colour settings\n")];
+        let config = "locales:\n  - tag: en-GB\n    name: English (UK)\n";
+        let same = crate::check::rules::tests::run_full_config(config, "en-GB", &source, &source);
+        assert!(codes(&same).is_empty(), "{same:?}");
+        let on = format!(
+            "{config}check:\n  locales:\n    en-GB:\n      severity:\n        identical-to-source: warning\n"
+        );
+        let flagged = crate::check::rules::tests::run_full_config(&on, "en-GB", &source, &source);
+        assert_eq!(codes(&flagged), ["identical-to-source"]);
     }
 }

@@ -1,11 +1,103 @@
 //! `missing-message` / `obsolete-message`, `missing-value` / `obsolete-value` and
 //! `missing-attribute` / `obsolete-attribute`: the locale's messages against the source's.
-//! Terms are the locale's own building blocks (a language may need more of them), so only
-//! messages are compared.
+//!
+//! Terms count as well, under `missing-message` and `obsolete-message` (a term is an entry
+//! like a message; compare-locales counts both, and a Firefox localizer compares totals): a
+//! source term the locale lacks is missing, a term of the locale the source lacks is obsolete
+//! unless the locale's own messages reference it (a language may need building blocks of its
+//! own, a declension or a gender). Terms' attributes and values are the locale's own business:
+//! they are compared by the reference rules where they are used.
 
+use rustc_hash::FxHashSet;
+
+use crate::catalog::{EntryKind, Located};
 use crate::check::{Code, Diagnostic, LocaleContext};
 
+/// The source terms the locale lacks (in a file it has or not), for the rule and the count.
+pub fn missing_terms<'c>(ctx: &'c LocaleContext<'_>) -> impl Iterator<Item = Located<'c>> + 'c {
+    ctx.source_index
+        .terms()
+        .iter()
+        .filter(|(file, entry)| {
+            ctx.target_index
+                .matching(file, EntryKind::Term, &entry.id)
+                .is_none()
+        })
+        .copied()
+}
+
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
+    check_messages(ctx, out);
+    check_terms(ctx, out);
+}
+
+fn check_terms(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
+    for (source_file, source_entry) in missing_terms(ctx) {
+        // A file missing as a whole is reported by `missing-file`.
+        let Some(target_file) = ctx.target.file(&source_file.relative) else {
+            continue;
+        };
+        let key = format!("-{}", source_entry.id);
+        let (line, column) = source_file.line_column(source_entry.id_span.start);
+        out.push(Diagnostic {
+            severity: Code::MissingMessage.default_severity(),
+            code: Code::MissingMessage,
+            locale: ctx.locale.tag.clone(),
+            file: ctx.file_path(source_file),
+            line,
+            column,
+            message: format!("the term `{key}` is not translated"),
+            message_id: Some(key),
+            help: Some(format!("add it to {}", ctx.file_path(target_file))),
+            locale_file: Some(ctx.file_path(target_file)),
+            width: source_entry.id_span.len(),
+            source_line: Some(source_file.line_text(line).to_string()),
+        });
+    }
+    let obsolete: Vec<Located<'_>> = ctx
+        .target_index
+        .terms()
+        .iter()
+        .filter(|(file, entry)| {
+            ctx.source_index
+                .matching(file, EntryKind::Term, &entry.id)
+                .is_none()
+        })
+        .copied()
+        .collect();
+    if obsolete.is_empty() {
+        return;
+    }
+    // Terms the locale's own entries use are its building blocks, not leftovers.
+    let used: FxHashSet<&str> = ctx
+        .target
+        .entries()
+        .flat_map(|(_, e)| e.patterns())
+        .flat_map(|p| p.term_refs())
+        .map(|r| r.id.as_str())
+        .collect();
+    for (file, entry) in obsolete {
+        if used.contains(entry.id.as_str()) {
+            continue;
+        }
+        let key = format!("-{}", entry.id);
+        let mut d = ctx.at(
+            Code::ObsoleteMessage,
+            file,
+            entry.id_span.start,
+            entry.id_span.len(),
+            Some(&key),
+            format!(
+                "the term `{key}` does not exist in {} and nothing here uses it",
+                ctx.project.source_locale().tag
+            ),
+        );
+        d.help = Some("delete it; it is never shown".into());
+        out.push(d);
+    }
+}
+
+fn check_messages(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     for &((source_file, source_entry), target) in &ctx.matched {
         let key = source_entry.id.as_str();
         let Some((target_file, target_entry)) = target else {
@@ -24,6 +116,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                 message_id: Some(key.to_string()),
                 message: format!("`{key}` is not translated"),
                 help: Some(format!("add it to {}", ctx.file_path(target_file))),
+                locale_file: Some(ctx.file_path(target_file)),
                 width: source_entry.id_span.len(),
                 source_line: Some(source_file.line_text(line).to_string()),
             });
@@ -76,7 +169,11 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     }
     for &(target_file, target_entry) in ctx.target_index.messages() {
         let key = target_entry.id.as_str();
-        if ctx.source_index.message(key).is_none() {
+        if ctx
+            .source_index
+            .matching(target_file, EntryKind::Message, key)
+            .is_none()
+        {
             let mut d = ctx.at(
                 Code::ObsoleteMessage,
                 target_file,
@@ -97,7 +194,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use crate::check::Severity;
-    use crate::check::rules::tests::{codes, run};
+    use crate::check::rules::tests::{codes, run, run_with};
 
     const SOURCE: &[(&str, &str)] = &[(
         "a.ftl",
@@ -151,6 +248,29 @@ mod tests {
     }
 
     #[test]
+    fn terms_are_missing_or_obsolete_unless_the_locale_uses_its_own() {
+        let source = &[("a.ftl", "-brand = Acme\n-labs = Labs\nx = { -brand }\n")];
+        let d = run(
+            "fr",
+            source,
+            &[(
+                "a.ftl",
+                "-brand = Acmé\n-old = Vieux\n-marque-genre = f\nx = { -brand }{ -marque-genre }\n",
+            )],
+        );
+        let found: Vec<(&str, &str)> = d
+            .iter()
+            .map(|d| (d.code.as_str(), d.message_id.as_deref().unwrap_or("")))
+            .filter(|(c, _)| c.starts_with("missing-message") || c.starts_with("obsolete-message"))
+            .collect();
+        assert_eq!(
+            found,
+            [("missing-message", "-labs"), ("obsolete-message", "-old")],
+            "{d:?}"
+        );
+    }
+
+    #[test]
     fn missing_message_is_an_error_in_a_complete_locale() {
         let d = run(
             "de",
@@ -162,5 +282,21 @@ mod tests {
             .find(|d| d.code.as_str() == "missing-message")
             .unwrap();
         assert_eq!(missing.severity, Severity::Error);
+    }
+
+    #[test]
+    fn per_file_a_message_is_missing_from_the_file_that_should_hold_it() {
+        // `x` moved from a.ftl to b.ftl: per locale that is fine, per file it is missing from
+        // a.ftl and obsolete in b.ftl (the application loads a.ftl's bundle without it).
+        let source = [("a.ftl", "x = X\n"), ("b.ftl", "y = Y\n")];
+        let target = [("a.ftl", "\n"), ("b.ftl", "y = Y1\nx = X1\n")];
+        let per_locale = run("fr", &source, &target);
+        assert!(codes(&per_locale).is_empty(), "{per_locale:?}");
+        let per_file = run_with("check:\n  bundles: per-file\n", "fr", &source, &target, &[]);
+        assert_eq!(
+            codes(&per_file),
+            ["missing-message", "obsolete-message"],
+            "{per_file:?}"
+        );
     }
 }

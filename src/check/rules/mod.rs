@@ -13,7 +13,7 @@ mod format;
 mod glossary;
 mod identical;
 mod markup;
-mod messages;
+pub(super) mod messages;
 mod plurals;
 mod reference_changes;
 mod references;
@@ -164,7 +164,29 @@ pub mod tests {
         run_full(extra_config, tag, source, target, extra_files, 0.0)
     }
 
+    /// Like [`run`] with the whole target list of the configuration given (`locales:` ...).
+    pub fn run_full_config(
+        config: &str,
+        tag: &str,
+        source: &[(&str, &str)],
+        target: &[(&str, &str)],
+    ) -> Vec<Diagnostic> {
+        run_project(config, tag, source, target, &[], 0.0)
+    }
+
     fn run_full(
+        extra_config: &str,
+        tag: &str,
+        source: &[(&str, &str)],
+        target: &[(&str, &str)],
+        extra_files: &[(&str, &str)],
+        min_coverage: f64,
+    ) -> Vec<Diagnostic> {
+        let config = format!("{TARGETS}{extra_config}");
+        run_project(&config, tag, source, target, extra_files, min_coverage)
+    }
+
+    fn run_project(
         extra_config: &str,
         tag: &str,
         source: &[(&str, &str)],
@@ -177,7 +199,7 @@ pub mod tests {
         std::fs::write(
             root.join("fluentpress.yaml"),
             format!(
-                "site:\n  name: S\n  base_url: https://s.example/\nsource_locale:\n  tag: en-US\n  name: English\n{TARGETS}{extra_config}"
+                "site:\n  name: S\n  base_url: https://s.example/\nsource_locale:\n  tag: en-US\n  name: English\n{extra_config}"
             ),
         )
         .unwrap();

@@ -1,5 +1,7 @@
 //! `invalid-plural-category` and `missing-plural-category`: plural selections against the
-//! locale's CLDR cardinal categories (as fluent-bundle resolves them at run time).
+//! locale's current CLDR cardinal categories. Any of them is valid; a translation is asked for
+//! those an integer count reaches (not Lithuanian `many` or Russian `other`, which only
+//! fractions reach; see [`crate::plural`]).
 //!
 //! A select expression is a plural selection when it selects on a variable or `NUMBER()` and
 //! every non-numeric key is a CLDR category name (`zero`…`other`). Numeric keys (`[0]`) are exact
@@ -54,6 +56,13 @@ pub fn plural_patterns<'a>(source: &EntryIndex<'a>) -> PatternKeys<'a> {
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     let categories = &ctx.plural_categories;
     let list = categories.iter().copied().collect::<Vec<_>>().join(", ");
+    // What an integer count reaches: what a translation is asked for.
+    let asked = ctx
+        .integer_plural_categories
+        .iter()
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
     let exact = crate::plural::exact_integer_categories(&ctx.locale.langid);
     // Patterns with selections: their keys against the locale's categories.
     for (file, entry) in ctx.target.entries() {
@@ -102,7 +111,9 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                         .map(|v| &*v.key)
                         .chain(covered)
                         .collect();
-                    let missing: Vec<&str> = categories
+                    // Categories only fractions reach are not asked for (counts are integers).
+                    let missing: Vec<&str> = ctx
+                        .integer_plural_categories
                         .iter()
                         .copied()
                         .filter(|c| !present.contains(c))
@@ -120,7 +131,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                             ),
                         );
                         d.help = Some(format!(
-                            "{} uses: {list}; the default variant is used instead",
+                            "{} uses for whole numbers: {asked}; the default variant is used instead",
                             ctx.locale.tag
                         ));
                         out.push(d);
@@ -128,7 +139,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                 }
             }
             if source_is_plural && !has_plural(pattern) {
-                one_text_for_all(ctx, &list, file, entry, pattern, &key, out);
+                one_text_for_all(ctx, &asked, file, entry, pattern, &key, out);
             }
         }
     }
@@ -158,7 +169,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             for pattern in patterns {
                 if pattern.selects().is_empty() {
                     let key = plural.to_string();
-                    one_text_for_all(ctx, &list, file, entry, pattern, &key, out);
+                    one_text_for_all(ctx, &asked, file, entry, pattern, &key, out);
                 }
             }
         }
@@ -176,7 +187,7 @@ fn one_text_for_all(
     key: &str,
     out: &mut Vec<Diagnostic>,
 ) {
-    if ctx.is_source || ctx.plural_categories.len() <= 1 {
+    if ctx.is_source || ctx.integer_plural_categories.len() <= 1 {
         return;
     }
     let mut d = ctx.at(
@@ -198,6 +209,34 @@ mod tests {
     use crate::check::rules::tests::{codes, run};
 
     const SOURCE: &str = "x = { $n ->\n    [one] { $n } file\n   *[other] { $n } files\n}\n";
+
+    #[test]
+    fn polish_is_not_asked_for_the_other_only_fractions_reach() {
+        let d = run(
+            "pl",
+            &[("a.ftl", SOURCE)],
+            &[(
+                "a.ftl",
+                "x = { $n ->\n    [one] plik\n    [few] pliki\n   *[many] plików\n}\n",
+            )],
+        );
+        assert!(!codes(&d).contains(&"missing-plural-category"), "{d:?}");
+        // Without `many`, which integers reach (5 plików), it is still reported.
+        let d = run(
+            "pl",
+            &[("a.ftl", SOURCE)],
+            &[("a.ftl", "x = { $n ->\n    [one] plik\n   *[few] pliki\n}\n")],
+        );
+        let missing = d
+            .iter()
+            .find(|d| d.code.as_str() == "missing-plural-category")
+            .expect("many is missing");
+        assert!(
+            missing.message.ends_with("no variant for: many"),
+            "{}",
+            missing.message
+        );
+    }
 
     #[test]
     fn chinese_with_only_other_is_clean_and_few_is_invalid() {

@@ -2,6 +2,7 @@
 //! define. A fallback locale may have it, but then this locale shows another language's words in
 //! the middle of its own sentence.
 
+use crate::catalog::EntryKind;
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
@@ -12,13 +13,14 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             let refs = pattern
                 .message_refs()
                 .iter()
-                .map(|r| (r, ctx.target_index.message(&r.id), "message", ""))
-                .chain(
-                    pattern
-                        .term_refs()
-                        .iter()
-                        .map(|r| (r, ctx.target_index.term(&r.id), "term", "-")),
-                );
+                .map(|r| {
+                    let found = ctx.target_index.resolve(file, EntryKind::Message, &r.id);
+                    (r, found, "message", "")
+                })
+                .chain(pattern.term_refs().iter().map(|r| {
+                    let found = ctx.target_index.resolve(file, EntryKind::Term, &r.id);
+                    (r, found, "term", "-")
+                }));
             for (reference, found, kind, dash) in refs {
                 let key = format!("{dash}{}", reference.id);
                 let problem = match (found, &reference.attribute) {
@@ -50,7 +52,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::rules::tests::{codes, run};
+    use crate::check::rules::tests::{codes, run, run_with};
 
     #[test]
     fn undefined_term_and_attribute() {
@@ -60,10 +62,12 @@ mod tests {
             &[("a.ftl", source)],
             &[("a.ftl", "x = { -marque }\ny = { x.title }\n")],
         );
-        let mut got = codes(&d);
-        got.retain(|c| *c == "unknown-reference");
-        assert_eq!(got.len(), 2, "{d:?}");
-        assert_eq!((d[0].line, d[0].column), (1, 7));
+        let found: Vec<_> = d
+            .iter()
+            .filter(|d| d.code.as_str() == "unknown-reference")
+            .collect();
+        assert_eq!(found.len(), 2, "{d:?}");
+        assert_eq!((found[0].line, found[0].column), (1, 7));
     }
 
     #[test]
@@ -75,5 +79,29 @@ mod tests {
             &[("a.ftl", "-brand = Acmé\nx = { -brand }\n")],
         );
         assert!(codes(&d).is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn references_resolve_within_the_bundles_of_their_file() {
+        // Per file, `-brand` of brand.ftl is not seen from menu.ftl; in a group it is.
+        let source = [
+            ("branding/brand.ftl", "-brand = Acme\n"),
+            ("menu.ftl", "x = { -brand }\n"),
+        ];
+        let per_file = run_with("check:\n  bundles: per-file\n", "en-US", &source, &[], &[]);
+        let unknown: Vec<_> = per_file
+            .iter()
+            .filter(|d| d.code.as_str() == "unknown-reference")
+            .collect();
+        assert_eq!(unknown.len(), 1, "{per_file:?}");
+        assert_eq!(unknown[0].file, "locales/en-US/menu.ftl");
+        let grouped = run_with(
+            "check:\n  bundles:\n    - name: main\n      files: [menu.ftl, branding/*.ftl]\n",
+            "en-US",
+            &source,
+            &[],
+            &[],
+        );
+        assert!(codes(&grouped).is_empty(), "{grouped:?}");
     }
 }

@@ -51,7 +51,7 @@ mod tests {
         assert_eq!(syntax.len(), 1);
         assert_eq!((syntax[0].line, syntax[0].column), (1, 9));
         assert!(
-            syntax[0].message.starts_with("Expected"),
+            syntax[0].message.starts_with("a `{` is not closed"),
             "{}",
             syntax[0].message
         );

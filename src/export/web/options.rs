@@ -90,17 +90,7 @@ fn year_of(seconds: i64) -> i64 {
 /// loaded: see [`content::GENERATED_NAMES`].)
 pub fn validate(project: &Project, _pages: &[Page], options: &WebOptions) -> Result<(), WebError> {
     for tag in &options.locales {
-        if project.locale(tag).is_none() {
-            return Err(WebError::UnknownLocale {
-                tag: tag.clone(),
-                known: project
-                    .locales
-                    .iter()
-                    .map(|l| l.tag.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            });
-        }
+        project.require_locale(tag)?;
     }
     Ok(())
 }
