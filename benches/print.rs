@@ -136,6 +136,9 @@ fn synthesize(sample: &Path, dir: &Path, copies: usize) -> usize {
         dir.join("fluentpress.yaml"),
     )
     .unwrap();
+    // The theme's logo the configuration names (the cover prints it).
+    std::fs::create_dir_all(dir.join("static")).unwrap();
+    std::fs::copy(sample.join("static/logo.svg"), dir.join("static/logo.svg")).unwrap();
     let mut pages = 0;
     let mut sources: Vec<PathBuf> = std::fs::read_dir(sample.join("content"))
         .unwrap()

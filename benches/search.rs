@@ -503,7 +503,7 @@ fn main() {
     // The sample site, its en-US locale.
     let sample = work.path().join("sample");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for sub in ["content", "locales", "snapshots"] {
+    for sub in ["content", "locales", "snapshots", "static"] {
         copy_dir(&root.join(sub), &sample.join(sub));
     }
     std::fs::copy(

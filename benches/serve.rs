@@ -52,7 +52,7 @@ fn main() {
         .unwrap_or(20);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
-    for sub in ["content", "locales", "snapshots"] {
+    for sub in ["content", "locales", "snapshots", "static"] {
         copy_dir(&root.join(sub), &dir.path().join(sub));
     }
     std::fs::copy(

@@ -323,13 +323,15 @@
       });
     });
     save.addEventListener("click", function () {
+      // A message the locale lacked: its undo removes it again (DELETE), so the page falls back.
       var previous = m.translation && (m.translation.value !== null || Object.keys(m.translation.attributes || {}).length)
-        ? { value: m.translation.value, attributes: m.translation.attributes || {} } : null;
+        ? { value: m.translation.value, attributes: m.translation.attributes || {} } : { created: true };
       put(collect(), status, previous);
     });
     undo.addEventListener("click", function () {
       var last = m.undo[m.undo.length - 1];
-      if (last) put(last, status, null, true);
+      if (last && last.created) remove(status);
+      else if (last) put(last, status, null, true);
     });
 
     if (m.diagnostics.length) body.appendChild(section("Check", diagnosticsList(m.diagnostics)));
@@ -389,6 +391,37 @@
         status.replaceChildren(el("span", { text: a.error || "error " + result.status }));
         if (a.diagnostics && a.diagnostics.length) diagnosticsList(a.diagnostics).forEach(function (n) { status.appendChild(n); });
       }
+    }).catch(function (e) {
+      status.className = "fp-status fp-error";
+      status.textContent = "The server did not answer: " + e;
+    });
+  }
+
+  // Takes back the translation the first save created; the panel then reopens on the message
+  // as the page shows it again (from a fallback).
+  function remove(status) {
+    var m = current;
+    status.textContent = "Removing…";
+    status.className = "fp-status";
+    return fetch(API, {
+      method: "DELETE",
+      headers: { "Content-Type": "application/json", "X-Fluentpress-Token": token },
+      body: JSON.stringify({ locale: m.locale, id: m.id, base: m.base }),
+    }).then(function (r) {
+      return r.json().then(function (answer) { return { status: r.status, answer: answer }; });
+    }).then(function (result) {
+      var a = result.answer;
+      if (result.status === 200) {
+        return open(m.id, m.locale).then(function () {
+          var fresh = panel.querySelector(".fp-status");
+          if (fresh) {
+            fresh.textContent = "Removed from " + a.file;
+            fresh.className = "fp-status fp-ok";
+          }
+        });
+      }
+      status.className = "fp-status fp-error";
+      status.textContent = a.error || "error " + result.status;
     }).catch(function (e) {
       status.className = "fp-status fp-error";
       status.textContent = "The server did not answer: " + e;

@@ -228,6 +228,37 @@ mod tests {
         );
     }
 
+    // `print.logo` defaults to `site.theme.logo` when the typesetter can read it; an explicit
+    // `print.logo` wins.
+    #[test]
+    fn print_logo_defaults_to_the_theme_logo() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("img")).unwrap();
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+        std::fs::write(dir.path().join("img/site.svg"), svg).unwrap();
+        std::fs::write(dir.path().join("img/paper.svg"), svg).unwrap();
+        let theme = BASE.replace(
+            "site:\n",
+            "site:\n  theme:\n    primary: \"#7a1f2b\"\n    logo: img/site.svg\n",
+        );
+        let load_with = |yaml: String| {
+            std::fs::write(dir.path().join(CONFIG_FILE), yaml).unwrap();
+            load_project(dir.path()).unwrap()
+        };
+        let p = load_with(theme.clone());
+        assert_eq!(p.print.logo, Some(p.root.join("img/site.svg")));
+        assert_eq!(p.site.theme.primary.as_deref(), Some("#7a1f2b"));
+
+        let p = load_with(format!("{theme}print:\n  logo: img/paper.svg\n"));
+        assert_eq!(p.print.logo, Some(p.root.join("img/paper.svg")));
+
+        // A theme logo browsers show but Typst cannot read leaves the cover without one.
+        std::fs::write(dir.path().join("img/site.svg"), "not an image").unwrap();
+        let p = load_with(theme);
+        assert_eq!(p.print.logo, None);
+        assert_eq!(p.site.theme.logo, Some(p.root.join("img/site.svg")));
+    }
+
     #[test]
     fn unknown_key_is_an_error_with_position() {
         let err = load(&format!("{BASE}colour: blue\n"))

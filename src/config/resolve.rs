@@ -336,6 +336,15 @@ fn resolve_theme(mut project: Project, text: &str) -> Result<Project, ConfigErro
         }
         theme.logo = Some(path);
     }
+    // The PDFs wear the site's logo unless `print.logo` names another: a project that set its
+    // brand once gets it on paper too. Only an image the typesetter can read is taken, so a
+    // theme logo the browsers show but Typst cannot never fails `export print`.
+    if project.print.logo.is_none()
+        && let Some(logo) = &project.site.theme.logo
+        && std::fs::read(logo).is_ok_and(|bytes| image_format(&bytes).is_some())
+    {
+        project.print.logo = Some(logo.clone());
+    }
     Ok(project)
 }
 

@@ -1,6 +1,7 @@
 //! The in-context editor's server side: what the panel shows of one message
-//! (`GET /__fluentpress/message`) and the save of a translation (`PUT`), run on the rebuild
-//! thread so an edit and a rebuild never interleave.
+//! (`GET /__fluentpress/message`), the save of a translation (`PUT`) and the removal of one
+//! the editor created (`DELETE`, the undo of its first save), run on the rebuild thread so an
+//! edit and a rebuild never interleave.
 //!
 //! A save writes one message of one locale file and nothing else: the message's own lines are
 //! replaced (a new message goes where the source has it, after its nearest preceding sibling
@@ -66,6 +67,15 @@ pub(crate) struct Save {
     pub value: Option<String>,
     #[serde(default)]
     pub attributes: BTreeMap<String, String>,
+    pub base: String,
+}
+
+/// The body of a removal (`DELETE`): the message, and the `base` the last save returned.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Remove {
+    pub locale: String,
+    pub id: String,
     pub base: String,
 }
 
@@ -599,6 +609,119 @@ fn try_save(live: &LiveSite, save: &Save) -> Result<Reply, Reply> {
             "base": written.base(),
             "translation": written.patterns(),
             "diagnostics": diagnostics,
+        }),
+    );
+    reply.written = Some(disk.path);
+    Ok(reply)
+}
+
+/// `DELETE /__fluentpress/message`: takes back a translation the editor created (the undo of
+/// its first save), so the page falls back again.
+pub(crate) fn remove(live: &LiveSite, remove: &Remove) -> Reply {
+    match try_remove(live, remove) {
+        Ok(reply) | Err(reply) => reply,
+    }
+}
+
+fn try_remove(live: &LiveSite, remove: &Remove) -> Result<Reply, Reply> {
+    let project = &live.project;
+    let tag = remove.locale.as_str();
+    let id = remove.id.as_str();
+    if locale(project, tag).is_none() {
+        return Err(Reply::error(404, format!("no locale `{tag}`")));
+    }
+    // The source defines what there is to translate: its messages are never taken away here.
+    if tag == project.source_locale().tag {
+        return Err(Reply::error(
+            422,
+            format!("`{id}` is a message of the source locale: it is never removed"),
+        ));
+    }
+    let _lock = transaction::lock(&project.root, LockMode::Write, &|| {})
+        .map_err(|e| Reply::error(500, e.to_string()))?;
+    let disk = on_disk(live, tag, id)?;
+    let (Some(file), Some(entry)) = (disk.file.as_ref(), disk.entry()) else {
+        return Err(Reply::error(
+            404,
+            format!("`{id}` is not translated in {tag}: nothing to remove"),
+        ));
+    };
+    if disk.base() != remove.base {
+        return Err(Reply::new(
+            409,
+            json!({
+                "error": format!("`{id}` changed in {} since you saved it", project.relative(&disk.path)),
+                "theirs": disk.patterns(),
+                "base": disk.base(),
+            }),
+        ));
+    }
+    let text = &file.text;
+    // The comment goes with the message only when it is the source's, the one a save copies
+    // above a message it creates; a comment someone wrote stays.
+    let source_comment = live
+        .catalog
+        .locale(&project.source_locale().tag)
+        .and_then(|l| {
+            EntryIndex::new(l)
+                .message(id)
+                .map(|(_, e)| e.comment.clone())
+        })
+        .flatten();
+    let start = if entry.comment.is_some() && entry.comment == source_comment {
+        comment_start(text, entry)
+    } else {
+        entry.span.start
+    };
+    let end = line_end(text, entry.span.end);
+    let mut before = &text[..start];
+    let mut after = &text[end..];
+    // A save set the message apart with one blank line: that one goes too, so the file reads
+    // as it did before the save. Only a line end is dropped, never a character of text.
+    let blank_before = before.is_empty() || before.ends_with("\n\n") || before.ends_with("\n\r\n");
+    if blank_before {
+        if let Some(rest) = after
+            .strip_prefix("\r\n")
+            .or_else(|| after.strip_prefix('\n'))
+        {
+            after = rest;
+        } else if after.is_empty() {
+            before = before
+                .strip_suffix("\r\n")
+                .or_else(|| before.strip_suffix('\n'))
+                .unwrap_or(before);
+        }
+    }
+    let new_text = format!("{before}{after}");
+
+    let mut transaction = Transaction::new(&project.root);
+    // A file the save created holds nothing else: it goes as well.
+    if new_text.trim().is_empty() && file.entries.len() == 1 {
+        transaction.delete(&disk.path);
+    } else {
+        transaction.write(&disk.path, new_text.into_bytes());
+    }
+    let path = snapshot::snapshot_path(project, tag);
+    let mut snap = snapshot::load_snapshot(&path).map_err(|e| Reply::error(500, e.to_string()))?;
+    let before_snapshot = snapshot::render_snapshot(&snap);
+    snap.pairs.retain(|key, _| {
+        let key = catalog::PatternKey::parse(key);
+        key.kind != EntryKind::Message || key.id != id
+    });
+    let after_snapshot = snapshot::render_snapshot(&snap);
+    if after_snapshot != before_snapshot {
+        transaction.write(&path, after_snapshot.into_bytes());
+    }
+    transaction
+        .commit()
+        .map_err(|e| Reply::error(500, e.to_string()))?;
+
+    let mut reply = Reply::new(
+        200,
+        json!({
+            "file": project.relative(&disk.path),
+            "base": ABSENT,
+            "translation": Value::Null,
         }),
     );
     reply.written = Some(disk.path);

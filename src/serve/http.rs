@@ -61,7 +61,8 @@ use super::Shared;
 pub const EVENTS_PATH: &str = "/__fluentpress/events";
 /// URL path of the diagnostics as JSON.
 pub const DIAGNOSTICS_PATH: &str = "/__fluentpress/diagnostics";
-/// URL path of one message for the in-context editor (`GET`), and of its save (`PUT`).
+/// URL path of one message for the in-context editor (`GET`), of its save (`PUT`) and of the
+/// removal of a translation the editor created (`DELETE`).
 pub const MESSAGE_PATH: &str = "/__fluentpress/message";
 /// URL paths of the editor's script and style sheet.
 pub const EDITOR_JS_PATH: &str = "/__fluentpress/editor.js";
@@ -567,8 +568,8 @@ pub fn inject_editor(html: &str, token: &str) -> String {
     out
 }
 
-/// `GET` and `PUT` of [`MESSAGE_PATH`]: the in-context editor's API (the guide's serve chapter
-/// documents it). A save needs the run's token, and a browser's `Origin`, when sent, must be
+/// `GET`, `PUT` and `DELETE` of [`MESSAGE_PATH`]: the in-context editor's API (the guide's
+/// serve chapter documents it). A save or a removal needs the run's token, and a browser's `Origin`, when sent, must be
 /// this server; the `Host` was checked already (DNS rebinding).
 async fn message(shared: &Shared, hosts: &Hosts, request: Request<Incoming>) -> Response<Body> {
     let Some(editor) = &shared.editor else {
@@ -595,7 +596,8 @@ async fn message(shared: &Shared, hosts: &Hosts, request: Request<Incoming>) -> 
                 _ => return json_error(StatusCode::BAD_REQUEST, "give ?locale=L&id=ID"),
             }
         }
-        Method::PUT => {
+        Method::PUT | Method::DELETE => {
+            let removal = request.method() == Method::DELETE;
             let headers = request.headers();
             let token = headers
                 .get(TOKEN_HEADER)
@@ -625,8 +627,13 @@ async fn message(shared: &Shared, hosts: &Hosts, request: Request<Incoming>) -> 
                     );
                 }
             };
-            match serde_json::from_slice(&body) {
-                Ok(save) => super::EditRequest::Save(save),
+            let parsed = if removal {
+                serde_json::from_slice(&body).map(super::EditRequest::Remove)
+            } else {
+                serde_json::from_slice(&body).map(super::EditRequest::Save)
+            };
+            match parsed {
+                Ok(request) => request,
                 Err(e) => {
                     return json_error(StatusCode::BAD_REQUEST, &format!("bad request: {e}"));
                 }
@@ -634,9 +641,10 @@ async fn message(shared: &Shared, hosts: &Hosts, request: Request<Incoming>) -> 
         }
         _ => {
             let mut response = json_error(StatusCode::METHOD_NOT_ALLOWED, "method not allowed");
-            response
-                .headers_mut()
-                .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD, PUT"));
+            response.headers_mut().insert(
+                header::ALLOW,
+                HeaderValue::from_static("GET, HEAD, PUT, DELETE"),
+            );
             return response;
         }
     };

@@ -446,6 +446,7 @@ impl Session {
         let reply = match &job.request {
             EditRequest::Describe { locale, id } => edit::describe(&self.live, locale, id),
             EditRequest::Save(save) => edit::save(&self.live, save),
+            EditRequest::Remove(remove) => edit::remove(&self.live, remove),
         };
         if let Some(path) = &reply.written {
             let system = path.canonicalize().unwrap_or_else(|_| path.clone());

@@ -14,7 +14,7 @@ use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use super::ServeError;
-use super::edit::{Reply, Save};
+use super::edit::{Remove, Reply, Save};
 use crate::config::Project;
 use crate::export::web::templates::templates_dir;
 
@@ -43,6 +43,7 @@ pub(super) struct EditJob {
 pub(super) enum EditRequest {
     Describe { locale: String, id: String },
     Save(Save),
+    Remove(Remove),
 }
 
 /// What the rebuild thread does next.

@@ -91,6 +91,8 @@ fn serve_one(root: &Path, mut stream: TcpStream) {
         Some("json") => "application/json",
         Some("xml") => "application/xml",
         Some("wasm") => "application/wasm",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
         _ => "application/octet-stream",
     };
     let head = format!(

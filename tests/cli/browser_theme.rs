@@ -265,6 +265,24 @@ fn screenshots_of_the_theme() {
                     .eval("document.documentElement.scrollHeight")
                     .as_u64()
                     .unwrap();
+                // The sample's logo (site.theme.logo) is drawn in the header.
+                assert_eq!(
+                    browser.eval(
+                        "(() => { const l = document.querySelector('.brand .logo'); return l !== null && l.complete && l.naturalWidth > 0; })()"
+                    ),
+                    true,
+                    "the logo in /{locale}/{page} at {width} px"
+                );
+                if page.is_empty() {
+                    // The header alone, to look at the logo beside the name.
+                    let shot = browser.call(
+                        "Page.captureScreenshot",
+                        json!({"format": "png", "clip": {"x": 0, "y": 0, "width": width, "height": 160, "scale": 1}}),
+                    );
+                    let png = base64_decode(shot["data"].as_str().unwrap());
+                    std::fs::write(out.join(format!("theme-{locale}-header-{width}.png")), png)
+                        .unwrap();
+                }
                 resize(&mut browser, width, height.min(4000) as u32);
                 let shot = browser.call("Page.captureScreenshot", json!({"format": "png"}));
                 let png = base64_decode(shot["data"].as_str().unwrap());
@@ -298,4 +316,103 @@ fn base64_decode(text: &str) -> Vec<u8> {
         }
     }
     out
+}
+
+/// Opens the search page of `locale` for `query` and waits for its results.
+fn search(browser: &mut Browser, site: &Server, locale: &str, query: &str) {
+    let q: String = query
+        .bytes()
+        .map(|b| format!("%{b:02X}"))
+        .collect::<Vec<_>>()
+        .concat();
+    browser.goto(&site.url(&format!("/{locale}/search/?q={q}")));
+    browser.wait_for(
+        "document.getElementById('search').getAttribute('data-state') === 'done' \
+         && document.querySelectorAll('#search-results li').length > 0",
+    );
+}
+
+/// A screenshot of the whole page (up to 4000 px high) to target/test-artifacts/`name`.png.
+fn whole_page(browser: &mut Browser, width: u32, name: &str) {
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/test-artifacts");
+    std::fs::create_dir_all(&out).unwrap();
+    let height = browser
+        .eval("document.documentElement.scrollHeight")
+        .as_u64()
+        .unwrap();
+    resize(browser, width, height.min(4000) as u32);
+    let shot = browser.call("Page.captureScreenshot", json!({"format": "png"}));
+    let png = base64_decode(shot["data"].as_str().unwrap());
+    std::fs::write(out.join(format!("{name}.png")), png).unwrap();
+    resize(browser, width, 800);
+}
+
+// The search page wears the theme: the words found are marked in a tint of the primary colour
+// (not the browser's yellow), results are numbered title links over their passage, paging
+// links are finger-sized boxes with the current page filled in the primary colour; nothing
+// scrolls sideways at 320 px. Screenshots of en-US and zh-HK results and of paging, at 390 and
+// 1280 px, go to target/test-artifacts/search-*.png.
+#[test]
+#[ignore = "needs chromium and fonts-noto-cjk; run by .ci/run"]
+fn search_results_and_paging_wear_the_theme() {
+    let fits = "document.documentElement.scrollWidth <= innerWidth";
+    let project = exported_sample();
+    let site = Server::start(&project.path("dist/web"));
+    let mut browser = Browser::launch();
+    for width in [320, 390, 1280] {
+        resize(&mut browser, width, 800);
+        for (locale, query) in [("en-US", "aluminium smelting"), ("zh-HK", "鋁")] {
+            search(&mut browser, &site, locale, query);
+            assert_eq!(browser.eval(fits), true, "{locale} at {width} px");
+            let mark = browser.eval(
+                "(() => { const m = document.querySelector('#search-results mark'); return m && getComputedStyle(m).backgroundColor; })()",
+            );
+            let mark = mark.as_str().expect("a marked word");
+            assert!(
+                // color-mix() computes to `color(srgb …)`; the browser's own is yellow.
+                mark.starts_with("color(srgb") && mark != "rgb(255, 255, 0)",
+                "{locale}: mark {mark}"
+            );
+            if width != 320 {
+                whole_page(&mut browser, width, &format!("search-{locale}-{width}"));
+            }
+        }
+    }
+
+    // Paging: the sample with fourteen more pages about aluminium (en-US only).
+    let paged = sample_project();
+    for n in 1..=14 {
+        paged.write(
+            &format!("content/news-{n}.md"),
+            format!(
+                "---\ntitle: Aluminium news {n}\nslug: news-{n}\nnav_order: {}\n---\n\nAluminium smelting news, issue {n}: the plant in Shandong kept its aluminium output.\n",
+                10 + n
+            ),
+        );
+    }
+    let (code, stdout, stderr) = paged.run(&["extract"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let (_, stdout, stderr) = paged.run(&["export", "web"]);
+    assert!(
+        paged.path("dist/web/en-US/search/index.html").exists(),
+        "{stdout}{stderr}"
+    );
+    let site = Server::start(&paged.path("dist/web"));
+    for width in [320, 390, 1280] {
+        resize(&mut browser, width, 800);
+        search(&mut browser, &site, "en-US", "aluminium");
+        let pager = browser.eval(
+            "(() => { const links = Array.from(document.querySelectorAll('#search-pages a')); \
+             const current = document.querySelector('#search-pages a[aria-current]'); \
+             return [links.length, Math.min(...links.map(a => a.getBoundingClientRect().height)), \
+                     current && getComputedStyle(current).backgroundColor]; })()",
+        );
+        assert!(pager[0].as_u64().unwrap() >= 2, "{pager}");
+        assert!(pager[1].as_f64().unwrap() >= 40.0, "finger-sized: {pager}");
+        assert_eq!(pager[2], "rgb(10, 92, 142)", "the current page filled");
+        assert_eq!(browser.eval(fits), true, "paging at {width} px");
+        if width != 320 {
+            whole_page(&mut browser, width, &format!("search-paging-en-US-{width}"));
+        }
+    }
 }

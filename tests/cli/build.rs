@@ -60,7 +60,7 @@ fn project_is_found_from_a_subfolder() {
 #[test]
 fn sample_build_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    for sub in ["content", "locales"] {
+    for sub in ["content", "locales", "static"] {
         crate::support::copy_dir(&sample_root().join(sub), &dir.path().join(sub));
     }
     std::fs::copy(

@@ -16,7 +16,7 @@ fn exported(fixture: &str, args: &[&str]) -> TestProject {
 /// The sample site of the repository, in a private copy.
 pub fn sample_project() -> TestProject {
     let dir = tempfile::tempdir().unwrap();
-    for sub in ["content", "locales", "snapshots"] {
+    for sub in ["content", "locales", "snapshots", "static"] {
         copy_dir(&sample_root().join(sub), &dir.path().join(sub));
     }
     std::fs::copy(
@@ -735,4 +735,26 @@ fn bad_theme_logo_is_found_in_the_site_section() {
         stderr.contains("fluentpress.yaml:5:11: site.theme.logo `web.gif` is not an image"),
         "{stderr}"
     );
+}
+
+// The sample project shows the theme off: its lettermark (static/logo.svg) is copied into the
+// site and drawn before the name in every page's header.
+#[test]
+fn sample_site_wears_its_logo() {
+    let project = sample_project();
+    let (code, _, stderr) = project.run(&["export", "web"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        project.read("dist/web/assets/logo.svg"),
+        std::fs::read_to_string(sample_root().join("static/logo.svg")).unwrap()
+    );
+    for page in [
+        "dist/web/en-US/index.html",
+        "dist/web/zh-HK/profile/index.html",
+    ] {
+        assert!(
+            project.read(page).contains("<img class=\"logo\" src=\"../"),
+            "{page}"
+        );
+    }
 }

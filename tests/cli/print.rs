@@ -309,6 +309,93 @@ fn logo_missing_or_not_an_image_is_a_config_error() {
     assert_eq!(data["logo"], "/brand/logo.png");
 }
 
+// Print follows the site's theme: `site.theme.primary` is the accent colour and
+// `site.theme.logo` the cover's logo, unless `print.logo` names another.
+#[test]
+fn print_takes_the_theme_colour_and_logo() {
+    let project = basic();
+    let config = project.read("fluentpress.yaml");
+    project.write("brand/logo.png", LOGO_PNG);
+    project.write("brand/paper.png", LOGO_PNG);
+    let themed = config.replacen(
+        "site:\n",
+        "site:\n  theme:\n    primary: \"#c0392b\"\n    logo: brand/logo.png\n",
+        1,
+    );
+    assert_ne!(themed, config);
+    let data = |yaml: &str| -> serde_json::Value {
+        project.write("fluentpress.yaml", yaml);
+        let (code, _, stderr) = project.run(&["export", "print", "--emit", "typst"]);
+        assert_eq!(code, 0, "{stderr}");
+        serde_json::from_str(&project.read("dist/print/en-US.json")).unwrap()
+    };
+    let plain = data(&config);
+    assert_eq!(plain["accent"], "#1a4f8b");
+    assert_eq!(plain["logo"], serde_json::Value::Null);
+    let themed_data = data(&themed);
+    assert_eq!(themed_data["accent"], "#c0392b");
+    assert_eq!(themed_data["logo"], "/brand/logo.png");
+    let paper = data(&format!("{themed}print:\n  logo: brand/paper.png\n"));
+    assert_eq!(paper["logo"], "/brand/paper.png");
+    assert_eq!(paper["accent"], "#c0392b");
+}
+
+// The PDF itself wears the theme: the cover's band is in `site.theme.primary` and the
+// theme's logo is on the cover.
+#[test]
+#[ignore = "needs pdftoppm and pdfimages (poppler-utils); run by .ci/run"]
+fn pdf_cover_wears_the_theme_colour_and_logo() {
+    let project = TestProject::fixture("basic");
+    let config = project.read("fluentpress.yaml");
+    project.write(
+        "fluentpress.yaml",
+        config.replacen(
+            "site:\n",
+            "site:\n  theme:\n    primary: \"#c0392b\"\n    logo: brand/logo.png\n",
+            1,
+        ),
+    );
+    project.write("brand/logo.png", LOGO_PNG);
+    let (code, _, stderr) = project.run(&["extract"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = project.run(&["export", "print"]);
+    assert_eq!(code, 0, "{stderr}");
+    let pdf = project.path("dist/print/en-US.pdf");
+    let images = tool(
+        "pdfimages",
+        &["-list", "-f", "1", "-l", "1", pdf.to_str().unwrap()],
+    );
+    assert!(
+        images.lines().any(|l| l.contains(" 48    16 ")),
+        "the theme's 48×16 logo on the cover:\n{images}"
+    );
+    // The cover rendered as a raw PPM: the band's pixels are the theme's colour.
+    let prefix = project.path("cover");
+    tool(
+        "pdftoppm",
+        &[
+            "-r",
+            "20",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            pdf.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
+    );
+    let ppm = std::fs::read(project.path("cover.ppm")).unwrap();
+    // Whatever the header's length, three bytes in a row of that colour are a pixel of it.
+    let band = ppm
+        .windows(3)
+        .filter(|p| {
+            p[0].abs_diff(0xc0) <= 2 && p[1].abs_diff(0x39) <= 2 && p[2].abs_diff(0x2b) <= 2
+        })
+        .count();
+    assert!(band > 100, "{band} pixels of #c0392b on the cover");
+}
+
 // The cover is dated from SOURCE_DATE_EPOCH, in the words of the locale's `print-date` (ISO
 // 8601 without one): the same sources and epoch give the same bytes, another day other bytes.
 #[test]

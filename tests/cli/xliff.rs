@@ -9,7 +9,7 @@ use crate::support::{TestProject, copy_dir, sample_root};
 fn sample_project() -> TestProject {
     let dir = tempfile::tempdir().unwrap();
     let root = sample_root();
-    for folder in ["content", "locales", "snapshots"] {
+    for folder in ["content", "locales", "snapshots", "static"] {
         copy_dir(&root.join(folder), &dir.path().join(folder));
     }
     std::fs::copy(

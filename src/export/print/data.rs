@@ -12,7 +12,7 @@
 //! ```text
 //! { locale, lang, region, fonts: [family..], paper, base_url, language_name,
 //!   title: Message, title_plain, cover_site_name: Message|null, site_name: Message,
-//!   date: Message, logo: str|null, page_break: chapter|none, external_links: footnotes|inline,
+//!   date: Message, logo: str|null, accent: "#rrggbb"|"#rgb", page_break: chapter|none, external_links: footnotes|inline,
 //!   contents: Message, page_number: Pattern, see_page: Pattern,
 //!   chapters: [{ key, label, title: Message, blocks: [Block..] }] }
 //! Message = { id, lang?, region?, inlines: [Inline..] }
@@ -37,6 +37,10 @@ use crate::config::{Locale, Project};
 use crate::content::{Block, Page, PageMessage};
 use crate::localize::Localizer;
 use crate::markup::{Inline, LinkTarget, parse_inline};
+
+/// The accent colour of the PDFs when `site.theme.primary` is not set (the print template's
+/// blue since its first version).
+pub const DEFAULT_ACCENT: &str = "#1a4f8b";
 
 /// One locale's document, as the template receives it.
 #[derive(Debug, Clone, Serialize)]
@@ -64,6 +68,9 @@ pub struct DocumentData {
     pub date: Message,
     /// The cover's logo (`print.logo`), from the project root (`/img/logo.svg`).
     pub logo: Option<String>,
+    /// The accent colour (chapter titles, links, the cover's band): `site.theme.primary`, so
+    /// the PDFs wear the site's colour, else the print template's own blue.
+    pub accent: String,
     /// `chapter` (each chapter on a new page) or `none` (chapters follow one another).
     pub page_break: &'static str,
     /// `footnotes` or `inline`: where an external link's address is printed.
@@ -350,6 +357,13 @@ impl DocumentBuilder<'_> {
                 .logo
                 .as_deref()
                 .and_then(|logo| rooted(&self.project.root, logo)),
+            accent: self
+                .project
+                .site
+                .theme
+                .primary
+                .clone()
+                .unwrap_or_else(|| DEFAULT_ACCENT.to_string()),
             page_break: print.page_break.name(),
             external_links: print.external_links.name(),
             contents,
