@@ -8,7 +8,8 @@
 //! process's peak RSS when GNU time is installed (`/usr/bin/time`, Debian `time`).
 //!
 //! Run: `cargo bench --bench web` (Hugo from Debian's `hugo` package; without it only
-//! fluentpress is measured). Environment: `FP_BENCH_PAGES` (default 1000), `FP_BENCH_RUNS` (5).
+//! fluentpress is measured). Environment: `FP_BENCH_PAGES` (default 1000), `FP_BENCH_RUNS` (5),
+//! `FP_BENCH_BIN` (another fluentpress binary to measure, e.g. an older commit's).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -88,7 +89,11 @@ fn main() {
         started.elapsed().as_secs_f64()
     );
 
-    let fluentpress = env!("CARGO_BIN_EXE_fluentpress");
+    // `FP_BENCH_BIN` measures another build (an older commit, say) on the same site.
+    let fluentpress_bin = std::env::var_os("FP_BENCH_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_fluentpress")));
+    let fluentpress = fluentpress_bin.as_path();
     // Generate the source messages once (not timed: extract is not part of an export).
     run(Command::new(fluentpress)
         .arg("--project")
