@@ -15,6 +15,7 @@
 //! - [`extract`]: pages → the source locale's generated `.ftl` files, byte-for-byte stable.
 //! - [`ftl`]: the one FTL writer (Fluent's escaping), shared by extract, init and xliff import.
 //! - [`catalog`]: every locale's `.ftl` files → [`catalog::Catalog`], with spans for reports.
+//! - [`calendar`]: dates from Unix times (the copyright year, the print cover's date).
 //! - [`coverage`]: how much of the source a locale translates, by messages and words.
 //! - [`diagnostic`]: severities, rule codes and the diagnostic record every stage reports with.
 //! - [`check`]: every locale validated against the source; diagnostics for people and CI.
@@ -59,6 +60,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod calendar;
 pub mod catalog;
 pub mod check;
 pub mod config;

@@ -47,29 +47,10 @@ pub(super) fn is_suppressed(ctx: &LocaleContext<'_>, d: &Diagnostic) -> bool {
             && matches!(d.code, Code::MissingMessage | Code::IdenticalToSource))
 }
 
-/// `*` matches any run of characters, `?` one character.
+/// `*` matches any run of characters, `?` one character (the matcher of `check.bundles`' path
+/// segments, applied to a whole message id).
 pub fn glob_match(glob: &str, text: &str) -> bool {
-    let g: Vec<char> = glob.chars().collect();
-    let t: Vec<char> = text.chars().collect();
-    let (mut gi, mut ti) = (0, 0);
-    let (mut star, mut mark) = (None, 0);
-    while ti < t.len() {
-        if gi < g.len() && (g[gi] == '?' || g[gi] == t[ti]) {
-            gi += 1;
-            ti += 1;
-        } else if gi < g.len() && g[gi] == '*' {
-            star = Some(gi);
-            mark = ti;
-            gi += 1;
-        } else if let Some(s) = star {
-            gi = s + 1;
-            mark += 1;
-            ti = mark;
-        } else {
-            return false;
-        }
-    }
-    g[gi..].iter().all(|&c| c == '*')
+    crate::config::wildcard_match(glob, text)
 }
 
 #[cfg(test)]

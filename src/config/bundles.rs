@@ -86,14 +86,14 @@ fn segments_match(glob: &[&str], path: &[&str]) -> bool {
         None => path.is_empty(),
         Some((&"**", rest)) => (0..=path.len()).any(|skip| segments_match(rest, &path[skip..])),
         Some((first, rest)) => path.split_first().is_some_and(|(segment, tail)| {
-            segment_match(first, segment) && segments_match(rest, tail)
+            wildcard_match(first, segment) && segments_match(rest, tail)
         }),
     }
 }
 
-/// `*` and `?` within one path segment (iterative, with one backtrack point: linear enough for
-/// file names).
-fn segment_match(glob: &str, text: &str) -> bool {
+/// `*` and `?` within one path segment, or any text without segments (message ids for
+/// `fluentpress-ignore` globs): iterative, with one backtrack point, linear enough for names.
+pub fn wildcard_match(glob: &str, text: &str) -> bool {
     let g: Vec<char> = glob.chars().collect();
     let t: Vec<char> = text.chars().collect();
     let (mut gi, mut ti) = (0, 0);

@@ -25,7 +25,7 @@ mod yaml;
 
 use std::path::{Path, PathBuf};
 
-pub use bundles::{BundleGroup, BundleMode, BundlesConfig, path_glob_match};
+pub use bundles::{BundleGroup, BundleMode, BundlesConfig, path_glob_match, wildcard_match};
 pub use file::{
     CheckConfig, DEFAULT_MIN_COVERAGE, ExternalLinks, IgnoreConfig, LocaleCheckConfig,
     LocaleConfig, PageBreak, Paper, PathsConfig, PrintConfig, ProjectConfig, SeverityConfig,

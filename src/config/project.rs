@@ -128,25 +128,13 @@ fn closest_tag(name: &str, locales: &[Locale]) -> Option<String> {
     let wanted = name.replace('_', "-").to_ascii_lowercase();
     locales
         .iter()
-        .map(|l| (edit_distance(&wanted, &l.tag.to_ascii_lowercase()), &l.tag))
+        .map(|l| {
+            (
+                crate::languages::edit_distance(&wanted, &l.tag.to_ascii_lowercase()),
+                &l.tag,
+            )
+        })
         .filter(|(distance, _)| *distance <= 2)
         .min()
         .map(|(_, tag)| tag.clone())
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != cb))
-                .min(row[j] + 1)
-                .min(current + 1);
-            previous = current;
-        }
-    }
-    row[b.len()]
 }

@@ -61,7 +61,7 @@ pub fn copyright_year(project: &Project) -> String {
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
     {
-        return year_of(seconds).to_string();
+        return crate::calendar::year_of(seconds).to_string();
     }
     if let Some(year) = project.site.copyright_year {
         return year.to_string();
@@ -69,20 +69,7 @@ pub fn copyright_year(project: &Project) -> String {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
-    year_of(now).to_string()
-}
-
-/// The proleptic Gregorian year of a Unix time (days-to-civil, after Howard Hinnant).
-fn year_of(seconds: i64) -> i64 {
-    let days = seconds.div_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    yoe + era * 400 + i64::from(month <= 2)
+    crate::calendar::year_of(now).to_string()
 }
 
 /// Refuses what no site can be made of: an unknown locale among those requested. (Slugs that
@@ -93,17 +80,4 @@ pub fn validate(project: &Project, _pages: &[Page], options: &WebOptions) -> Res
         project.require_locale(tag)?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn years_from_unix_time() {
-        assert_eq!(year_of(0), 1970);
-        assert_eq!(year_of(1_704_067_199), 2023);
-        assert_eq!(year_of(1_704_067_200), 2024);
-        assert_eq!(year_of(951_782_400), 2000); // 2000-02-29
-    }
 }
