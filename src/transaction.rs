@@ -61,6 +61,11 @@ pub enum TransactionError {
     },
     #[error(transparent)]
     Outside(#[from] ReadError),
+    #[error(
+        "will not write {}: it lies outside the project folder; fluentpress writes only inside the project (a locale `folder:` outside it is read, never written)",
+        .path.display()
+    )]
+    NotInProject { path: PathBuf, root: PathBuf },
 }
 
 /// Whether a command changes the project or only reads it.
@@ -306,6 +311,25 @@ fn remove_journal(root: &Path) -> Result<(), TransactionError> {
     Ok(())
 }
 
+/// Whether `path` names a place under `root` by its words alone: below it, and never climbing
+/// above it with `..` (a locale `folder: ../elsewhere/fr` resolves to such a path). Links are
+/// [`fsutil::ensure_inside`]'s part.
+fn lexically_inside(root: &Path, path: &Path) -> bool {
+    let Ok(rest) = path.strip_prefix(root) else {
+        return false;
+    };
+    let mut depth = 0usize;
+    for component in rest.components() {
+        match component {
+            std::path::Component::Normal(_) => depth += 1,
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir if depth > 0 => depth -= 1,
+            _ => return false,
+        }
+    }
+    depth > 0
+}
+
 /// The file changes of one command, applied all together or not at all by [`Transaction::commit`].
 /// The caller holds the project's [`lock`] in [`LockMode::Write`].
 #[derive(Debug)]
@@ -351,6 +375,12 @@ impl Transaction {
             move |source| TransactionError::Write { path, source }
         };
         for path in self.changes.keys() {
+            if !lexically_inside(root, path) {
+                return Err(TransactionError::NotInProject {
+                    path: path.clone(),
+                    root: root.clone(),
+                });
+            }
             fsutil::ensure_inside(root, path)?;
         }
         for (path, contents) in &self.changes {
@@ -613,6 +643,25 @@ mod tests {
     }
 
     #[cfg(unix)]
+    #[test]
+    fn a_target_outside_the_project_by_its_path_is_refused_before_any_write() {
+        let base = tempfile::tempdir().unwrap();
+        let root = base.path().join("project");
+        std::fs::create_dir_all(root.join("locales")).unwrap();
+        let outside = base.path().join("elsewhere");
+        let mut transaction = Transaction::new(&root);
+        transaction.write(&root.join("locales/ok.ftl"), "a = b\n");
+        transaction.write(&root.join("../elsewhere/fr/ui.ftl"), "a = b\n");
+        let err = transaction.commit().unwrap_err().to_string();
+        assert!(err.contains("lies outside the project"), "{err}");
+        assert!(!outside.exists());
+        assert!(!root.join("locales/ok.ftl").exists());
+        assert!(lexically_inside(&root, &root.join("a/../b.ftl")));
+        assert!(!lexically_inside(&root, &root.join("a/../../b.ftl")));
+        assert!(!lexically_inside(&root, &root));
+        assert!(!lexically_inside(&root, Path::new("/etc/passwd")));
+    }
+
     #[test]
     fn a_target_behind_a_link_leading_outside_is_refused_before_any_write() {
         let dir = tempfile::tempdir().unwrap();

@@ -759,3 +759,35 @@ fn refusals_show_control_characters_escaped() {
         "{stderr:?}"
     );
 }
+
+/// A locale whose `folder:` lies outside the project is read (check, export) but never written:
+/// the import is refused before any file changes, there or in the project.
+#[test]
+fn import_never_writes_a_locale_folder_outside_the_project() {
+    let base = tempfile::tempdir().unwrap();
+    let project = sample_project();
+    let outside = base.path().join("fr-elsewhere");
+    copy_dir(&project.path("locales/fr"), &outside);
+    std::fs::remove_dir_all(project.path("locales/fr")).unwrap();
+    let config = project.read("fluentpress.yaml").replace(
+        "  - tag: fr\n",
+        &format!("  - tag: fr\n    folder: {}\n", outside.display()),
+    );
+    assert!(config.contains("folder:"), "the sample lists fr");
+    project.write("fluentpress.yaml", config);
+    let xliff = export(&project, &["fr"]);
+    let start = xliff.find("<target").unwrap();
+    let open_end = start + xliff[start..].find('>').unwrap() + 1;
+    let changed = format!("{}ZZZ {}", &xliff[..open_end], &xliff[open_end..]);
+    project.write("fr.xlf", changed);
+    let before_outside = crate::support::tree(&outside);
+    let before = tree(&project);
+    let (code, _, stderr) = project.run(&["xliff", "import", "fr.xlf"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("lies outside the project folder"),
+        "{stderr}"
+    );
+    assert_eq!(crate::support::tree(&outside), before_outside);
+    assert_eq!(tree(&project), before);
+}
