@@ -519,11 +519,11 @@ fn the_open_page_updates_itself_in_a_browser() {
         text.contains("locales/zh-CN/pages/profile.ftl:12:"),
         "{text}"
     );
+    // One save can reach the watcher as two events (truncate, then write), each refreshing the
+    // page and its overlay: let them settle, so the click closes the last one.
+    std::thread::sleep(Duration::from_millis(800));
     browser.eval("document.querySelector('#fluentpress-overlay button').click()");
-    assert_eq!(
-        browser.eval("document.getElementById('fluentpress-overlay') === null"),
-        true
-    );
+    browser.wait_for("document.getElementById('fluentpress-overlay') === null");
 }
 
 // Path traversal is impossible: `..` in any spelling is refused before the file system is
