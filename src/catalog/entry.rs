@@ -29,6 +29,24 @@ pub struct Entry {
     pub attributes: Vec<Attribute>,
 }
 
+impl Entry {
+    /// Where the entry begins in `text` (its file's text) once the `#` comment lines attached above
+    /// it are counted: what a tool must take with it to move or remove the entry whole.
+    pub fn start_with_comment(&self, text: &str) -> usize {
+        let mut at = self.span.start;
+        while at > 0 {
+            let start = text[..at - 1].rfind('\n').map_or(0, |i| i + 1);
+            let line = text[start..at].trim_end_matches(['\n', '\r']);
+            if line == "#" || line.starts_with("# ") {
+                at = start;
+            } else {
+                break;
+            }
+        }
+        at
+    }
+}
+
 /// Names one pattern of a locale: the value of a message or term, or one of its attributes.
 /// The one key every stage uses (the check's rules, snapshots, coverage, exporters); borrowed,
 /// so making one to look something up allocates nothing.

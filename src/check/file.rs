@@ -182,16 +182,7 @@ fn reduce(file: &CatalogFile, ids: Option<&FxHashSet<&str>>) -> CatalogFile {
         if entry.kind != EntryKind::Message || !ids.contains(entry.id.as_str()) {
             continue;
         }
-        let mut start = entry.span.start;
-        while start > 0 {
-            let line_start = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
-            let line = &text[line_start..start - 1];
-            if line == "#" || line.starts_with("# ") {
-                start = line_start;
-            } else {
-                break;
-            }
-        }
+        let start = entry.start_with_comment(text);
         reduced.push_str(&text[start..entry.span.end.min(text.len())]);
         reduced.push('\n');
     }

@@ -402,18 +402,11 @@ fn edit_action(
 /// for removing it whole.
 fn removal_span(file: &CatalogFile, entry: &Entry) -> std::ops::Range<usize> {
     let text = &file.text;
-    let mut start = entry.span.start;
-    if entry.comment.is_some() {
-        while start > 0 {
-            let line_start = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
-            let line = &text[line_start..start - 1];
-            if line == "#" || line.starts_with("# ") {
-                start = line_start;
-            } else {
-                break;
-            }
-        }
-    }
+    let start = if entry.comment.is_some() {
+        entry.start_with_comment(text)
+    } else {
+        entry.span.start
+    };
     let mut end = entry.span.end.min(text.len());
     if text[end..].starts_with('\n') {
         end += 1;

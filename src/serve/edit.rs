@@ -669,7 +669,7 @@ fn try_remove(live: &LiveSite, remove: &Remove) -> Result<Reply, Reply> {
         })
         .flatten();
     let start = if entry.comment.is_some() && entry.comment == source_comment {
-        comment_start(text, entry)
+        entry.start_with_comment(text)
     } else {
         entry.span.start
     };
@@ -790,7 +790,7 @@ fn splice(live: &LiveSite, disk: &OnDisk, entry_text: &str, id: &str) -> String 
             (at, format!("{newline}{}", ends(entry_text)))
         }
         (None, Some(next)) => (
-            comment_start(text, next),
+            next.start_with_comment(text),
             format!("{}{newline}", ends(entry_text)),
         ),
         (None, None) => {
@@ -820,21 +820,6 @@ fn line_end(text: &str, offset: usize) -> usize {
     text[offset..]
         .find('\n')
         .map_or(text.len(), |i| offset + i + 1)
-}
-
-/// Where an entry begins once its attached `#` comment is counted.
-fn comment_start(text: &str, entry: &Entry) -> usize {
-    let mut at = entry.span.start;
-    while at > 0 {
-        let start = text[..at - 1].rfind('\n').map_or(0, |i| i + 1);
-        let line = text[start..at].trim_end_matches(['\n', '\r']);
-        if line == "#" || line.starts_with("# ") {
-            at = start;
-        } else {
-            break;
-        }
-    }
-    at
 }
 
 #[cfg(test)]
