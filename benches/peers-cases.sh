@@ -67,9 +67,9 @@ for case in "$CASES"/*/; do
     fi
 done
 
-python3 - "$root/$WORK" "$root/$CASES" <<'PY'
+python3 - "$root/$WORK" "$root/$CASES" "$(compare-locales --version 2>&1 | head -n 1)" <<'PY'
 import json, os, re, sys
-work, cases = sys.argv[1], sys.argv[2]
+work, cases, peer = sys.argv[1], sys.argv[2], sys.argv[3]
 
 # compare-locales' messages, named by kind (its own names where it has them).
 KINDS = [
@@ -157,7 +157,7 @@ for case in sorted(os.listdir(work)):
 width = max(len(r[0]) for r in rows)
 cl_width = min(60, max(len(r[1]) for r in rows))
 fp_width = max(len(r[2]) for r in rows)
-print(f"{'case':{width}}  {'compare-locales 9.0.5':{cl_width}}  {'fluentpress':{fp_width}}  verdict")
+print(f"{'case':{width}}  {peer:{cl_width}}  {'fluentpress':{fp_width}}  verdict")
 for case, cl, fp, verdict in rows:
     print(f"{case:{width}}  {cl:{cl_width}}  {fp:{fp_width}}  {verdict}")
 flagged = counts["found"] + counts["missed"]
