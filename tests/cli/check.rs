@@ -487,7 +487,7 @@ fn unknown_locales_are_refused_alike_with_the_tag_meant() {
         ),
         (
             &["export", "web", "fe"][..],
-            "fluentpress: error: `fe` is not a configured locale (configured: en-US, fr, zh-CN); did you mean `fr`?\n",
+            "fluentpress: error: `fe` is not a configured locale (configured: en-US, fr, zh-CN); `fe` is not a known language (ISO 639); did you mean `fr`?\n",
         ),
         (
             &["xliff", "export", "zh_cn"][..],
@@ -496,6 +496,23 @@ fn unknown_locales_are_refused_alike_with_the_tag_meant() {
         (
             &["check", "de"][..],
             "fluentpress: error: `de` is not a configured locale (configured: en-US, fr, zh-CN)\n",
+        ),
+        // A tag naming no known script or region says so, whatever the command.
+        (
+            &["check", "zh-Hanx"][..],
+            "fluentpress: error: `zh-Hanx` is not a configured locale (configured: en-US, fr, zh-CN); `Hanx` is not a known script (ISO 15924)\n",
+        ),
+        (
+            &["xliff", "export", "fr-QL"][..],
+            "fluentpress: error: `fr-QL` is not a configured target locale (configured: fr, zh-CN); `QL` is not a known region (ISO 3166-1 or UN M.49)\n",
+        ),
+        (
+            &["status", "xx"][..],
+            "fluentpress: error: `xx` is not a configured locale (configured: en-US, fr, zh-CN); `xx` is not a known language (ISO 639)\n",
+        ),
+        (
+            &["check", "zh-cn"][..],
+            "fluentpress: error: `zh-cn` is not a configured locale (configured: en-US, fr, zh-CN); did you mean `zh-CN`?\n",
         ),
     ] {
         let (code, _, stderr) = project.run(args);
