@@ -93,16 +93,6 @@ pub fn run(project: &Project, args: CheckArgs) -> Result<Outcome, fluentpress::E
     let mut options = CheckOptions::default();
     options.locales = args.locales;
     options.min_coverage = args.min_coverage;
-    // A folder no locale reads is a renamed or misspelt tag: its translations count for nothing.
-    for (folder, suggestion) in project.unused_locale_folders() {
-        let hint = suggestion.map_or(String::new(), |tag| {
-            format!(" (did you mean `{tag}`? name it so, or set `folder:` on that locale)")
-        });
-        eprintln!(
-            "fluentpress: warning: {} is not the folder of any configured locale; its files are not checked{hint}",
-            project.relative(&folder)
-        );
-    }
     // Each locale is loaded, checked and let go in turn: 100 locales need the memory of a few.
     let report = check::check_project(project, &options, baseline.as_ref())?;
     let color = args.format == Format::Human

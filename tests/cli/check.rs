@@ -561,3 +561,110 @@ fn coverage_below_threshold_points_at_the_locales_own_setting() {
         "{github}"
     );
 }
+
+// A folder under locales/ that no configured locale reads is an `unused-folder` warning in every
+// format: filed under the locale it resembles (`fr_FR` under `fr`), else under the source locale;
+// switched off and ignored like any other code.
+#[test]
+fn an_unused_locale_folder_is_a_diagnostic_in_every_format() {
+    let project = TestProject::fixture("check");
+    let unused = |project: &TestProject, args: &[&str]| -> Vec<(String, String)> {
+        let (code, out, stderr) = project.run(args);
+        assert_ne!(code, 2, "{stderr}");
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == "unused-folder")
+            .map(|d| {
+                (
+                    d["locale"].as_str().unwrap().to_string(),
+                    d["file"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    // None while every folder is a locale's.
+    assert_eq!(unused(&project, &["check", "--format", "json"]), []);
+
+    project.write("locales/fr_FR/ui.ftl", "greeting = Bonjour\n");
+    project.write("locales/old-site/ui.ftl", "greeting = Hi\n");
+    assert_eq!(
+        unused(&project, &["check", "--format", "json"]),
+        [
+            ("en-US".to_string(), "locales/old-site".to_string()),
+            ("fr".to_string(), "locales/fr_FR".to_string()),
+        ]
+    );
+    // Checking one locale shows the folders filed under it only.
+    assert_eq!(
+        unused(&project, &["check", "fr", "--format", "json"]),
+        [("fr".to_string(), "locales/fr_FR".to_string())]
+    );
+    assert_eq!(unused(&project, &["check", "zh-CN", "--format", "json"]), []);
+
+    let (_, human, stderr) = project.run(&["check", "fr"]);
+    assert!(stderr.is_empty(), "{stderr}");
+    assert!(
+        human.contains("warning[unused-folder]: locales/fr_FR is not the folder of any configured locale; its files are not checked [fr]\n  --> locales/fr_FR:1:1\n"),
+        "{human}"
+    );
+    assert!(
+        human.contains("= help: did you mean `fr`? rename the folder to `fr`, or set `folder: fr_FR` on locale `fr` in fluentpress.yaml"),
+        "{human}"
+    );
+    let (_, github, _) = project.run(&["check", "--format", "github"]);
+    assert!(
+        github.contains("::warning file=locales/old-site,line=1,col=1,title=unused-folder::[en-US] locales/old-site is not the folder"),
+        "{github}"
+    );
+    let (_, sarif, _) = project.run(&["check", "--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    let run = &sarif["runs"][0];
+    assert!(
+        run["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == "unused-folder")
+    );
+    let results: Vec<&serde_json::Value> = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["ruleId"] == "unused-folder")
+        .collect();
+    assert_eq!(results.len(), 2, "{results:?}");
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "locales/old-site"
+    );
+    let (_, junit, _) = project.run(&["check", "fr", "--format", "junit", "--deny", "warnings"]);
+    assert!(
+        junit.contains("<testcase classname=\"fr\" name=\"locales/fr_FR\">\n      <failure type=\"unused-folder\""),
+        "{junit}"
+    );
+
+    // Suppressed like the others: off by severity, or by an ignore entry for one locale.
+    let config = project.read("fluentpress.yaml");
+    project.write(
+        "fluentpress.yaml",
+        config.replace(
+            "  ignore:\n",
+            "  ignore:\n    - code: unused-folder\n      locale: en-US\n",
+        ),
+    );
+    assert_eq!(
+        unused(&project, &["check", "--format", "json"]),
+        [("fr".to_string(), "locales/fr_FR".to_string())]
+    );
+    project.write(
+        "fluentpress.yaml",
+        config.replace(
+            "    obsolete-message: error\n",
+            "    obsolete-message: error\n    unused-folder: off\n",
+        ),
+    );
+    assert_eq!(unused(&project, &["check", "--format", "json"]), []);
+}

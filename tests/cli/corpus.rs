@@ -154,8 +154,12 @@ fn layout_of_an_application_corpus() {
     );
     assert_eq!(output.status.code(), Some(0), "{stdout}{stderr}");
     assert!(
-        stderr.contains("fluentpress: warning: locales/de_DE is not the folder of any configured locale; its files are not checked (did you mean `de-DE`?"),
-        "{stderr}"
+        stdout.contains("warning[unused-folder]: locales/de_DE is not the folder of any configured locale; its files are not checked [de-DE]"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("did you mean `de-DE`? rename the folder to `de-DE`, or set `folder: de_DE` on locale `de-DE`"),
+        "{stdout}"
     );
     // Read, never written: extract refuses a source folder outside the project.
     let mut cmd = project.cmd();
