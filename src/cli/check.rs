@@ -39,6 +39,11 @@ pub struct CheckArgs {
     #[arg(long, conflicts_with = "format")]
     summary: bool,
 
+    /// Show every finding in the human format (by default the first 20 of each code in each
+    /// locale, then how many more).
+    #[arg(long, conflicts_with = "summary")]
+    all: bool,
+
     /// Record every current diagnostic in this baseline file and exit 0.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
@@ -102,7 +107,7 @@ pub fn run(project: &Project, args: CheckArgs) -> Result<Outcome, fluentpress::E
     if args.summary {
         out!("{}", report::summary::render(&report));
     } else {
-        let render = report::RenderOptions::new(color, deny_warnings);
+        let render = report::RenderOptions::new(color, deny_warnings).with_all(args.all);
         super::output::write_with(|out| report::write(args.format.into(), &report, &render, out));
     }
     if let Some(path) = args.write_baseline {

@@ -602,7 +602,10 @@ fn an_unused_locale_folder_is_a_diagnostic_in_every_format() {
         unused(&project, &["check", "fr", "--format", "json"]),
         [("fr".to_string(), "locales/fr_FR".to_string())]
     );
-    assert_eq!(unused(&project, &["check", "zh-CN", "--format", "json"]), []);
+    assert_eq!(
+        unused(&project, &["check", "zh-CN", "--format", "json"]),
+        []
+    );
 
     let (_, human, stderr) = project.run(&["check", "fr"]);
     assert!(stderr.is_empty(), "{stderr}");
