@@ -671,3 +671,79 @@ fn an_unused_locale_folder_is_a_diagnostic_in_every_format() {
     );
     assert_eq!(unused(&project, &["check", "--format", "json"]), []);
 }
+
+// `--summary --format json` is the locale × code table as JSON (the guide documents its shape);
+// with a CI format it is refused as a usage error, before anything is checked.
+#[test]
+fn summary_as_json_and_refused_with_the_ci_formats() {
+    let project = TestProject::fixture("check");
+    let (code, out, stderr) = project.run(&["check", "--summary", "--format", "json"]);
+    assert_eq!(code, 1, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["version"], 1);
+    // The same counts as the full report's.
+    let (_, full, _) = project.run(&["check", "--format", "json"]);
+    let full: serde_json::Value = serde_json::from_str(&full).unwrap();
+    assert_eq!(json["summary"], full["summary"]);
+    let diagnostics = full["diagnostics"].as_array().unwrap();
+    let codes: Vec<&str> = json["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"missing-message") && codes.contains(&"syntax-error"));
+    for locale in json["locales"].as_array().unwrap() {
+        let tag = locale["locale"].as_str().unwrap();
+        let mine: Vec<&serde_json::Value> =
+            diagnostics.iter().filter(|d| d["locale"] == tag).collect();
+        let counts = locale["counts"].as_object().unwrap();
+        assert_eq!(
+            counts.values().map(|n| n.as_u64().unwrap()).sum::<u64>(),
+            mine.len() as u64,
+            "{tag}"
+        );
+        for (code, n) in counts {
+            assert_eq!(
+                mine.iter().filter(|d| d["code"] == code.as_str()).count() as u64,
+                n.as_u64().unwrap(),
+                "{tag} {code}"
+            );
+        }
+        // Only the codes found, written in the rule table's order (the order of `codes`).
+        let block = out
+            .split(&format!("\"locale\": \"{tag}\""))
+            .nth(1)
+            .unwrap()
+            .split("\"locale\"")
+            .next()
+            .unwrap();
+        let at: Vec<usize> = codes
+            .iter()
+            .filter(|c| counts.contains_key(**c))
+            .map(|c| block.find(&format!("\"{c}\": ")).unwrap())
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{tag}: {block}");
+        let errors = mine.iter().filter(|d| d["severity"] == "error").count();
+        assert_eq!(locale["errors"], errors, "{tag}");
+    }
+    assert_eq!(json["locales"][0]["locale"], "en-US");
+    assert_eq!(json["locales"][0]["counts"], serde_json::json!({}));
+    assert_eq!(json["locales"][2]["counts"]["missing-message"], 4);
+
+    for format in ["sarif", "junit", "github"] {
+        let (code, out, stderr) = project.run(&["check", "--summary", "--format", format]);
+        assert_eq!(code, 2, "{format}: {out}");
+        assert!(out.is_empty(), "{format}: {out}");
+        assert!(
+            stderr.starts_with(&format!("error: `--summary` prints counts, as a table or as JSON (`--format json`); `--format {format}` reports each finding for CI: use one or the other\n")),
+            "{format}: {stderr}"
+        );
+    }
+    let (code, _, stderr) = project.run(&["check", "--summary", "--all"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("'--summary' cannot be used with '--all'"),
+        "{stderr}"
+    );
+}
