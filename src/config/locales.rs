@@ -58,6 +58,13 @@ pub(super) fn parse_tag(tag: &str) -> Result<LanguageIdentifier, String> {
     Ok(langid)
 }
 
+/// Whether `tag` is a locale tag the configuration accepts (canonical, of a known language,
+/// script and region), for commands that write one into `fluentpress.yaml` (`init`); the
+/// error says why not, naming the tag meant.
+pub fn validate_tag(tag: &str) -> Result<(), String> {
+    parse_tag(tag).map(drop)
+}
+
 /// A tag split before its private-use part: `en-x-pseudo` → (`en`, `pseudo`).
 fn split_private_use(tag: &str) -> (&str, Option<&str>) {
     let lower = tag.to_ascii_lowercase();
