@@ -16,6 +16,12 @@ fn shows_nothing(pattern: &PatternInfo) -> bool {
 /// Text (a pattern's, or one variant's, in canonical FTL) that is empty, whitespace, or only
 /// placeables of whitespace string literals.
 fn text_shows_nothing(text: &str) -> bool {
+    // Most texts start with a visible character: answered without trimming.
+    match text.as_bytes().first() {
+        None => return true,
+        Some(&b) if b.is_ascii_graphic() && b != b'{' => return false,
+        _ => {}
+    }
     if !text.starts_with("{ \"") {
         return text.trim().is_empty();
     }
