@@ -50,6 +50,19 @@ struct Scoped<'a> {
     by_file: HashMap<ScopedKey<'a>, Located<'a>>,
     /// First definition per bundle name and id.
     by_bundle: HashMap<ScopedKey<'a>, Located<'a>>,
+    /// The bundles each file of the locale is loaded into, by its relative path: matched
+    /// against the configured globs once per file, not once per reference.
+    file_bundles: HashMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> Scoped<'a> {
+    fn bundles_of<'s>(&'s self, file: &'s CatalogFile) -> std::borrow::Cow<'s, [&'s str]> {
+        match self.file_bundles.get(file.relative.as_str()) {
+            Some(names) => std::borrow::Cow::Borrowed(names.as_slice()),
+            // A file of another locale: matched now.
+            None => std::borrow::Cow::Owned(self.bundles.bundles_of(&file.relative)),
+        }
+    }
 }
 
 impl<'a> EntryIndex<'a> {
@@ -89,12 +102,22 @@ impl<'a> EntryIndex<'a> {
             bundles,
             by_file: HashMap::default(),
             by_bundle: HashMap::default(),
+            file_bundles: HashMap::default(),
         };
+        let entries: usize = locale.files.iter().map(|f| f.entries.len()).sum();
+        index.messages.reserve(entries);
+        index.messages_in_order.reserve(entries);
+        scoped.by_file.reserve(entries);
+        scoped.by_bundle.reserve(entries);
         // A later definition is reported once, even when its file is in several bundles that
         // all hold the first.
         let mut reported: rustc_hash::FxHashSet<*const Entry> = Default::default();
         for file in &locale.files {
-            let names = bundles.bundles_of(&file.relative);
+            let names = scoped
+                .file_bundles
+                .entry(file.relative.as_str())
+                .or_insert_with(|| bundles.bundles_of(&file.relative))
+                .clone();
             for entry in &file.entries {
                 let (map, in_order) = match entry.kind {
                     EntryKind::Message => (&mut index.messages, &mut index.messages_in_order),
@@ -127,6 +150,15 @@ impl<'a> EntryIndex<'a> {
         index
     }
 
+    /// The bundles `file` (of this locale) is loaded into, by name (`""` for the one bundle of
+    /// a locale).
+    pub fn bundles_of<'s>(&'s self, file: &'s CatalogFile) -> std::borrow::Cow<'s, [&'s str]> {
+        match &self.scoped {
+            None => std::borrow::Cow::Borrowed(&[""]),
+            Some(scoped) => scoped.bundles_of(file),
+        }
+    }
+
     /// Whether every file is in one bundle (ids are the locale's).
     pub fn is_per_locale(&self) -> bool {
         self.scoped.is_none()
@@ -157,10 +189,9 @@ impl<'a> EntryIndex<'a> {
                 EntryKind::Term => self.term(id),
             },
             Some(scoped) => scoped
-                .bundles
-                .bundles_of(&file.relative)
-                .into_iter()
-                .find_map(|name| scoped.by_bundle.get(&(kind, name, id)).copied()),
+                .bundles_of(file)
+                .iter()
+                .find_map(|name| scoped.by_bundle.get(&(kind, *name, id)).copied()),
         }
     }
 

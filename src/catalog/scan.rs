@@ -21,7 +21,8 @@ pub const MAX_PLACEABLE_DEPTH: usize = 100;
 /// at those lines. A segment with no more `{` or `(` than the limit cannot nest deeper. One
 /// vectorised search lists the file's braces; a segment has more than `limit` of them only if
 /// some `limit + 1` consecutive braces have no entry line between them, and lines are looked
-/// at only from a brace to the next entry line (most of a file is never read line by line).
+/// at backwards from the last brace of a window to the entry line before it, which lets the
+/// window jump past that line: a file is read line by line only a few lines per `limit` braces.
 pub(super) fn too_deep(text: &str, bom: usize, limit: usize) -> Vec<(Range<usize>, usize)> {
     let bytes = &text.as_bytes()[bom..];
     let mut found = Vec::new();
@@ -31,22 +32,19 @@ pub(super) fn too_deep(text: &str, bom: usize, limit: usize) -> Vec<(Range<usize
     let mut first = 0; // the first brace of the window `first ..= first + limit`
     while first + limit < braces.len() {
         let last = braces[first + limit];
-        match next_entry_line(bytes, braces[first]) {
-            // An entry line inside the window: no segment holds the window's first brace and
-            // its last; go on from the first brace past that line.
-            Some(line) if line < last => {
-                first += braces[first..].partition_point(|&b| b < line);
-            }
-            // `limit + 1` braces in one segment: scan that segment brace by brace.
-            next => {
-                let start = previous_entry_line(bytes, braces[first]);
-                let end = next.unwrap_or(bytes.len());
-                if let Some(deepest) = deepest_brace(&bytes[start..end], limit) {
-                    found.push((start..end, start + deepest));
-                }
-                first += braces[first..].partition_point(|&b| b < end);
-            }
+        let entry_line = previous_entry_line(bytes, last);
+        if entry_line > braces[first] {
+            // An entry line inside the window: every window starting before it ends at or after
+            // `last`, so holds it too; go on from the first brace past it.
+            first += braces[first..].partition_point(|&b| b < entry_line);
+            continue;
         }
+        // `limit + 1` braces in one segment: scan that segment brace by brace.
+        let end = next_entry_line(bytes, last).unwrap_or(bytes.len());
+        if let Some(deepest) = deepest_brace(&bytes[entry_line..end], limit) {
+            found.push((entry_line..end, entry_line + deepest));
+        }
+        first += braces[first..].partition_point(|&b| b < end);
     }
     found
 }

@@ -81,10 +81,24 @@ impl<'a> Safety<'_, 'a> {
         result
     }
 
+    /// `NUMBER()`, `DATETIME()` and the application's functions (`check.functions`): those the
+    /// formatting below registers.
+    fn known_function(&self, name: &str) -> bool {
+        matches!(name, "NUMBER" | "DATETIME")
+            || self.ctx.project.check.functions.iter().any(|f| f == name)
+    }
+
     fn entry(&mut self, file: &'a CatalogFile, entry: &'a Entry) -> Expansion {
         let mut total = 0;
         for pattern in entry.patterns() {
-            if !pattern.functions().is_empty() {
+            // A known function gives a value or writes its own name, never a reported error
+            // (fluent-bundle reports only an unknown one); what its arguments reference is
+            // among the pattern's references, looked at below.
+            if pattern
+                .functions()
+                .iter()
+                .any(|name| !self.known_function(name))
+            {
                 return Expansion::MayFail;
             }
             total += pattern.placeables();
@@ -118,7 +132,15 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
         .target
         .entries()
         .filter(|(file, e)| {
-            e.kind == EntryKind::Message && matches!(safety.entry(file, e), Expansion::MayFail)
+            // A later definition of an id in the same bundle is never shown (`duplicate-id`
+            // says so): only the one the bundle resolves is formatted.
+            let shown = ctx
+                .target_index
+                .resolve(file, EntryKind::Message, &e.id)
+                .is_some_and(|(_, first)| std::ptr::eq(first, *e));
+            e.kind == EntryKind::Message
+                && shown
+                && matches!(safety.entry(file, e), Expansion::MayFail)
         })
         .collect();
     // One fluent-bundle per set of bundles a file is loaded into (one for a website): an id
@@ -126,10 +148,10 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     // bundle shows it, not as the locale's first definition.
     let mut groups: Vec<(Vec<&str>, Vec<Located<'_>>)> = Vec::new();
     for located in candidates {
-        let bundles = ctx.project.check.bundles.bundles_of(&located.0.relative);
-        match groups.iter_mut().find(|(b, _)| *b == bundles) {
+        let bundles = ctx.target_index.bundles_of(located.0);
+        match groups.iter_mut().find(|(b, _)| **b == *bundles) {
             Some((_, members)) => members.push(located),
-            None => groups.push((bundles, vec![located])),
+            None => groups.push((bundles.to_vec(), vec![located])),
         }
     }
     for (_, members) in groups {
