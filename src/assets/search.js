@@ -1,6 +1,10 @@
 // fluentpress search client: searches the locale's sharded index (written by
 // src/export/web/search.rs) in the browser, from any static host.
 //
+// Every index file is JSON, gzip-compressed (`.fpz`, an extension no host knows, so it is
+// served as it is); the client inflates it with the browser's DecompressionStream, unless the
+// bytes no longer start with the gzip magic because the host already decoded them.
+//
 // It fetches the small manifest, then only the dictionary shards that hold the query's words,
 // ranks pages by BM25 (title and heading words weigh more, query words side by side in a page
 // lift it), and fetches the fragments (URL, title, text) of the ten results shown. The client
@@ -97,9 +101,29 @@
     return out;
   }
 
-  function Index(base, fetchJson) {
+  // The gzip magic (RFC 1952): JSON never starts with these bytes.
+  function isGzip(bytes) {
+    return bytes.length > 1 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+  }
+
+  // The JSON value in an index file's bytes (an ArrayBuffer or Uint8Array), inflating them
+  // first when they are still compressed.
+  function decode(buffer) {
+    var bytes = ArrayBuffer.isView(buffer)
+      ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+      : new Uint8Array(buffer);
+    var plain = isGzip(bytes)
+      ? new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
+      : Promise.resolve(bytes);
+    return plain.then(function (b) { return JSON.parse(new TextDecoder().decode(b)); });
+  }
+
+  var EXTENSION = ".fpz";
+
+  // `fetchBytes(url)` resolves to the bytes of an index file, as the host served them.
+  function Index(base, fetchBytes) {
     this.base = base;
-    this.fetchJson = fetchJson;
+    this.fetchJson = function (url) { return fetchBytes(url).then(decode); };
     this.manifest = null;
     this.shards = {};
     this.loaded = {};
@@ -110,7 +134,7 @@
   Index.prototype.load = function () {
     var self = this;
     if (!this.manifestPromise) {
-      this.manifestPromise = this.fetchJson(this.base + "manifest.json").then(function (m) {
+      this.manifestPromise = this.fetchJson(this.base + "manifest" + EXTENSION).then(function (m) {
         self.manifest = m;
         return m;
       });
@@ -133,7 +157,7 @@
   Index.prototype.shard = function (n) {
     var self = this;
     if (!this.shards[n]) {
-      this.shards[n] = this.fetchJson(this.base + "t/" + n + ".json").then(function (shard) {
+      this.shards[n] = this.fetchJson(this.base + "t/" + n + EXTENSION).then(function (shard) {
         self.loaded[n] = shard;
         return shard;
       });
@@ -159,7 +183,7 @@
 
   Index.prototype.fragment = function (doc) {
     if (!this.fragments[doc]) {
-      this.fragments[doc] = this.fetchJson(this.base + "f/" + doc + ".json");
+      this.fragments[doc] = this.fetchJson(this.base + "f/" + doc + EXTENSION);
     }
     return this.fragments[doc];
   };
@@ -437,7 +461,8 @@
     fold: fold,
     queryTerms: queryTerms,
     decodePostings: decodePostings,
-    open: function (base, fetchJson) { return new Index(base, fetchJson); },
+    decode: decode,
+    open: function (base, fetchBytes) { return new Index(base, fetchBytes); },
     snippet: snippet,
     renderSnippet: renderSnippet,
     countText: countText
@@ -456,7 +481,7 @@
   var index = api.open(root.getAttribute("data-index"), function (url) {
     return fetch(url).then(function (response) {
       if (!response.ok) { throw new Error(url + ": " + response.status); }
-      return response.json();
+      return response.arrayBuffer();
     });
   });
   var params = new URLSearchParams(location.search);

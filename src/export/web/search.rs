@@ -27,6 +27,8 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
+use super::gzip;
+
 /// Whether `c` belongs to a script written without spaces between words.
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
@@ -323,9 +325,16 @@ fn utf16_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     a.encode_utf16().cmp(b.encode_utf16())
 }
 
-/// The built index of one locale: files relative to its `search/` folder.
+/// The extension of every file of the index: JSON, gzip-compressed. Not `.json` (a host would
+/// serve it as JSON, and some would compress it again) and not `.gz` (some hosts answer a `.gz`
+/// file with `Content-Encoding: gzip`, others not): an extension no host knows is served as
+/// it is, as `application/octet-stream`. The client inflates bytes that start with the gzip
+/// magic and reads any others as JSON, so a host that does decode them works too.
+pub const INDEX_FILE_EXTENSION: &str = "fpz";
+
+/// The built index of one locale: files relative to its `search/` folder, gzip-compressed.
 pub struct BuiltIndex {
-    pub files: Vec<(String, String)>,
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 #[derive(Serialize)]
@@ -338,7 +347,7 @@ struct Manifest<'a> {
     length: u64,
     /// The stemmer applied at index time (the client never stems: it looks words up).
     stemmer: Option<&'static str>,
-    /// The first key (shortened) of each term shard `t/<n>.json`.
+    /// The first key (shortened) of each term shard `t/<n>.fpz`.
     shards: Vec<String>,
     results: &'a ResultCountText,
 }
@@ -356,13 +365,14 @@ struct Fragment<'a> {
 /// Builds the sharded index of one locale from its pages, in order. Deterministic: the same
 /// pages give the same bytes, whatever the number of threads.
 ///
-/// - `manifest.json`: page count, total length, shard keys, the result-count texts;
-/// - `t/<n>.json`: a slice of the sorted dictionary, `{"key": entry}`; an entry is an array,
+/// Every file is JSON, gzip-compressed ([`INDEX_FILE_EXTENSION`]):
+/// - `manifest.fpz`: page count, total length, shard keys, the result-count texts;
+/// - `t/<n>.fpz`: a slice of the sorted dictionary, `{"key": entry}`; an entry is an array,
 ///   optionally starting with the key of another entry to look up as well (a word whose
 ///   stem differs: `"running": ["run"]`), then per page: page number (delta from the
 ///   previous page), [`frequency_code`], [`length_bucket`], and up to [`POSITIONS`] positions
 ///   (the first absolute, the others deltas; as many as the title and body counts allow);
-/// - `f/<n>.json`: page `n`'s URL, title, description and text.
+/// - `f/<n>.fpz`: page `n`'s URL, title, description and text.
 pub fn build_index(docs: &[&SearchDocument], options: &IndexOptions) -> BuiltIndex {
     let synonyms = synonym_keys(options);
     let mut postings: FxHashMap<String, Postings> = FxHashMap::default();
@@ -447,13 +457,16 @@ pub fn build_index(docs: &[&SearchDocument], options: &IndexOptions) -> BuiltInd
     let total: usize = entries.iter().map(|(_, e)| e.len() + 1).sum();
     let target = shard_target(total);
 
-    let mut files = Vec::new();
+    let mut texts: Vec<(String, String)> = Vec::new();
     let mut separators = Vec::new();
     let mut shard = String::new();
     let mut previous_last: Option<&str> = None;
-    let flush = |shard: &mut String, files: &mut Vec<(String, String)>| {
+    let flush = |shard: &mut String, texts: &mut Vec<(String, String)>| {
         shard.push('}');
-        files.push((format!("t/{}.json", files.len()), std::mem::take(shard)));
+        texts.push((
+            format!("t/{}.{INDEX_FILE_EXTENSION}", texts.len()),
+            std::mem::take(shard),
+        ));
     };
     for (key, entry) in &entries {
         if shard.is_empty() {
@@ -468,42 +481,39 @@ pub fn build_index(docs: &[&SearchDocument], options: &IndexOptions) -> BuiltInd
         shard.push_str(entry);
         previous_last = Some(key);
         if shard.len() >= target {
-            flush(&mut shard, &mut files);
+            flush(&mut shard, &mut texts);
         }
     }
     if !shard.is_empty() {
-        flush(&mut shard, &mut files);
+        flush(&mut shard, &mut texts);
     }
 
     let manifest = Manifest {
-        v: 1,
+        v: 2,
         docs: docs.len(),
         length: total_length,
         stemmer: stemmer_for(&options.lang).map(|(_, name)| name),
         shards: separators,
         results: &options.results,
     };
-    files.push((
-        "manifest.json".to_string(),
+    texts.push((
+        format!("manifest.{INDEX_FILE_EXTENSION}"),
         serde_json::to_string(&manifest).unwrap_or_default(),
     ));
-    let fragments: Vec<(String, String)> = docs
-        .par_iter()
-        .enumerate()
-        .map(|(n, doc)| {
-            let fragment = Fragment {
-                u: &doc.url,
-                t: &doc.title,
-                d: &doc.description,
-                x: truncate(&doc.body, FRAGMENT_TEXT),
-            };
-            (
-                format!("f/{n}.json"),
-                serde_json::to_string(&fragment).unwrap_or_default(),
-            )
-        })
-        .collect();
-    files.extend(fragments);
+    let compressed = |(path, text): (String, String)| (path, gzip::compress(text.as_bytes()));
+    let mut files: Vec<(String, Vec<u8>)> = texts.into_par_iter().map(compressed).collect();
+    files.par_extend(docs.par_iter().enumerate().map(|(n, doc)| {
+        let fragment = Fragment {
+            u: &doc.url,
+            t: &doc.title,
+            d: &doc.description,
+            x: truncate(&doc.body, FRAGMENT_TEXT),
+        };
+        compressed((
+            format!("f/{n}.{INDEX_FILE_EXTENSION}"),
+            serde_json::to_string(&fragment).unwrap_or_default(),
+        ))
+    }));
     BuiltIndex { files }
 }
 
@@ -688,18 +698,23 @@ mod tests {
     /// The dictionary of a built index, all shards merged.
     fn dictionary(index: &BuiltIndex) -> serde_json::Map<String, serde_json::Value> {
         let mut all = serde_json::Map::new();
-        for (path, contents) in &index.files {
-            if path.starts_with("t/") {
+        for (path, _) in &index.files {
+            if let Some(name) = path.strip_suffix(&format!(".{INDEX_FILE_EXTENSION}"))
+                && name.starts_with("t/")
+            {
                 let shard: serde_json::Map<String, serde_json::Value> =
-                    serde_json::from_str(contents).unwrap();
+                    serde_json::from_str(&file(index, name)).unwrap();
                 all.extend(shard);
             }
         }
         all
     }
 
-    fn file<'a>(index: &'a BuiltIndex, name: &str) -> &'a str {
-        &index.files.iter().find(|(p, _)| p == name).unwrap().1
+    /// The JSON text of the index file `name` (`t/0`, `manifest`), inflated.
+    fn file(index: &BuiltIndex, name: &str) -> String {
+        let path = format!("{name}.{INDEX_FILE_EXTENSION}");
+        let bytes = &index.files.iter().find(|(p, _)| *p == path).unwrap().1;
+        String::from_utf8(gzip::decompress(bytes).unwrap()).unwrap()
     }
 
     #[test]
@@ -713,10 +728,9 @@ mod tests {
         let b1 = length_bucket(1);
         assert_eq!(terms["铝"], serde_json::json!([0, 1, b4, 0, 1, 1, b1, 0]));
         assert_eq!(terms["credit"], serde_json::json!([0, 16, b4, 5]));
-        let fragment: serde_json::Value = serde_json::from_str(file(&index, "f/1.json")).unwrap();
+        let fragment: serde_json::Value = serde_json::from_str(&file(&index, "f/1")).unwrap();
         assert_eq!(fragment["u"], "a/");
-        let manifest: serde_json::Value =
-            serde_json::from_str(file(&index, "manifest.json")).unwrap();
+        let manifest: serde_json::Value = serde_json::from_str(&file(&index, "manifest")).unwrap();
         assert_eq!(manifest["docs"], 2);
         assert_eq!(manifest["shards"], serde_json::json!([""]));
     }
@@ -777,13 +791,12 @@ mod tests {
             .collect();
         let refs: Vec<&SearchDocument> = docs.iter().collect();
         let index = build_index(&refs, &IndexOptions::default());
-        let manifest: serde_json::Value =
-            serde_json::from_str(file(&index, "manifest.json")).unwrap();
+        let manifest: serde_json::Value = serde_json::from_str(&file(&index, "manifest")).unwrap();
         let separators = manifest["shards"].as_array().unwrap();
         assert!(separators.len() > 1);
         for (n, first) in separators.iter().enumerate() {
             let shard: serde_json::Map<String, serde_json::Value> =
-                serde_json::from_str(file(&index, &format!("t/{n}.json"))).unwrap();
+                serde_json::from_str(&file(&index, &format!("t/{n}"))).unwrap();
             for key in shard.keys() {
                 assert!(utf16_cmp(key, first.as_str().unwrap()).is_ge());
                 if let Some(next) = separators.get(n + 1) {
