@@ -73,8 +73,26 @@
     return Math.max(0, Math.floor(((8 + m) * Math.pow(2, e)) / 8) - 1);
   }
 
+  // The numbers of a postings string (encode_numbers in search.rs): five bits a character, the
+  // lowest first; a character below 32 ends a number.
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGIT_VALUE = {};
+  for (var d = 0; d < DIGITS.length; d++) { DIGIT_VALUE[DIGITS.charCodeAt(d)] = d; }
+  function decodeNumbers(text) {
+    var out = [];
+    var value = 0;
+    var scale = 1;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT_VALUE[text.charCodeAt(i)];
+      value += (digit & 31) * scale;
+      if (digit < 32) { out.push(value); value = 0; scale = 1; } else { scale *= 32; }
+    }
+    return out;
+  }
+
   // An entry's postings: [{doc, title, heading, body, length, positions}].
-  function decodePostings(numbers) {
+  function decodePostings(text) {
+    var numbers = decodeNumbers(text);
     var out = [];
     var doc = 0;
     var i = 0;
@@ -175,7 +193,7 @@
       var shard = loaded[n];
       Object.keys(shard).forEach(function (k) {
         var e = shard[k];
-        if (typeof e[0] === "string" && wanted.has(e[0])) { out.push(k); }
+        if (Array.isArray(e) && wanted.has(e[0])) { out.push(k); }
       });
     });
     return out;
@@ -256,19 +274,20 @@
     var byKey = {};
     var words = [];
     var pending = [];
-    function add(key, weight, numbers) {
+    function add(key, weight, postings) {
       if (!byKey[key] || byKey[key].weight < weight) {
-        byKey[key] = { key: key, weight: weight, numbers: numbers };
+        byKey[key] = { key: key, weight: weight, postings: postings };
       }
     }
     found.forEach(function (f) {
       words.push(f.key);
+      // A postings string, or [the key to look up, the word's own postings if any].
       var entry = f.entry;
-      if (entry.length && typeof entry[0] === "string") {
+      if (Array.isArray(entry)) {
         var target = entry[0];
-        if (entry.length > 1) { add(f.key, f.weight, entry.slice(1)); }
+        if (entry.length > 1) { add(f.key, f.weight, entry[1]); }
         pending.push(self.entry(target).then(function (t) {
-          if (t) { add(target, f.weight, typeof t[0] === "string" ? t.slice(1) : t); }
+          if (t) { add(target, f.weight, Array.isArray(t) ? t[1] || "" : t); }
         }));
       } else {
         add(f.key, f.weight, entry);
@@ -280,7 +299,7 @@
         words: words,
         keys: keys.map(function (k) {
           var item = byKey[k];
-          if (!self.postings[k]) { self.postings[k] = decodePostings(item.numbers); }
+          if (!self.postings[k]) { self.postings[k] = decodePostings(item.postings); }
           return { key: k, weight: item.weight, postings: self.postings[k] };
         })
       };
