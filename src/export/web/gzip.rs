@@ -13,7 +13,7 @@ use flate2::write::GzEncoder;
 /// host already decoded.
 pub const MAGIC: [u8; 2] = [0x1f, 0x8b];
 
-/// zlib's default level: within 3 % of the strongest on the index's files, a third faster.
+/// zlib's default level: 3 % larger than the strongest (9) on the index's files, a quarter faster.
 const LEVEL: u32 = 6;
 
 /// `data` as one gzip member (RFC 1952).
