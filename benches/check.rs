@@ -2,7 +2,10 @@
 //! `src/synth.rs`), against the floor of merely reading and parsing the same files with
 //! `fluent-syntax`, in the same run. Prints medians; run with `cargo bench --bench check`, or
 //! `cargo bench --bench check -- --quick` for 10 locales × 1,000 messages and 3 runs (a smoke
-//! run that proves the benchmark works; its ratio is noisier).
+//! run that proves the benchmark works; its ratio is noisier). `-- --once` runs two full checks
+//! of the project the last run wrote (written first if missing) and prints nothing: the run to
+//! profile, e.g. `valgrind --tool=callgrind target/release/deps/check-HASH --once` (half of
+//! what it counts is one check; per-process caches such as the plural rules fill in the first).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -50,6 +53,7 @@ fn timed<T>(f: impl FnOnce() -> T) -> Duration {
 
 /// What `fluentpress check` runs: the configuration read, the source loaded, then each locale
 /// loaded, checked and freed in turn on every core.
+#[inline(never)]
 fn full_check(dir: &Path) -> fluentpress::check::CheckReport {
     let project = load_project(dir).unwrap();
     check_project(&project, &CheckOptions::default(), None).unwrap()
@@ -90,11 +94,8 @@ fn parse_only(files: &[PathBuf], threads: usize) -> usize {
     })
 }
 
-fn main() {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-check-synth");
-    let _ = std::fs::remove_dir_all(&dir);
-    let quick = std::env::args().any(|a| a == "--quick");
-    let options = if quick {
+fn options_for(quick: bool) -> SynthOptions {
+    if quick {
         SynthOptions {
             locales: 10,
             messages: 1000,
@@ -102,8 +103,24 @@ fn main() {
         }
     } else {
         SynthOptions::default()
-    };
-    let summary = write_project(&dir, &options).unwrap();
+    }
+}
+
+fn main() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-check-synth");
+    let quick = std::env::args().any(|a| a == "--quick");
+    if std::env::args().any(|a| a == "--once") {
+        // The project of the last full run is kept, so that a profile of this run holds
+        // little besides the two checks.
+        if !dir.join("fluentpress.yaml").is_file() {
+            write_project(&dir, &options_for(quick)).unwrap();
+        }
+        drop(full_check(&dir));
+        drop(std::hint::black_box(full_check(&dir)));
+        return;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let summary = write_project(&dir, &options_for(quick)).unwrap();
     let mut files = Vec::new();
     ftl_files(&dir.join("locales"), &mut files);
     files.sort();

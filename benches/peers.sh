@@ -7,10 +7,14 @@
 #   bash benches/peers.sh                       # 20 locales × 3,000 messages, 5 runs
 #   LOCALES=5 MESSAGES=1000 RUNS=3 bash benches/peers.sh
 #   MESSAGES=200 RUNS=3 bash benches/peers.sh --app   # the application corpus (fp-synth --app)
+#   bash benches/peers.sh --cases               # compare-locales' own test cases, side by side
 #
 # `--app` compares on a synthetic application corpus instead (Firefox's shapes: bundles, terms,
 # a source tree outside the project, `ja-JP-mac`): missing and obsolete messages and terms, per
 # file and id, must be the same in both tools.
+#
+# `--cases` runs both tools on the situations of compare-locales' own Fluent check tests,
+# rewritten as tiny projects under tests/fixtures/compare-locales/ (see benches/peers-cases.sh).
 #
 # Needs: python3, and compare-locales (tested with 9.0.5): when it is not on PATH it is
 # installed with pip into a virtual environment under target/ (this needs PyPI); GNU time at
@@ -29,6 +33,9 @@ fi
 
 if [ "${1:-}" = "--app" ]; then
     exec bash benches/peers-app.sh
+fi
+if [ "${1:-}" = "--cases" ]; then
+    exec bash benches/peers-cases.sh
 fi
 
 LOCALES=${LOCALES:-20}

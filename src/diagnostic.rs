@@ -64,6 +64,7 @@ codes! {
     DuplicateVariantKey => "duplicate-variant-key", Warning, "A variant key appears twice in one select expression.";
     MissingFile => "missing-file", Warning, "A source file has no counterpart in the locale.";
     ObsoleteFile => "obsolete-file", Warning, "A locale file has no counterpart in the source.";
+    UnusedFolder => "unused-folder", Warning, "A folder under the locales folder is no configured locale's; its files are not checked.";
     MissingMessage => "missing-message", Warning, "A source message is not translated.";
     ObsoleteMessage => "obsolete-message", Warning, "A translated message no longer exists in the source.";
     MissingValue => "missing-value", Error, "The source message has a value and the translation has none.";

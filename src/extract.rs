@@ -257,7 +257,7 @@ fn plan_snapshots(
         };
         let path = snapshot::snapshot_path(project, &target.tag);
         let old = snapshot::load_snapshot(&path)?;
-        let new = snapshot::refresh(&old, source, target_catalog);
+        let new = snapshot::refresh(&old, source, target_catalog, &project.check.bundles);
         if new.pairs.is_empty() && !path.exists() {
             continue;
         }

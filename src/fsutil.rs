@@ -151,6 +151,35 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
+/// 0 and the offset after each `\n` of `bytes`. Eight bytes at a time: a mask of the bytes
+/// equal to `\n` (exact per byte, no carry between bytes), then one push per bit set. Lines
+/// of a Fluent file are short, and a vectorised search restarted at every line costs more per
+/// line than this costs per word.
+fn line_starts(bytes: &[u8]) -> Vec<usize> {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const NEWLINES: u64 = 0x0a0a_0a0a_0a0a_0a0a;
+    let mut starts = Vec::with_capacity(bytes.len() / 32 + 1);
+    starts.push(0);
+    let mut words = bytes.chunks_exact(8);
+    let mut base = 0;
+    for word in &mut words {
+        let x = u64::from_le_bytes(word.try_into().unwrap_or_default()) ^ NEWLINES;
+        // High bit of each byte set where the byte of `x` is zero.
+        let mut zero = !(((x & LOW7) + LOW7) | x | LOW7);
+        while zero != 0 {
+            starts.push(base + (zero.trailing_zeros() / 8) as usize + 1);
+            zero &= zero - 1;
+        }
+        base += 8;
+    }
+    for (i, &b) in words.remainder().iter().enumerate() {
+        if b == b'\n' {
+            starts.push(base + i + 1);
+        }
+    }
+    starts
+}
+
 /// Precomputed line starts of one file, for converting many offsets quickly.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
@@ -158,15 +187,10 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
-    /// An index from line starts already found (the first is 0).
-    pub fn from_starts(starts: Vec<usize>) -> Self {
-        LineIndex { starts }
-    }
-
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        LineIndex {
+            starts: line_starts(text.as_bytes()),
+        }
     }
 
     /// The 1-based line and character column of byte `offset` in `text` (the text this index
@@ -322,6 +346,36 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn line_starts_are_found_at_every_position_of_a_word() {
+        // Newlines at every offset modulo 8, beside bytes one bit away from `\n` (0x0b, 0x8a,
+        // 0x0e) and multi-byte characters, and a tail shorter than a word.
+        let mut texts = vec![String::new(), "\n".into(), "abc".into()];
+        for len in 1..40 {
+            for at in 0..len {
+                let mut bytes: Vec<u8> =
+                    (0..len).map(|i| [b'a', 0x0b, b'\t', 0x0e][i % 4]).collect();
+                bytes[at] = b'\n';
+                if at + 2 < len {
+                    bytes[at + 2] = b'\n';
+                }
+                texts.push(String::from_utf8(bytes).unwrap());
+            }
+        }
+        texts.push("é\n\u{8a}\n中文\n\n\r\nx".into());
+        for text in &texts {
+            let expected: Vec<usize> = std::iter::once(0)
+                .chain(
+                    text.bytes()
+                        .enumerate()
+                        .filter(|(_, b)| *b == b'\n')
+                        .map(|(i, _)| i + 1),
+                )
+                .collect();
+            assert_eq!(line_starts(text.as_bytes()), expected, "{text:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

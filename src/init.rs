@@ -31,6 +31,10 @@ pub enum InitError {
     NotEmpty { dir: PathBuf, name: &'static str },
     #[error("`{tag}` is not a valid BCP 47 locale tag")]
     BadTag { tag: String },
+    /// A well-formed tag the configuration would refuse (`german`, `en-UK`): said now, before
+    /// a project that cannot load is written.
+    #[error("--source/--target: {message}")]
+    UnknownTag { message: String },
     #[error("the source and target locale are both `{tag}`")]
     SameLocale { tag: String },
     #[error("cannot write {}: {source}", .path.display())]
@@ -97,11 +101,14 @@ fn endonym(tag: &str) -> String {
 }
 
 fn canonical(tag: &str) -> Result<String, InitError> {
-    tag.parse::<LanguageIdentifier>()
+    let canonical = tag
+        .parse::<LanguageIdentifier>()
         .map(|l| l.to_string())
         .map_err(|_| InitError::BadTag {
             tag: tag.to_string(),
-        })
+        })?;
+    crate::config::validate_tag(&canonical).map_err(|message| InitError::UnknownTag { message })?;
+    Ok(canonical)
 }
 
 /// A YAML double-quoted scalar (JSON strings are valid YAML).

@@ -11,14 +11,19 @@
 //! `extract` refreshes the snapshots *before* it writes the new source files, so a translator's
 //! unrecorded edit is paired with the source it was made against. The file is plain text, one
 //! line per message, sorted: it diffs and merges well in review.
+//!
+//! A record's key is the pattern's (`id`, `id.attribute`, `-term`). When files form bundles
+//! (`check.bundles`) and an id is defined in several files, each file's definition is its own
+//! translation with its own source: its record is keyed `path/of/file.ftl:id` (the path below
+//! the locale folder; an id never holds a `:`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::catalog::{EntryIndex, LocaleCatalog, PatternInfo, PatternKey};
-use crate::config::Project;
+use crate::catalog::{EntryIndex, EntryKind, LocaleCatalog, Located, PatternInfo, PatternKey};
+use crate::config::{BundlesConfig, Project};
 use crate::fsutil::{self, Location};
 
 const HEADER: &str = "# fluentpress translation snapshot: message<TAB>source fingerprint<TAB>translation fingerprint.\n# Written by `fluentpress extract` (and `build`); commit it with the translations. Do not edit.\n";
@@ -130,57 +135,121 @@ pub fn patterns(locale: &LocaleCatalog) -> BTreeMap<String, &PatternInfo> {
 /// The refreshed snapshot of `target` against `source` (both as on disk now): pairs whose
 /// translation changed, or that are new, are recorded anew; pairs whose translation is unchanged
 /// keep their old source fingerprint (so a stale translation stays stale until edited); pairs of
-/// messages gone from either side are dropped.
-pub fn refresh(old: &Snapshot, source: &LocaleCatalog, target: &LocaleCatalog) -> Snapshot {
-    let source = EntryIndex::new(source);
+/// messages gone from either side are dropped. Files form bundles as `bundles` says.
+pub fn refresh(
+    old: &Snapshot,
+    source: &LocaleCatalog,
+    target: &LocaleCatalog,
+    bundles: &BundlesConfig,
+) -> Snapshot {
+    let source = EntryIndex::scoped(source, bundles);
+    let target = EntryIndex::scoped(target, bundles);
+    let several = ids_in_several_files(&source, &target);
     let mut pairs = BTreeMap::new();
-    for (key, translation) in EntryIndex::new(target).patterns() {
-        let Some((_, source_pattern)) = source.pattern(key) else {
-            continue;
-        };
-        let key = key.to_string();
-        let now = Pair {
-            source: fingerprint(&source_pattern.text),
-            translation: fingerprint(&translation.text),
-        };
-        let pair = match old.pairs.get(&key) {
-            Some(recorded) if recorded.translation == now.translation => *recorded,
-            _ => now,
-        };
-        pairs.insert(key, pair);
+    for (file, entry) in target.first_definitions() {
+        for (key, translation) in entry.keyed_patterns() {
+            let record = record_key(&several, &file.relative, key);
+            let Some((_, source_pattern)) = source.pattern_in(&file.relative, key) else {
+                continue;
+            };
+            let now = Pair {
+                source: fingerprint(&source_pattern.text),
+                translation: fingerprint(&translation.text),
+            };
+            let pair = match old.pairs.get(&record) {
+                Some(recorded) if recorded.translation == now.translation => *recorded,
+                _ => now,
+            };
+            pairs.insert(record, pair);
+        }
     }
     Snapshot { pairs }
 }
 
-/// Keys of `target`'s translations that are stale against `source`.
+/// The ids (with their kind) defined in more than one file of either locale, when files form
+/// bundles: their records carry the file. None for a locale that is one bundle.
+fn ids_in_several_files<'a>(
+    source: &EntryIndex<'a>,
+    target: &EntryIndex<'a>,
+) -> rustc_hash::FxHashSet<(EntryKind, &'a str)> {
+    let mut several = rustc_hash::FxHashSet::default();
+    if source.is_per_locale() {
+        return several;
+    }
+    for index in [source, target] {
+        let mut seen = rustc_hash::FxHashSet::default();
+        for (_, entry) in index.first_definitions() {
+            if !seen.insert((entry.kind, entry.id.as_str())) {
+                several.insert((entry.kind, entry.id.as_str()));
+            }
+        }
+    }
+    several
+}
+
+/// The record key of `key` in the file at `relative`: `relative:key` for an id of several
+/// files, else the pattern's own key.
+fn record_key(
+    several: &rustc_hash::FxHashSet<(EntryKind, &str)>,
+    relative: &str,
+    key: PatternKey<'_>,
+) -> String {
+    if several.contains(&(key.kind, key.id)) {
+        format!("{relative}:{key}")
+    } else {
+        key.to_string()
+    }
+}
+
+/// A record key split into the file it names, if any, and the pattern key.
+fn split_record(record: &str) -> (Option<&str>, PatternKey<'_>) {
+    match record.rsplit_once(':') {
+        Some((relative, key)) => (Some(relative), PatternKey::parse(key)),
+        None => (None, PatternKey::parse(record)),
+    }
+}
+
+/// Record keys of `target`'s translations that are stale against `source` (the pattern's key,
+/// or `file:key` for an id of several files when files form bundles as `bundles` says).
 pub fn stale_keys(
     snapshot: &Snapshot,
     source: &LocaleCatalog,
     target: &LocaleCatalog,
+    bundles: &BundlesConfig,
 ) -> BTreeSet<String> {
     if snapshot.pairs.is_empty() {
         return BTreeSet::new();
     }
-    stale_in(snapshot, &EntryIndex::new(source), &EntryIndex::new(target))
-        .map(|key| key.to_string())
+    let (source, target) = (
+        EntryIndex::scoped(source, bundles),
+        EntryIndex::scoped(target, bundles),
+    );
+    stale_in(snapshot, &source, &target)
+        .map(|(record, _, _)| record.to_string())
         .collect()
 }
 
-/// The patterns of `target` that are stale against `source`, in the order of their keys, from
-/// indexes the caller already has (`check` builds them for every locale anyway). Walks the
+/// The translations of `target` that are stale against `source`, in the order of their
+/// records, from indexes the caller already has (`check` builds them for every locale anyway):
+/// each as its record key, the definition that is stale and the pattern's key. Walks the
 /// snapshot's records, so it allocates nothing.
-pub fn stale_in<'s>(
+pub fn stale_in<'s, 'a: 's>(
     snapshot: &'s Snapshot,
-    source: &'s EntryIndex<'_>,
-    target: &'s EntryIndex<'_>,
-) -> impl Iterator<Item = PatternKey<'s>> + 's {
-    snapshot.pairs.iter().filter_map(|(key, recorded)| {
-        let key = PatternKey::parse(key);
-        let (_, translation) = target.pattern(key)?;
-        let (_, source_pattern) = source.pattern(key)?;
+    source: &'s EntryIndex<'a>,
+    target: &'s EntryIndex<'a>,
+) -> impl Iterator<Item = (&'s str, Located<'a>, PatternKey<'s>)> + 's {
+    snapshot.pairs.iter().filter_map(|(record, recorded)| {
+        let (relative, key) = split_record(record);
+        let ((located, translation), (_, source_pattern)) = match relative {
+            Some(relative) => (
+                target.pattern_in(relative, key)?,
+                source.pattern_in(relative, key)?,
+            ),
+            None => (target.pattern(key)?, source.pattern(key)?),
+        };
         (recorded.translation == fingerprint(&translation.text)
             && recorded.source != fingerprint(&source_pattern.text))
-        .then_some(key)
+        .then_some((record.as_str(), located, key))
     })
 }
 
@@ -191,6 +260,9 @@ mod tests {
     fn locale(text: &str) -> LocaleCatalog {
         LocaleCatalog::from_text("x", "a.ftl", text)
     }
+
+    /// Every file in one bundle (a website).
+    const ONE_BUNDLE: BundlesConfig = BundlesConfig::Mode(crate::config::BundleMode::PerLocale);
 
     #[test]
     fn fingerprint_is_stable() {
@@ -203,26 +275,29 @@ mod tests {
     fn source_change_makes_unedited_translation_stale_and_an_edit_clears_it() {
         let source_v1 = locale("a = Apple\nb = Banana\n    .title = B\n");
         let target_v1 = locale("a = Pomme\nb = Banane\n    .title = B\n");
-        let snap = refresh(&Snapshot::default(), &source_v1, &target_v1);
+        let snap = refresh(&Snapshot::default(), &source_v1, &target_v1, &ONE_BUNDLE);
         assert_eq!(snap.pairs.len(), 3);
-        assert!(stale_keys(&snap, &source_v1, &target_v1).is_empty());
+        assert!(stale_keys(&snap, &source_v1, &target_v1, &ONE_BUNDLE).is_empty());
 
         let source_v2 = locale("a = Green apple\nb = Banana\n    .title = Big B\n");
-        let stale = stale_keys(&snap, &source_v2, &target_v1);
+        let stale = stale_keys(&snap, &source_v2, &target_v1, &ONE_BUNDLE);
         assert_eq!(stale.into_iter().collect::<Vec<_>>(), ["a", "b.title"]);
 
         // A refresh does not clear staleness by itself...
-        let snap2 = refresh(&snap, &source_v2, &target_v1);
-        assert_eq!(stale_keys(&snap2, &source_v2, &target_v1).len(), 2);
+        let snap2 = refresh(&snap, &source_v2, &target_v1, &ONE_BUNDLE);
+        assert_eq!(
+            stale_keys(&snap2, &source_v2, &target_v1, &ONE_BUNDLE).len(),
+            2
+        );
         // ...the translator's edit does.
         let target_v2 = locale("a = Pomme verte\nb = Banane\n    .title = B\n");
         assert_eq!(
-            stale_keys(&snap2, &source_v2, &target_v2)
+            stale_keys(&snap2, &source_v2, &target_v2, &ONE_BUNDLE)
                 .into_iter()
                 .collect::<Vec<_>>(),
             ["b.title"]
         );
-        let snap3 = refresh(&snap2, &source_v2, &target_v2);
+        let snap3 = refresh(&snap2, &source_v2, &target_v2, &ONE_BUNDLE);
         assert_eq!(snap3.pairs["a"].source, fingerprint("Green apple"));
     }
 
@@ -232,7 +307,7 @@ mod tests {
         // translation nobody sees, so it is neither recorded nor ever stale.
         let source = locale("b = B\n    .title = T\n");
         let target = locale("b = Bé\nb = Bis\n    .title = Té\n");
-        let snap = refresh(&Snapshot::default(), &source, &target);
+        let snap = refresh(&Snapshot::default(), &source, &target, &ONE_BUNDLE);
         assert_eq!(snap.pairs.keys().collect::<Vec<_>>(), ["b"]);
         assert_eq!(snap.pairs["b"].translation, fingerprint("Bé"));
         let recorded = Snapshot {
@@ -245,13 +320,61 @@ mod tests {
             )]
             .into(),
         };
-        assert!(stale_keys(&recorded, &source, &target).is_empty());
+        assert!(stale_keys(&recorded, &source, &target, &ONE_BUNDLE).is_empty());
+    }
+
+    /// When files form bundles, an id defined in two files is two translations: each is
+    /// recorded under its file and found stale on its own; an id of one file keeps its plain
+    /// key, so the snapshots of such projects read as before.
+    #[test]
+    fn each_files_definition_is_recorded_when_files_form_bundles() {
+        let per_file = BundlesConfig::Mode(crate::config::BundleMode::PerFile);
+        let two = |a: &str, b: &str| {
+            let mut locale = LocaleCatalog::from_text("x", "a.ftl", a);
+            locale.replace_file(crate::catalog::parse_file(
+                "b.ftl".into(),
+                "sub/b.ftl".into(),
+                b.into(),
+            ));
+            locale
+        };
+        let source_v1 = two("x = Open\nonly = O\n", "x = Close\n");
+        let target = two("x = Ouvrir\nonly = O-fr\n", "x = Fermer\n");
+        let snap = refresh(&Snapshot::default(), &source_v1, &target, &per_file);
+        assert_eq!(
+            snap.pairs.keys().collect::<Vec<_>>(),
+            ["a.ftl:x", "only", "sub/b.ftl:x"]
+        );
+        assert_eq!(snap.pairs["sub/b.ftl:x"].source, fingerprint("Close"));
+        // Only b.ftl's source changed: only b.ftl's translation is stale.
+        let source_v2 = two("x = Open\nonly = O\n", "x = Close all\n");
+        assert_eq!(
+            stale_keys(&snap, &source_v2, &target, &per_file)
+                .into_iter()
+                .collect::<Vec<_>>(),
+            ["sub/b.ftl:x"]
+        );
+        let source_index = EntryIndex::scoped(&source_v2, &per_file);
+        let target_index = EntryIndex::scoped(&target, &per_file);
+        let stale: Vec<(&str, &str)> = stale_in(&snap, &source_index, &target_index)
+            .map(|(_, (file, entry), _)| (file.relative.as_str(), entry.id.as_str()))
+            .collect();
+        assert_eq!(stale, [("sub/b.ftl", "x")]);
+        // The same files in one bundle: the first definition is the translation.
+        let one = refresh(&Snapshot::default(), &source_v1, &target, &ONE_BUNDLE);
+        assert_eq!(one.pairs.keys().collect::<Vec<_>>(), ["only", "x"]);
+        assert_eq!(one.pairs["x"].source, fingerprint("Open"));
     }
 
     #[test]
     fn render_and_parse_round_trip_and_malformed_lines_are_located() {
         let source = locale("a = A\n-t = T\n");
-        let snap = refresh(&Snapshot::default(), &source, &locale("a = Á\n-t = T\n"));
+        let snap = refresh(
+            &Snapshot::default(),
+            &source,
+            &locale("a = Á\n-t = T\n"),
+            &ONE_BUNDLE,
+        );
         let text = render_snapshot(&snap);
         assert_eq!(parse_snapshot(Path::new("s.tsv"), &text).unwrap(), snap);
         assert!(text.contains("-t\t"));
@@ -263,7 +386,12 @@ mod tests {
 
     #[test]
     fn a_byte_order_mark_is_not_part_of_the_first_line() {
-        let snap = refresh(&Snapshot::default(), &locale("a = A\n"), &locale("a = Á\n"));
+        let snap = refresh(
+            &Snapshot::default(),
+            &locale("a = A\n"),
+            &locale("a = Á\n"),
+            &ONE_BUNDLE,
+        );
         let text = render_snapshot(&snap);
         let with_bom = format!("\u{feff}{text}");
         assert_eq!(parse_snapshot(Path::new("s.tsv"), &with_bom).unwrap(), snap);

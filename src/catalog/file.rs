@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use fluent_syntax::ast;
 
 use super::entry::{Attribute, Entry, EntryKind, Junk};
-use super::pattern;
+use super::pattern::{self, PatternInfo};
 use super::scan::{self, MAX_PLACEABLE_DEPTH};
 use crate::fsutil::{self, LineIndex};
 
@@ -92,11 +92,9 @@ impl CatalogFile {
 /// Parses one file's text into a [`CatalogFile`].
 pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    // One pass over the lines finds where entries end and which nest too deep. Entries nested
-    // too deep are blanked out (same length, so every offset stays true) and reported as Junk
-    // of their own; the rest of the file parses as usual.
-    let scan = scan::scan_lines(&text, bom, MAX_PLACEABLE_DEPTH);
-    let too_deep = scan.too_deep;
+    // Entries nested too deep are blanked out (same length, so every offset stays true) and
+    // reported as Junk of their own; the rest of the file parses as usual.
+    let too_deep = scan::too_deep(&text, bom, MAX_PLACEABLE_DEPTH);
     let blanked = (!too_deep.is_empty()).then(|| scan::blank_out(&text, bom, &too_deep));
     let parsed: &str = blanked.as_deref().unwrap_or(&text);
     let body = &parsed[bom..];
@@ -115,33 +113,42 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
         match entry {
             ast::Entry::Message(m) => {
                 let start = offset_of(m.id.name);
+                let value = m
+                    .value
+                    .as_ref()
+                    .map(|p| pattern::analyze_pattern_with(parsed, p, &mut scratch));
+                let attributes = attributes(parsed, &m.attributes, &mut scratch);
+                let id_end = start + m.id.name.len();
+                let end = scan::entry_end(
+                    &text,
+                    start,
+                    parsed_end(id_end, value.as_ref(), &attributes),
+                );
                 entries.push(Entry {
                     kind: EntryKind::Message,
                     id: m.id.name.into(),
-                    id_span: start..start + m.id.name.len(),
-                    span: start..scan::entry_end(&text, start, &scan.breaks),
+                    id_span: start..id_end,
+                    span: start..end,
                     comment: m.comment.as_ref().map(comment_text),
-                    value: m
-                        .value
-                        .as_ref()
-                        .map(|p| pattern::analyze_pattern_with(parsed, p, &mut scratch)),
-                    attributes: attributes(parsed, &m.attributes, &mut scratch),
+                    value,
+                    attributes,
                 });
             }
             ast::Entry::Term(t) => {
                 let start = offset_of(t.id.name).saturating_sub(1);
+                let value = pattern::analyze_pattern_with(parsed, &t.value, &mut scratch);
+                let attributes = attributes(parsed, &t.attributes, &mut scratch);
+                let id_end = start + 1 + t.id.name.len();
+                let end =
+                    scan::entry_end(&text, start, parsed_end(id_end, Some(&value), &attributes));
                 entries.push(Entry {
                     kind: EntryKind::Term,
                     id: t.id.name.into(),
-                    id_span: start..start + 1 + t.id.name.len(),
-                    span: start..scan::entry_end(&text, start, &scan.breaks),
+                    id_span: start..id_end,
+                    span: start..end,
                     comment: t.comment.as_ref().map(comment_text),
-                    value: Some(pattern::analyze_pattern_with(
-                        parsed,
-                        &t.value,
-                        &mut scratch,
-                    )),
-                    attributes: attributes(parsed, &t.attributes, &mut scratch),
+                    value: Some(value),
+                    attributes,
                 });
             }
             ast::Entry::ResourceComment(c) => resource_comments.push(comment_text(c)),
@@ -183,7 +190,7 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
     junk.sort_by_key(|j| j.span.start);
     drop(resource);
     CatalogFile {
-        lines: std::sync::OnceLock::from(LineIndex::from_starts(scan.line_starts)),
+        lines: std::sync::OnceLock::new(),
         blanked,
         path,
         relative,
@@ -244,6 +251,19 @@ fn attributes(
         .collect()
 }
 
+/// Where the last thing the parser read of an entry ends: its id, or the last slice of its
+/// value or attributes.
+fn parsed_end(id_end: usize, value: Option<&PatternInfo>, attributes: &[Attribute]) -> usize {
+    let patterns = value
+        .into_iter()
+        .chain(attributes.iter().map(|a| &a.pattern));
+    let names = attributes.iter().map(|a| a.name_span.end);
+    patterns
+        .map(|p| p.span.end)
+        .chain(names)
+        .fold(id_end, usize::max)
+}
+
 fn comment_text(comment: &ast::Comment<&str>) -> String {
     comment.content.join("\n")
 }
@@ -257,32 +277,36 @@ mod tests {
     }
 
     #[test]
-    fn line_index_found_while_scanning_is_the_one_built_from_the_text() {
-        for text in [
-            "a = A\n\nb = B\n",
-            "a = A\r\nb = B",
-            "\u{feff}a = A\n  .t = T\n\n\n",
-            "",
-            "\n",
-        ] {
+    fn entry_spans_end_after_their_last_line() {
+        // (text, the spans' texts in order)
+        let cases: &[(&str, &[&str])] = &[
+            ("a = A\n\nb = B\n", &["a = A\n", "b = B\n"]),
+            ("a = A\r\nb = B", &["a = A\r\n", "b = B"]),
+            ("\u{feff}a = A\n  .t = T\n\n\n", &["a = A\n  .t = T\n"]),
+            (
+                "n = { $c ->\n    [one] One\n   *[other] { $c }\n}\n# note\n-t = T\n",
+                &[
+                    "n = { $c ->\n    [one] One\n   *[other] { $c }\n}\n",
+                    "-t = T\n",
+                ],
+            ),
+            // A line of the entry that starts at column 0 inside a placeable is still the
+            // entry's: the parser read it as such.
+            (
+                "x = { \nNUMBER($n) }\ny = Y\n",
+                &["x = { \nNUMBER($n) }\n", "y = Y\n"],
+            ),
+            // Lines that are not an entry's start belong to the entry before them.
+            ("a = A \n  \n\tb\nc = C", &["a = A \n  \n\tb\n", "c = C"]),
+        ];
+        for (text, spans) in cases {
             let file = parse(text);
+            let found: Vec<&str> = file.entries.iter().map(|e| &text[e.span.clone()]).collect();
+            assert_eq!(&found, spans, "{text:?}");
+            // Positions come from the text itself (built when first asked for).
             let built = LineIndex::new(text);
-            for offset in 0..=text.len() {
-                if text.is_char_boundary(offset) {
-                    assert_eq!(
-                        file.line_column(offset),
-                        built.line_column(text, offset),
-                        "{text:?} at {offset}"
-                    );
-                }
-            }
-            let lines = text.split('\n').count();
-            for line in 1..=lines {
-                assert_eq!(
-                    file.line_text(line),
-                    built.line_text(text, line),
-                    "{text:?}"
-                );
+            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                assert_eq!(file.line_column(offset), built.line_column(text, offset));
             }
         }
     }

@@ -192,6 +192,25 @@ impl<'a> EntryIndex<'a> {
         Some((located, pattern))
     }
 
+    /// The pattern `key` names in the file at `relative` (below the locale folder) when files
+    /// form bundles; the locale's, as [`pattern`](Self::pattern), otherwise.
+    pub fn pattern_in(
+        &self,
+        relative: &str,
+        key: PatternKey<'_>,
+    ) -> Option<(Located<'a>, &'a PatternInfo)> {
+        let Some(scoped) = &self.scoped else {
+            return self.pattern(key);
+        };
+        let located = *scoped.by_file.get(&(key.kind, relative, key.id))?;
+        let entry = located.1;
+        let pattern = match key.attribute {
+            None => entry.value.as_ref()?,
+            Some(name) => &entry.attribute(name)?.pattern,
+        };
+        Some((located, pattern))
+    }
+
     /// The first definition of each message, in file and source order (per file when files
     /// form bundles: an id defined in two files is listed twice).
     pub fn messages(&self) -> &[Located<'a>] {

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use compact_str::CompactString;
+use smallvec::SmallVec;
 
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement, VariantKey};
 
@@ -154,6 +155,32 @@ impl NameSet {
     }
 }
 
+impl NameSet {
+    /// The set of `names` (sorted and deduplicated here, in place): one string built at once,
+    /// where inserting names one by one would shift the string for each.
+    fn from_names(names: &mut [&str]) -> NameSet {
+        match names.len() {
+            0 => NameSet::new(),
+            1 => NameSet(CompactString::from(names[0])),
+            _ => {
+                names.sort_unstable();
+                let mut set = CompactString::with_capacity(
+                    names.iter().map(|n| n.len() + 1).sum::<usize>() - 1,
+                );
+                for (i, name) in names.iter().enumerate() {
+                    if i == 0 {
+                        set.push_str(name);
+                    } else if names[i - 1] != *name {
+                        set.push(' ');
+                        set.push_str(name);
+                    }
+                }
+                NameSet(set)
+            }
+        }
+    }
+}
+
 impl<S: AsRef<str>> FromIterator<S> for NameSet {
     fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> NameSet {
         let mut set = NameSet::new();
@@ -291,15 +318,15 @@ pub fn analyze_pattern_with(
         base: source.as_ptr() as usize,
         len: source.len(),
         text: scratch,
-        variables: NameSet::new(),
+        variables: SmallVec::new(),
+        shown: SmallVec::new(),
         details: PatternDetails::default(),
         start: usize::MAX,
         end: 0,
         plain: true,
         markup: false,
     };
-    let mut shown = NameSet::new();
-    walker.text_pattern(pattern, &mut shown);
+    walker.text_pattern(pattern, true);
     let span = if walker.start == usize::MAX {
         0..0
     } else {
@@ -328,18 +355,22 @@ pub fn analyze_pattern_with(
     PatternInfo {
         span,
         text,
-        variables: std::mem::take(&mut walker.variables),
-        shown_variables: shown,
+        variables: NameSet::from_names(&mut walker.variables),
+        shown_variables: NameSet::from_names(&mut walker.shown),
         details,
         may_have_markup,
     }
 }
 
-struct Walker<'t> {
+struct Walker<'t, 's> {
     base: usize,
     len: usize,
     text: &'t mut String,
-    variables: NameSet,
+    /// Variables used anywhere, in the order met (a set is made of them at the end; a pattern
+    /// names a few, kept without an allocation).
+    variables: SmallVec<[&'s str; 4]>,
+    /// Variables shown in the text, not only used to select.
+    shown: SmallVec<[&'s str; 4]>,
     details: PatternDetails,
     start: usize,
     end: usize,
@@ -349,7 +380,7 @@ struct Walker<'t> {
     markup: bool,
 }
 
-impl Walker<'_> {
+impl<'s> Walker<'_, 's> {
     /// The byte span of a slice of the source, or `None` for text the parser owns.
     fn span_of(&mut self, slice: &str) -> Option<Range<usize>> {
         let offset = (slice.as_ptr() as usize).checked_sub(self.base)?;
@@ -362,7 +393,9 @@ impl Walker<'_> {
         Some(span)
     }
 
-    fn text_pattern(&mut self, pattern: &Pattern<&str>, shown: &mut NameSet) {
+    /// `shown` is false inside a selector (and everything nested in it), where a variable
+    /// decides the variant but is not displayed.
+    fn text_pattern(&mut self, pattern: &Pattern<&'s str>, shown: bool) {
         for element in &pattern.elements {
             match element {
                 PatternElement::TextElement { value } => {
@@ -381,11 +414,11 @@ impl Walker<'_> {
         }
     }
 
-    fn expression(&mut self, expression: &Expression<&str>, shown: &mut NameSet) {
+    fn expression(&mut self, expression: &Expression<&'s str>, shown: bool) {
         match expression {
-            Expression::Inline(inline) => self.inline(inline, Some(shown)),
+            Expression::Inline(inline) => self.inline(inline, shown),
             Expression::Select { selector, variants } => {
-                self.inline(selector, None);
+                self.inline(selector, false);
                 let selector_kind = match selector {
                     InlineExpression::VariableReference { id } => {
                         Selector::Variable(id.name.to_string())
@@ -440,9 +473,8 @@ impl Walker<'_> {
         }
     }
 
-    /// Records what an inline expression uses. `shown` is `None` inside a selector, where a
-    /// variable decides the variant but is not displayed.
-    fn inline(&mut self, inline: &InlineExpression<&str>, shown: Option<&mut NameSet>) {
+    /// Records what an inline expression uses (`shown` as in [`Walker::text_pattern`]).
+    fn inline(&mut self, inline: &InlineExpression<&'s str>, shown: bool) {
         match inline {
             InlineExpression::StringLiteral { value } => {
                 self.span_of(value);
@@ -457,9 +489,9 @@ impl Walker<'_> {
             }
             InlineExpression::VariableReference { id } => {
                 self.span_of(id.name);
-                self.variables.insert(id.name);
-                if let Some(shown) = shown {
-                    shown.insert(id.name);
+                self.variables.push(id.name);
+                if shown {
+                    self.shown.push(id.name);
                 }
                 self.text.push('$');
                 self.text.push_str(id.name);
@@ -511,26 +543,20 @@ impl Walker<'_> {
             }
             InlineExpression::Placeable { expression } => {
                 self.details.placeables += 1;
-                // Inside a selector nothing is shown: collect into a set that is dropped.
-                let mut hidden = NameSet::new();
                 self.text.push_str("{ ");
-                self.expression(expression, shown.unwrap_or(&mut hidden));
+                self.expression(expression, shown);
                 self.text.push_str(" }");
             }
         }
     }
 
-    fn arguments(
-        &mut self,
-        arguments: &fluent_syntax::ast::CallArguments<&str>,
-        mut shown: Option<&mut NameSet>,
-    ) {
+    fn arguments(&mut self, arguments: &fluent_syntax::ast::CallArguments<&'s str>, shown: bool) {
         self.text.push('(');
         for (i, arg) in arguments.positional.iter().enumerate() {
             if i > 0 {
                 self.text.push_str(", ");
             }
-            self.inline(arg, shown.as_deref_mut());
+            self.inline(arg, shown);
         }
         for (i, named) in arguments.named.iter().enumerate() {
             if i > 0 || !arguments.positional.is_empty() {
@@ -539,7 +565,7 @@ impl Walker<'_> {
             self.span_of(named.name.name);
             self.text.push_str(named.name.name);
             self.text.push_str(": ");
-            self.inline(&named.value, shown.as_deref_mut());
+            self.inline(&named.value, shown);
         }
         self.text.push(')');
     }

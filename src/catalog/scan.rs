@@ -1,6 +1,6 @@
-//! The one pass over a file's lines before it is parsed: where each entry's extent ends, where
-//! lines start, and which entries nest placeables too deep for the recursive parser (those are
-//! blanked out, so a hostile file cannot overflow the stack).
+//! What is found before and after a file is parsed: which entries nest placeables too deep
+//! for the recursive parser (those are blanked out, so a hostile file cannot overflow the
+//! stack), and where each entry's extent ends.
 
 use std::ops::Range;
 
@@ -10,72 +10,71 @@ use std::ops::Range;
 /// two or three levels.
 pub const MAX_PLACEABLE_DEPTH: usize = 100;
 
-/// What one pass over a file's lines finds.
-pub(super) struct LineScan {
-    /// Offsets (into the whole text) of the lines that start with a letter, `-` or `#`: the
-    /// lines where an entry's extent ends (see [`entry_end`]).
-    pub(super) breaks: Vec<usize>,
-    /// The entries whose placeables nest deeper than the limit: (the entry's byte span, the
-    /// offset of the first `{` past the limit), offsets into the text after the byte-order mark.
-    pub(super) too_deep: Vec<(Range<usize>, usize)>,
-    /// Offsets (into the whole text) where lines start: the file's
-    /// [`LineIndex`](crate::fsutil::LineIndex), for free.
-    pub(super) line_starts: Vec<usize>,
-}
-
-/// Scans the lines of `text` (whose first `bom` bytes are a byte-order mark) once.
+/// The entries of `text` (whose first `bom` bytes are a byte-order mark) whose placeables nest
+/// deeper than `limit`: (the entry's byte span, the offset of the first `{` past the limit),
+/// offsets into the text after the byte-order mark.
 ///
 /// The depth test is a cheap scan, not a parser; it may overestimate, never underestimate, the
 /// depth the parser reaches. The parser recurses only from an entry (`id =` or `-term =` at the
 /// start of a line), and such a line (or a `#` comment line) inside an open placeable is an
 /// error that unwinds the recursion, so counting restarts there: the file is cut into segments
-/// at those lines. A segment with no more `{` than the limit cannot nest deeper (the common
-/// case, decided by counting bytes); only the others are scanned brace by brace.
-pub(super) fn scan_lines(text: &str, bom: usize, limit: usize) -> LineScan {
+/// at those lines. A segment with no more `{` or `(` than the limit cannot nest deeper. One
+/// vectorised search lists the file's braces; a segment has more than `limit` of them only if
+/// some `limit + 1` consecutive braces have no entry line between them, and lines are looked
+/// at only from a brace to the next entry line (most of a file is never read line by line).
+pub(super) fn too_deep(text: &str, bom: usize, limit: usize) -> Vec<(Range<usize>, usize)> {
     let bytes = &text.as_bytes()[bom..];
-    let mut scan = LineScan {
-        breaks: Vec::new(),
-        too_deep: Vec::new(),
-        line_starts: vec![0],
-    };
-    // Segments start at offset 0 and at every line that starts an entry or is a comment.
-    let mut segment_starts = vec![0];
-    let line_ends = memchr::memchr_iter(b'\n', bytes)
-        .map(|i| i + 1)
-        .chain((!bytes.is_empty() && !bytes.ends_with(b"\n")).then_some(bytes.len()));
-    let mut pos = 0;
-    for end in line_ends {
-        let first = bytes[pos];
-        if first.is_ascii_alphabetic() || first == b'-' || first == b'#' {
-            scan.breaks.push(pos + bom);
-            if pos > 0 && starts_entry(&bytes[pos..end]) {
-                segment_starts.push(pos);
-            }
-        }
-        if bytes[end - 1] == b'\n' {
-            scan.line_starts.push(end + bom);
-        }
-        pos = end;
-    }
-    segment_starts.push(bytes.len());
-    // Count the `{` of each segment (one vectorised search through the file); scan brace by
-    // brace only a segment with more than `limit` of them.
+    let mut found = Vec::new();
     // Call arguments nest too (`{ NUMBER(NUMBER(…)) }` recurses once per call), so `(` counts
     // with `{`.
-    let mut braces = memchr::memchr2_iter(b'{', b'(', bytes).peekable();
-    for segment in segment_starts.windows(2) {
-        let (start, end) = (segment[0], segment[1]);
-        let mut count = 0;
-        while braces.next_if(|&at| at < end).is_some() {
-            count += 1;
-        }
-        if count > limit
-            && let Some(deepest) = deepest_brace(&bytes[start..end], limit)
-        {
-            scan.too_deep.push((start..end, start + deepest));
+    let braces: Vec<usize> = memchr::memchr2_iter(b'{', b'(', bytes).collect();
+    let mut first = 0; // the first brace of the window `first ..= first + limit`
+    while first + limit < braces.len() {
+        let last = braces[first + limit];
+        match next_entry_line(bytes, braces[first]) {
+            // An entry line inside the window: no segment holds the window's first brace and
+            // its last; go on from the first brace past that line.
+            Some(line) if line < last => {
+                first += braces[first..].partition_point(|&b| b < line);
+            }
+            // `limit + 1` braces in one segment: scan that segment brace by brace.
+            next => {
+                let start = previous_entry_line(bytes, braces[first]);
+                let end = next.unwrap_or(bytes.len());
+                if let Some(deepest) = deepest_brace(&bytes[start..end], limit) {
+                    found.push((start..end, start + deepest));
+                }
+                first += braces[first..].partition_point(|&b| b < end);
+            }
         }
     }
-    scan
+    found
+}
+
+/// The start of the first line after offset `from` that starts an entry or is a comment.
+fn next_entry_line(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut pos = from;
+    while let Some(i) = memchr::memchr(b'\n', &bytes[pos..]) {
+        let line = pos + i + 1;
+        if line < bytes.len() && starts_entry(&bytes[line..]) {
+            return Some(line);
+        }
+        pos = line;
+    }
+    None
+}
+
+/// The start of the segment holding offset `at`: its line when that starts an entry or is a
+/// comment, else the nearest such line before it, else the file's start.
+fn previous_entry_line(bytes: &[u8], at: usize) -> usize {
+    let mut end = at;
+    loop {
+        let line = memchr::memrchr(b'\n', &bytes[..end]).map_or(0, |i| i + 1);
+        if line == 0 || starts_entry(&bytes[line..]) {
+            return line;
+        }
+        end = line - 1;
+    }
 }
 
 /// Within one segment (an entry and the lines up to the next), the offset of the first `{`
@@ -121,9 +120,10 @@ fn deepest_brace(segment: &[u8], limit: usize) -> Option<usize> {
     None
 }
 
-/// Whether a line starts an entry (`id =`, `-term =`) or is a comment.
+/// Whether the line at the start of `line` (which may run on past its end) starts an entry
+/// (`id =`, `-term =`) or is a comment.
 fn starts_entry(line: &[u8]) -> bool {
-    if line[0] == b'#' {
+    if line.first() == Some(&b'#') {
         return true;
     }
     let id = line.strip_prefix(b"-").unwrap_or(line);
@@ -134,8 +134,11 @@ fn starts_entry(line: &[u8]) -> bool {
         .iter()
         .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
         .map_or(&[][..], |i| &id[i..]);
-    let after = after.trim_ascii_start();
-    after.first() == Some(&b'=')
+    let spaces = after
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count();
+    after.get(spaces) == Some(&b'=')
 }
 
 /// `text` with the bytes of `spans` (offsets into `text[bom..]`) replaced by spaces, line ends
@@ -153,21 +156,33 @@ pub(super) fn blank_out(text: &str, bom: usize, spans: &[(Range<usize>, usize)])
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// The end of the entry starting at `start`: Fluent entries begin at column 0, and every line
-/// of an entry but the first is indented (or a closing brace), so the entry runs until the next
-/// line that starts with a letter, `-` or `#` (`breaks`, in order), less its trailing blank
-/// lines.
-pub(super) fn entry_end(text: &str, start: usize, breaks: &[usize]) -> usize {
+/// The end of the entry starting at `start` whose last parsed byte ends before `parsed_end`:
+/// Fluent entries begin at column 0, and every line of an entry but the first is indented (or
+/// a closing brace), so the entry runs until the next line that starts with a letter, `-` or
+/// `#`, less its trailing blank lines. The lines up to `parsed_end` belong to the entry (the
+/// parser read them as its own), so the search starts there.
+pub(super) fn entry_end(text: &str, start: usize, parsed_end: usize) -> usize {
     let bytes = text.as_bytes();
-    let next = breaks
-        .get(breaks.partition_point(|&b| b <= start))
-        .copied()
-        .unwrap_or(bytes.len());
+    // What follows the last parsed byte is a few bytes (` }`, a line end, blank lines): a plain
+    // loop, cheaper than a vectorised search for so short a distance.
+    let from = parsed_end.max(start).min(bytes.len());
+    let mut next = bytes.len();
+    let mut at_line_start = false;
+    for (i, &b) in bytes[from..].iter().enumerate() {
+        if at_line_start && (b.is_ascii_alphabetic() || b == b'-' || b == b'#') {
+            next = from + i;
+            break;
+        }
+        at_line_start = b == b'\n';
+    }
     let last = bytes[start..next]
         .iter()
         .rposition(|b| !b.is_ascii_whitespace())
         .map_or(start, |i| start + i);
-    memchr::memchr(b'\n', &bytes[last..]).map_or(bytes.len(), |i| last + i + 1)
+    bytes[last..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| last + i + 1)
 }
 
 #[cfg(test)]

@@ -36,6 +36,9 @@ pub struct LocaleContext<'a> {
     pub source_plurals: &'a PatternKeys<'a>,
     pub min_coverage: f64,
     pub coverage: Coverage,
+    /// The folders under `paths.locales` no configured locale reads, each with the configured
+    /// tag it resembles (listed once per run: `rules::files` reports them).
+    pub unused_folders: &'a [(std::path::PathBuf, Option<String>)],
     /// Project-relative paths of the files reported so far: many diagnostics name one file.
     paths: std::cell::RefCell<HashMap<*const CatalogFile, String>>,
 }
@@ -92,6 +95,7 @@ pub(super) struct Shared<'a> {
     pub(super) source_index: &'a EntryIndex<'a>,
     pub(super) source_words: &'a coverage::SourceWords<'a>,
     pub(super) source_plurals: &'a PatternKeys<'a>,
+    pub(super) unused_folders: &'a [(std::path::PathBuf, Option<String>)],
 }
 
 impl<'a> Shared<'a> {
@@ -148,6 +152,7 @@ impl<'a> Shared<'a> {
             source_plurals: self.source_plurals,
             min_coverage: self.options.min_coverage.unwrap_or(locale.min_coverage),
             coverage,
+            unused_folders: self.unused_folders,
             paths: Default::default(),
         })
     }

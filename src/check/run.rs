@@ -73,6 +73,7 @@ pub(super) fn check_with<'s>(
     let source_plurals = rules::plural_patterns(&source_index);
 
     let locales: Vec<&Locale> = tags.iter().filter_map(|tag| project.locale(tag)).collect();
+    let unused_folders = project.unused_locale_folders();
     let shared = Shared {
         project,
         options,
@@ -80,6 +81,7 @@ pub(super) fn check_with<'s>(
         source_index: &source_index,
         source_words: &source_words,
         source_plurals: &source_plurals,
+        unused_folders: &unused_folders,
     };
     // Locales are independent: check them on every core (locales differ in size, so they are
     // handed out one by one rather than in fixed shares).

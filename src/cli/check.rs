@@ -35,9 +35,15 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
     baseline: Option<PathBuf>,
 
-    /// Print counts per locale and code instead of each finding (human format only).
-    #[arg(long, conflicts_with = "format")]
+    /// Print counts per locale and code instead of each finding: a table, or JSON with
+    /// `--format json`.
+    #[arg(long)]
     summary: bool,
+
+    /// Show every finding in the human format (by default the first 20 of each code in each
+    /// locale, then how many more).
+    #[arg(long, conflicts_with = "summary")]
+    all: bool,
 
     /// Record every current diagnostic in this baseline file and exit 0.
     #[arg(long, value_name = "FILE")]
@@ -71,6 +77,24 @@ pub fn with_codes_help(command: clap::Command) -> clap::Command {
     command.after_help(text)
 }
 
+impl CheckArgs {
+    /// Combinations of options clap cannot refuse by itself: `--summary` is a table or JSON, the
+    /// CI formats report each finding.
+    pub fn usage_problem(&self) -> Option<String> {
+        let other = match self.format {
+            Format::Human | Format::Json => return None,
+            Format::Github => "github",
+            Format::Sarif => "sarif",
+            Format::Junit => "junit",
+        };
+        self.summary.then(|| {
+            format!(
+                "`--summary` prints counts, as a table or as JSON (`--format json`); `--format {other}` reports each finding for CI: use one or the other"
+            )
+        })
+    }
+}
+
 fn parse_percent(text: &str) -> Result<f64, String> {
     let value: f64 = text
         .trim_end_matches('%')
@@ -93,16 +117,6 @@ pub fn run(project: &Project, args: CheckArgs) -> Result<Outcome, fluentpress::E
     let mut options = CheckOptions::default();
     options.locales = args.locales;
     options.min_coverage = args.min_coverage;
-    // A folder no locale reads is a renamed or misspelt tag: its translations count for nothing.
-    for (folder, suggestion) in project.unused_locale_folders() {
-        let hint = suggestion.map_or(String::new(), |tag| {
-            format!(" (did you mean `{tag}`? name it so, or set `folder:` on that locale)")
-        });
-        eprintln!(
-            "fluentpress: warning: {} is not the folder of any configured locale; its files are not checked{hint}",
-            project.relative(&folder)
-        );
-    }
     // Each locale is loaded, checked and let go in turn: 100 locales need the memory of a few.
     let report = check::check_project(project, &options, baseline.as_ref())?;
     let color = args.format == Format::Human
@@ -110,9 +124,14 @@ pub fn run(project: &Project, args: CheckArgs) -> Result<Outcome, fluentpress::E
         && std::env::var_os("NO_COLOR").is_none();
     let deny_warnings = args.deny.contains(&Deny::Warnings);
     if args.summary {
-        out!("{}", report::summary::render(&report));
+        match args.format {
+            Format::Json => {
+                super::output::write_with(|out| report::summary::write_json(&report, out))
+            }
+            _ => out!("{}", report::summary::render(&report)),
+        }
     } else {
-        let render = report::RenderOptions::new(color, deny_warnings);
+        let render = report::RenderOptions::new(color, deny_warnings).with_all(args.all);
         super::output::write_with(|out| report::write(args.format.into(), &report, &render, out));
     }
     if let Some(path) = args.write_baseline {

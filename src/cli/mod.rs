@@ -116,6 +116,19 @@ pub fn run() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    if let Command::Check(args) = &cli.command
+        && let Some(problem) = args.usage_problem()
+    {
+        let mut command = <Cli as clap::CommandFactory>::command();
+        command.build();
+        let check = command
+            .find_subcommand_mut("check")
+            .expect("the check subcommand");
+        let _ = check
+            .error(clap::error::ErrorKind::ArgumentConflict, problem)
+            .print();
+        return ExitCode::from(2);
+    }
     let outcome = execute(cli);
     // A reader that went away (`| head`) is no failure: the work is done and its exit code
     // stands, as with ripgrep. Any other write failure (a full disk) is an I/O error.

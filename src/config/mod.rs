@@ -31,6 +31,7 @@ pub use file::{
     LocaleConfig, PageBreak, Paper, PathsConfig, PrintConfig, ProjectConfig, SeverityConfig,
     SiteConfig, SourceLocaleConfig, ThemeConfig,
 };
+pub use locales::validate_tag;
 pub use output::{OutputProblem, resolve_path};
 pub use position::locale_setting_position;
 pub use project::{Locale, Project};

@@ -123,10 +123,11 @@ impl Project {
 }
 
 /// The configured tag a folder name most likely meant: the same once `_` is `-` and case is
-/// ignored, or within two edits of it.
+/// ignored, or within two edits of it, or else the one configured tag of the same language
+/// (`fr_FR` when only `fr` is configured).
 fn closest_tag(name: &str, locales: &[Locale]) -> Option<String> {
     let wanted = name.replace('_', "-").to_ascii_lowercase();
-    locales
+    let close = locales
         .iter()
         .map(|l| {
             (
@@ -136,5 +137,15 @@ fn closest_tag(name: &str, locales: &[Locale]) -> Option<String> {
         })
         .filter(|(distance, _)| *distance <= 2)
         .min()
-        .map(|(_, tag)| tag.clone())
+        .map(|(_, tag)| tag.clone());
+    close.or_else(|| {
+        let language = wanted.split('-').next().unwrap_or_default();
+        let mut same = locales
+            .iter()
+            .filter(|l| l.langid.language.as_str() == language);
+        match (same.next(), same.next()) {
+            (Some(only), None) => Some(only.tag.clone()),
+            _ => None,
+        }
+    })
 }

@@ -9,8 +9,9 @@ use super::Project;
 /// work on translations only).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "`{tag}` is not a configured {kind} (configured: {}){}",
+    "`{tag}` is not a configured {kind} (configured: {}){}{}",
     .configured.join(", "),
+    .problem.as_ref().map(|p| format!("; {p}")).unwrap_or_default(),
     .suggestion.as_ref().map(|s| format!("; did you mean `{s}`?")).unwrap_or_default()
 )]
 pub struct UnknownLocale {
@@ -18,6 +19,9 @@ pub struct UnknownLocale {
     /// `locale`, or `target locale`.
     pub kind: &'static str,
     pub configured: Vec<String>,
+    /// What is wrong with the tag itself, when it names no known language, script or region
+    /// (`` `Hanx` is not a known script (ISO 15924) ``).
+    pub problem: Option<String>,
     /// The configured tag most likely meant.
     pub suggestion: Option<String>,
 }
@@ -47,6 +51,7 @@ fn unknown<'a>(
     UnknownLocale {
         tag: tag.to_string(),
         kind,
+        problem: crate::languages::unknown_part(tag),
         suggestion: crate::languages::closest_configured(tag, &configured).map(str::to_string),
         configured: configured.into_iter().map(str::to_string).collect(),
     }

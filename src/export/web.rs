@@ -316,7 +316,7 @@ impl<'a> SiteModel<'a> {
                 snapshot::load_snapshot(&snapshot::snapshot_path(site.project, &locale.tag))?;
             let source = site.catalog.locale(source_tag).unwrap_or(&empty);
             let target = site.catalog.locale(&locale.tag).unwrap_or(&empty);
-            snapshot::stale_keys(&snapshot, source, target)
+            snapshot::stale_keys(&snapshot, source, target, &site.project.check.bundles)
         };
         let mut view = LocaleSite::new(site, locale, stale, coverage);
         let glossary = glossary::load_glossary(&site.project.locale_dir(&locale.tag))?;

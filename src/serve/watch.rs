@@ -64,7 +64,7 @@ pub(super) enum Change {
         tag: String,
         path: PathBuf,
     },
-    /// `locales/<tag>/glossary.yaml`: changes what `check` says, not the pages.
+    /// A locale folder's `glossary.yaml`: changes what `check` says, not the pages.
     Glossary(String),
 }
 
@@ -91,10 +91,14 @@ pub(super) fn classify(project: &Project, path: &Path) -> Option<Change> {
             Change::ContentFile
         });
     }
-    let rest = path.strip_prefix(&project.locales_dir).ok()?;
-    let tag = rest.components().next()?.as_os_str().to_string_lossy();
-    let locale = project.locale(&tag)?;
-    if rest.components().count() == 2 && name == crate::glossary::GLOSSARY_FILE {
+    // The locale whose folder holds the file: `locales/<tag>`, or the folder its `folder:`
+    // names (`locales/ja-JP-mac`, or a source outside the project); the deepest one wins.
+    let (locale, rest) = project
+        .locales
+        .iter()
+        .filter_map(|l| Some((l, path.strip_prefix(&l.dir).ok()?)))
+        .max_by_key(|(l, _)| l.dir.components().count())?;
+    if rest.components().count() == 1 && name == crate::glossary::GLOSSARY_FILE {
         return Some(Change::Glossary(locale.tag.clone()));
     }
     path.extension()
@@ -114,7 +118,8 @@ pub(super) struct Watch {
 
 impl Watch {
     /// Watches the project folder itself (the configuration, a `templates/` folder appearing)
-    /// and, recursively, `content/`, `locales/` and `templates/`.
+    /// and, recursively, `content/`, `locales/`, `templates/` and any locale folder that lies
+    /// outside `locales/` (`folder:`).
     pub fn new(project: &Project, events: Sender<Message>) -> Result<Watch, ServeError> {
         let mut watcher = notify::recommended_watcher(move |event| {
             let _ = events.send(Message::Fs(event, Instant::now()));
@@ -128,7 +133,7 @@ impl Watch {
         } else {
             project.root.clone()
         };
-        let folders = [
+        let mut folders = vec![
             (root, project.root.clone(), RecursiveMode::NonRecursive),
             (
                 project.content_dir.clone(),
@@ -146,6 +151,16 @@ impl Watch {
                 RecursiveMode::Recursive,
             ),
         ];
+        // A locale folder elsewhere (`folder: ../source/en-US`) is watched on its own.
+        for locale in &project.locales {
+            if !locale.dir.starts_with(&project.locales_dir) {
+                folders.push((
+                    locale.dir.clone(),
+                    locale.dir.clone(),
+                    RecursiveMode::Recursive,
+                ));
+            }
+        }
         let mut roots = Vec::new();
         for (dir, spelled, mode) in folders {
             // A folder that does not exist (yet) is not watched: a new `templates/` shows up as
@@ -314,6 +329,46 @@ mod tests {
         assert_eq!(classify(&p, &at("locales/fr/ui.ftl~")), None);
         assert_eq!(classify(&p, &at("content/.tmpA1b2C3")), None);
         assert_eq!(classify(&p, &at("dist/web/index.html")), None);
+    }
+
+    /// A locale's `folder:` is where its changes are found: `locales/ja-JP-mac` is `ja`'s,
+    /// and a source folder outside the project is the source's.
+    #[test]
+    fn a_configured_folder_maps_to_its_locale() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("l10n");
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(
+            root.join(crate::config::CONFIG_FILE),
+            "source_locale:\n  tag: en-US\n  folder: ../source/en-US\nlocales:\n  - tag: ja\n    folder: ja-JP-mac\n  - tag: fr\n",
+        )
+        .unwrap();
+        let p = crate::config::load_project(&root).unwrap();
+        let at = |rel: &str| p.root.join(rel);
+        let ftl = |tag: &str, path: PathBuf| {
+            Some(Change::Ftl {
+                tag: tag.into(),
+                path,
+            })
+        };
+        assert_eq!(
+            classify(&p, &at("locales/ja-JP-mac/app.ftl")),
+            ftl("ja", at("locales/ja-JP-mac/app.ftl"))
+        );
+        assert_eq!(
+            classify(&p, &at("locales/ja-JP-mac/glossary.yaml")),
+            Some(Change::Glossary("ja".into()))
+        );
+        assert_eq!(
+            classify(&p, &at("../source/en-US/sub/app.ftl")),
+            ftl("en-US", at("../source/en-US/sub/app.ftl"))
+        );
+        assert_eq!(
+            classify(&p, &at("locales/fr/app.ftl")),
+            ftl("fr", at("locales/fr/app.ftl"))
+        );
+        // `locales/ja` is no locale's folder any more.
+        assert_eq!(classify(&p, &at("locales/ja/app.ftl")), None);
         assert_eq!(classify(&p, &at("README.md")), None);
     }
 

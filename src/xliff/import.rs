@@ -373,7 +373,14 @@ pub fn import_xliff(
     let new_snapshot = if writes.is_empty() && confirmed.is_empty() {
         old_snapshot.clone()
     } else {
-        refreshed_snapshot(&old_snapshot, source, &new_target, &confirmed, &still_stale)
+        refreshed_snapshot(
+            &old_snapshot,
+            source,
+            &new_target,
+            &confirmed,
+            &still_stale,
+            &project.check.bundles,
+        )
     };
     let snapshot_changed = new_snapshot != old_snapshot;
     if !options.dry_run {
@@ -410,11 +417,17 @@ fn refreshed_snapshot(
     target: &LocaleCatalog,
     confirmed: &[String],
     still_stale: &BTreeMap<String, u64>,
+    bundles: &crate::config::BundlesConfig,
 ) -> Snapshot {
-    let mut new = snapshot::refresh(old, source, target);
+    let mut new = snapshot::refresh(old, source, target, bundles);
     let source_patterns = snapshot::patterns(source);
     let target_patterns = snapshot::patterns(target);
+    // Keyed by pattern: an id that files in bundles define several times has records that
+    // name their file (see `snapshot`), which these keys do not; such records stay refreshed.
     for key in confirmed {
+        if !new.pairs.contains_key(key) {
+            continue;
+        }
         if let (Some(s), Some(t)) = (source_patterns.get(key), target_patterns.get(key)) {
             new.pairs.insert(
                 key.clone(),
@@ -426,6 +439,9 @@ fn refreshed_snapshot(
         }
     }
     for (key, made_against) in still_stale {
+        if !new.pairs.contains_key(key) {
+            continue;
+        }
         if let (Some(s), Some(t)) = (source_patterns.get(key), target_patterns.get(key)) {
             let current = snapshot::fingerprint(&s.text);
             // Any fingerprint but today's source's keeps the translation stale until it is

@@ -341,7 +341,7 @@ pub fn locale_units(
     let source = catalog.locale(&source_tag).unwrap_or(&empty);
     let target = catalog.locale(tag).unwrap_or(&empty);
     let snapshot = snapshot::load_snapshot(&snapshot::snapshot_path(project, tag))?;
-    let stale = snapshot::stale_keys(&snapshot, source, target);
+    let stale = snapshot::stale_keys(&snapshot, source, target, &project.check.bundles);
     let categories = crate::plural::runtime_categories(&locale.langid);
 
     let target_resources: Vec<(&CatalogFile, ast::Resource<&str>)> =
@@ -403,7 +403,10 @@ pub fn locale_units(
                         stale: false,
                         translated: target_pattern.is_some(),
                     };
-                    pattern.stale = stale.contains(&pattern.key());
+                    // The record of an id defined in several files names its file.
+                    let key = pattern.key();
+                    pattern.stale = stale.contains(&key)
+                        || (per_file && stale.contains(&format!("{}:{key}", file.relative)));
                     patterns.push(pattern);
                 };
             if let Some(value) = definition.value {

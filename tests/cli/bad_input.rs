@@ -244,6 +244,78 @@ fn config_errors_point_at_the_value_and_say_what_it_must_be() {
     }
 }
 
+// A tag's script and region must be known too (ISO 15924; ISO 3166-1 or a UN M.49 area), refused
+// at the value with the tag meant where one is close; any case is written canonically.
+#[test]
+fn unknown_scripts_and_regions_are_refused_with_the_tag_meant() {
+    let cases = [
+        (
+            "locales:\n  - tag: zh-Hanx\n    name: Z\n",
+            "fluentpress.yaml:8:10: locale tag `zh-Hanx`: `Hanx` is not a known script (ISO 15924); did you mean `zh-Hans`?\n",
+        ),
+        (
+            "locales:\n  - name: Z\n    tag: zh-Hanx-HK\n",
+            "fluentpress.yaml:9:10: locale tag `zh-Hanx-HK`: `Hanx` is not a known script (ISO 15924); did you mean `zh-Hant-HK`?\n",
+        ),
+        (
+            "locales:\n  - tag: en-UK\n    name: E\n",
+            "fluentpress.yaml:8:10: locale tag `en-UK`: `UK` is not a known region (ISO 3166-1 or UN M.49); did you mean `en-GB`?\n",
+        ),
+        (
+            "locales:\n  - tag: fr-QL\n    name: F\n",
+            "fluentpress.yaml:8:10: locale tag `fr-QL`: `QL` is not a known region (ISO 3166-1 or UN M.49)\n",
+        ),
+        (
+            "locales:\n  - tag: es-420\n    name: E\n",
+            "fluentpress.yaml:8:10: locale tag `es-420`: `420` is not a known region (ISO 3166-1 or UN M.49)",
+        ),
+        (
+            "locales:\n  - tag: zh-hant-hk\n    name: Z\n",
+            "fluentpress.yaml:8:10: locale tag `zh-hant-hk` is not in canonical form; write it as `zh-Hant-HK`",
+        ),
+        (
+            "locales:\n  - tag: en-X-Pseudo\n    name: E\n",
+            "fluentpress.yaml:8:10: locale tag `en-X-Pseudo` is not in canonical form; write it as `en-x-pseudo`",
+        ),
+    ];
+    for (tail, expected) in cases {
+        let stderr = config_error(tail);
+        assert!(
+            stderr.contains(&format!("fluentpress: error: {expected}")),
+            "{tail}\n{stderr}"
+        );
+    }
+}
+
+// What BCP 47 allows is accepted: scripts, regions, UN M.49 areas, private-use regions (Android's
+// pseudo-locales), variants and a private-use part.
+#[test]
+fn scripts_regions_areas_variants_and_private_use_are_accepted() {
+    let project = TestProject::fixture("basic");
+    let tags = [
+        "de-Latn-DE",
+        "zh-Hant-HK",
+        "es-419",
+        "en-XA",
+        "ca-valencia",
+        "de-1996",
+        "en-x-pseudo",
+    ];
+    let base = "site:\n  name: S\n  base_url: https://s.example/\nsource_locale:\n  tag: en-US\n  name: English\nlocales:\n";
+    let locales: String = tags
+        .iter()
+        .map(|t| format!("  - tag: {t}\n    name: N\n"))
+        .collect();
+    project.write("fluentpress.yaml", format!("{base}{locales}"));
+    for tag in tags {
+        // Checked (its translations are missing: exit 1), not refused (exit 2).
+        let (code, out, stderr) = project.run(&["check", tag, "--format", "json"]);
+        assert_eq!(code, 1, "{tag}: {stderr}");
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(json["locales"][0]["locale"], tag);
+    }
+}
+
 // A locale tag must name a known language: `tag: german` is refused at its value with the
 // code meant (`de`), as are a three-letter code of a two-letter language and a mistyped rule
 // code in the check settings.

@@ -487,7 +487,7 @@ fn unknown_locales_are_refused_alike_with_the_tag_meant() {
         ),
         (
             &["export", "web", "fe"][..],
-            "fluentpress: error: `fe` is not a configured locale (configured: en-US, fr, zh-CN); did you mean `fr`?\n",
+            "fluentpress: error: `fe` is not a configured locale (configured: en-US, fr, zh-CN); `fe` is not a known language (ISO 639); did you mean `fr`?\n",
         ),
         (
             &["xliff", "export", "zh_cn"][..],
@@ -496,6 +496,23 @@ fn unknown_locales_are_refused_alike_with_the_tag_meant() {
         (
             &["check", "de"][..],
             "fluentpress: error: `de` is not a configured locale (configured: en-US, fr, zh-CN)\n",
+        ),
+        // A tag naming no known script or region says so, whatever the command.
+        (
+            &["check", "zh-Hanx"][..],
+            "fluentpress: error: `zh-Hanx` is not a configured locale (configured: en-US, fr, zh-CN); `Hanx` is not a known script (ISO 15924)\n",
+        ),
+        (
+            &["xliff", "export", "fr-QL"][..],
+            "fluentpress: error: `fr-QL` is not a configured target locale (configured: fr, zh-CN); `QL` is not a known region (ISO 3166-1 or UN M.49)\n",
+        ),
+        (
+            &["status", "xx"][..],
+            "fluentpress: error: `xx` is not a configured locale (configured: en-US, fr, zh-CN); `xx` is not a known language (ISO 639)\n",
+        ),
+        (
+            &["check", "zh-cn"][..],
+            "fluentpress: error: `zh-cn` is not a configured locale (configured: en-US, fr, zh-CN); did you mean `zh-CN`?\n",
         ),
     ] {
         let (code, _, stderr) = project.run(args);
@@ -542,5 +559,191 @@ fn coverage_below_threshold_points_at_the_locales_own_setting() {
             "::error file=fluentpress.yaml,line=15,col=19,title=coverage-below-threshold::[zh-CN]"
         ),
         "{github}"
+    );
+}
+
+// A folder under locales/ that no configured locale reads is an `unused-folder` warning in every
+// format: filed under the locale it resembles (`fr_FR` under `fr`), else under the source locale;
+// switched off and ignored like any other code.
+#[test]
+fn an_unused_locale_folder_is_a_diagnostic_in_every_format() {
+    let project = TestProject::fixture("check");
+    let unused = |project: &TestProject, args: &[&str]| -> Vec<(String, String)> {
+        let (code, out, stderr) = project.run(args);
+        assert_ne!(code, 2, "{stderr}");
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == "unused-folder")
+            .map(|d| {
+                (
+                    d["locale"].as_str().unwrap().to_string(),
+                    d["file"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    // None while every folder is a locale's.
+    assert_eq!(unused(&project, &["check", "--format", "json"]), []);
+
+    project.write("locales/fr_FR/ui.ftl", "greeting = Bonjour\n");
+    project.write("locales/old-site/ui.ftl", "greeting = Hi\n");
+    assert_eq!(
+        unused(&project, &["check", "--format", "json"]),
+        [
+            ("en-US".to_string(), "locales/old-site".to_string()),
+            ("fr".to_string(), "locales/fr_FR".to_string()),
+        ]
+    );
+    // Checking one locale shows the folders filed under it only.
+    assert_eq!(
+        unused(&project, &["check", "fr", "--format", "json"]),
+        [("fr".to_string(), "locales/fr_FR".to_string())]
+    );
+    assert_eq!(
+        unused(&project, &["check", "zh-CN", "--format", "json"]),
+        []
+    );
+
+    let (_, human, stderr) = project.run(&["check", "fr"]);
+    assert!(stderr.is_empty(), "{stderr}");
+    assert!(
+        human.contains("warning[unused-folder]: locales/fr_FR is not the folder of any configured locale; its files are not checked [fr]\n  --> locales/fr_FR:1:1\n"),
+        "{human}"
+    );
+    assert!(
+        human.contains("= help: did you mean `fr`? rename the folder to `fr`, or set `folder: fr_FR` on locale `fr` in fluentpress.yaml"),
+        "{human}"
+    );
+    let (_, github, _) = project.run(&["check", "--format", "github"]);
+    assert!(
+        github.contains("::warning file=locales/old-site,line=1,col=1,title=unused-folder::[en-US] locales/old-site is not the folder"),
+        "{github}"
+    );
+    let (_, sarif, _) = project.run(&["check", "--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    let run = &sarif["runs"][0];
+    assert!(
+        run["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == "unused-folder")
+    );
+    let results: Vec<&serde_json::Value> = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["ruleId"] == "unused-folder")
+        .collect();
+    assert_eq!(results.len(), 2, "{results:?}");
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "locales/old-site"
+    );
+    let (_, junit, _) = project.run(&["check", "fr", "--format", "junit", "--deny", "warnings"]);
+    assert!(
+        junit.contains("<testcase classname=\"fr\" name=\"locales/fr_FR\">\n      <failure type=\"unused-folder\""),
+        "{junit}"
+    );
+
+    // Suppressed like the others: off by severity, or by an ignore entry for one locale.
+    let config = project.read("fluentpress.yaml");
+    project.write(
+        "fluentpress.yaml",
+        config.replace(
+            "  ignore:\n",
+            "  ignore:\n    - code: unused-folder\n      locale: en-US\n",
+        ),
+    );
+    assert_eq!(
+        unused(&project, &["check", "--format", "json"]),
+        [("fr".to_string(), "locales/fr_FR".to_string())]
+    );
+    project.write(
+        "fluentpress.yaml",
+        config.replace(
+            "    obsolete-message: error\n",
+            "    obsolete-message: error\n    unused-folder: off\n",
+        ),
+    );
+    assert_eq!(unused(&project, &["check", "--format", "json"]), []);
+}
+
+// `--summary --format json` is the locale × code table as JSON (the guide documents its shape);
+// with a CI format it is refused as a usage error, before anything is checked.
+#[test]
+fn summary_as_json_and_refused_with_the_ci_formats() {
+    let project = TestProject::fixture("check");
+    let (code, out, stderr) = project.run(&["check", "--summary", "--format", "json"]);
+    assert_eq!(code, 1, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["version"], 1);
+    // The same counts as the full report's.
+    let (_, full, _) = project.run(&["check", "--format", "json"]);
+    let full: serde_json::Value = serde_json::from_str(&full).unwrap();
+    assert_eq!(json["summary"], full["summary"]);
+    let diagnostics = full["diagnostics"].as_array().unwrap();
+    let codes: Vec<&str> = json["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"missing-message") && codes.contains(&"syntax-error"));
+    for locale in json["locales"].as_array().unwrap() {
+        let tag = locale["locale"].as_str().unwrap();
+        let mine: Vec<&serde_json::Value> =
+            diagnostics.iter().filter(|d| d["locale"] == tag).collect();
+        let counts = locale["counts"].as_object().unwrap();
+        assert_eq!(
+            counts.values().map(|n| n.as_u64().unwrap()).sum::<u64>(),
+            mine.len() as u64,
+            "{tag}"
+        );
+        for (code, n) in counts {
+            assert_eq!(
+                mine.iter().filter(|d| d["code"] == code.as_str()).count() as u64,
+                n.as_u64().unwrap(),
+                "{tag} {code}"
+            );
+        }
+        // Only the codes found, written in the rule table's order (the order of `codes`).
+        let block = out
+            .split(&format!("\"locale\": \"{tag}\""))
+            .nth(1)
+            .unwrap()
+            .split("\"locale\"")
+            .next()
+            .unwrap();
+        let at: Vec<usize> = codes
+            .iter()
+            .filter(|c| counts.contains_key(**c))
+            .map(|c| block.find(&format!("\"{c}\": ")).unwrap())
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{tag}: {block}");
+        let errors = mine.iter().filter(|d| d["severity"] == "error").count();
+        assert_eq!(locale["errors"], errors, "{tag}");
+    }
+    assert_eq!(json["locales"][0]["locale"], "en-US");
+    assert_eq!(json["locales"][0]["counts"], serde_json::json!({}));
+    assert_eq!(json["locales"][2]["counts"]["missing-message"], 4);
+
+    for format in ["sarif", "junit", "github"] {
+        let (code, out, stderr) = project.run(&["check", "--summary", "--format", format]);
+        assert_eq!(code, 2, "{format}: {out}");
+        assert!(out.is_empty(), "{format}: {out}");
+        assert!(
+            stderr.starts_with(&format!("error: `--summary` prints counts, as a table or as JSON (`--format json`); `--format {format}` reports each finding for CI: use one or the other\n")),
+            "{format}: {stderr}"
+        );
+    }
+    let (code, _, stderr) = project.run(&["check", "--summary", "--all"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("'--summary' cannot be used with '--all'"),
+        "{stderr}"
     );
 }

@@ -154,8 +154,12 @@ fn layout_of_an_application_corpus() {
     );
     assert_eq!(output.status.code(), Some(0), "{stdout}{stderr}");
     assert!(
-        stderr.contains("fluentpress: warning: locales/de_DE is not the folder of any configured locale; its files are not checked (did you mean `de-DE`?"),
-        "{stderr}"
+        stdout.contains("warning[unused-folder]: locales/de_DE is not the folder of any configured locale; its files are not checked [de-DE]"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("did you mean `de-DE`? rename the folder to `de-DE`, or set `folder: de_DE` on locale `de-DE`"),
+        "{stdout}"
     );
     // Read, never written: extract refuses a source folder outside the project.
     let mut cmd = project.cmd();
@@ -249,11 +253,35 @@ fn repeated_findings_are_capped_and_summarised() {
     );
     assert!(
         stdout.contains(
-            "… and 5 more identical-to-source in fr (every one: --format json; counts: --summary)"
+            "… and 5 more identical-to-source in fr (every one: --all; counts: --summary)"
         ),
         "{stdout}"
     );
     assert!(stdout.contains("check: 0 errors, 25 warnings"), "{stdout}");
+    // `--all` shows all 25, in order, and no "more" line.
+    let (code, all, _) = project.run(&["check", "--all"]);
+    assert_eq!(code, 0, "{all}");
+    assert_eq!(
+        all.matches("warning[identical-to-source]").count(),
+        25,
+        "{all}"
+    );
+    assert!(!all.contains("more identical-to-source"), "{all}");
+    assert!(all.contains("--> locales/fr/app.ftl:25:7"), "{all}");
+    assert!(all.contains("check: 0 errors, 25 warnings"), "{all}");
+    // Exactly the cap is shown in full with no "more" line either.
+    let twenty: String = (0..20)
+        .map(|i| format!("m{i} = Same words {i}\n"))
+        .collect();
+    project
+        .write("locales/en-US/app.ftl", &twenty)
+        .write("locales/fr/app.ftl", &twenty);
+    let (_, capped, _) = project.run(&["check"]);
+    assert_eq!(capped.matches("warning[identical-to-source]").count(), 20);
+    assert!(!capped.contains("more identical-to-source"), "{capped}");
+    project
+        .write("locales/en-US/app.ftl", &text)
+        .write("locales/fr/app.ftl", &text);
     let (code, stdout, _) = project.run(&["check", "--summary"]);
     assert_eq!(code, 0, "{stdout}");
     assert_eq!(

@@ -86,6 +86,52 @@ fn init_refuses_an_existing_project() {
     assert!(!dir.path().join("other").exists());
 }
 
+// A tag the configuration would refuse (no such language or region) is refused by init with the
+// same words, before a project that cannot load is written; a tag in any case is written
+// canonically and builds.
+#[test]
+fn init_refuses_tags_the_configuration_would_refuse() {
+    let dir = tempfile::tempdir().unwrap();
+    for (tag, expected) in [
+        (
+            "german",
+            "fluentpress: error: --source/--target: locale tag `german`: `german` is not a known language (ISO 639 code); did you mean `de`?\n",
+        ),
+        (
+            "en-UK",
+            "fluentpress: error: --source/--target: locale tag `en-UK`: `UK` is not a known region (ISO 3166-1 or UN M.49); did you mean `en-GB`?\n",
+        ),
+    ] {
+        let output = fluentpress()
+            .current_dir(dir.path())
+            .args(["init", "site", "--target", tag])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{tag}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), expected);
+        assert!(!dir.path().join("site").exists(), "{tag}");
+    }
+    let output = fluentpress()
+        .current_dir(dir.path())
+        .args(["init", "site", "--target", "zh-hant-hk"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let config = std::fs::read_to_string(dir.path().join("site/fluentpress.yaml")).unwrap();
+    assert!(config.contains("zh-Hant-HK"), "{config}");
+    let check = fluentpress()
+        .current_dir(dir.path().join("site"))
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_ne!(
+        check.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
 // Completion scripts for every supported shell name the commands.
 #[test]
 fn completions_for_each_shell() {

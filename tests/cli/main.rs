@@ -6,6 +6,7 @@ mod browser;
 mod browser_theme;
 mod build;
 mod check;
+mod compare_locales;
 mod corpus;
 mod export_web;
 mod export_web_external;

@@ -349,6 +349,38 @@ fn edits_reload_the_page_and_syntax_errors_show_in_the_overlay() {
 // A Markdown edit is extracted again (the generated en-US file changes) and the page re-rendered
 // in every locale: the English text changes, and the translations of the changed paragraph are
 // now stale, so the French page says it may be outdated.
+// A locale whose folder is not named after its tag (`folder: zh_CN`) reloads like any other: the
+// watcher maps a change through the configured folder, not `locales/<tag>`.
+#[test]
+fn an_edit_in_a_configured_locale_folder_reloads_its_pages() {
+    let project = sample_project();
+    std::fs::rename(project.path("locales/zh-CN"), project.path("locales/zh_CN")).unwrap();
+    edit(
+        &project,
+        "fluentpress.yaml",
+        "  - tag: zh-CN\n",
+        "  - tag: zh-CN\n    folder: zh_CN\n",
+    );
+    let serve = Serve::start(&project, &[]);
+    serve.wait_for("/zh-CN/profile/", "the translated heading", |b| {
+        b.contains("<h2 id=\"at-a-glance\">公司概览</h2>")
+    });
+    let events = subscribe(serve.addr);
+    edit(
+        &project,
+        "locales/zh_CN/pages/profile.ftl",
+        "profile-at-a-glance-title = 公司概览",
+        "profile-at-a-glance-title = 公司概况一览",
+    );
+    let reload = events.recv_timeout(PATIENCE).expect("no reload event");
+    assert!(reload.contains("/zh-CN/profile/"), "{reload}");
+    serve.wait_for("/zh-CN/profile/", "the new heading", |b| {
+        b.contains("<h2 id=\"at-a-glance\">公司概况一览</h2>")
+    });
+    let line = serve.wait_line("locales/zh_CN/pages/profile.ftl:");
+    assert!(line.contains("reload sent"), "{line}");
+}
+
 #[test]
 fn a_markdown_edit_re_extracts_and_re_renders_the_page_everywhere() {
     let project = sample_project();

@@ -11,8 +11,8 @@ use crate::check::{CheckReport, Code, Diagnostic, Severity};
 use crate::diagnostic::{escape_controls, picture_controls};
 use crate::numbers::{Percent, count, percent, thousands};
 
-pub fn render(report: &CheckReport, color: bool) -> String {
-    let renderer = if color {
+pub fn render(report: &CheckReport, options: &super::RenderOptions) -> String {
+    let renderer = if options.color {
         Renderer::styled()
     } else {
         Renderer::plain()
@@ -20,24 +20,30 @@ pub fn render(report: &CheckReport, color: bool) -> String {
     let mut out = String::new();
     // Past `SHOWN_PER_CODE` findings of one code in one locale, the rest are counted, not
     // shown: 30,000 identical-to-source warnings are not read one by one (the machine formats
-    // and `--summary` have them all). Diagnostics come sorted by locale.
+    // and `--summary` have them all; `--all` shows them here too). Diagnostics come sorted by
+    // locale.
+    let cap = if options.all {
+        usize::MAX
+    } else {
+        SHOWN_PER_CODE
+    };
     let mut shown: FxHashMap<Code, usize> = FxHashMap::default();
     let mut locale: Option<&str> = None;
     for d in &report.diagnostics {
         if locale != Some(d.locale.as_str()) {
-            more_line(&mut out, &shown, locale);
+            more_line(&mut out, &shown, locale, cap);
             shown.clear();
             locale = Some(&d.locale);
         }
         let seen = shown.entry(d.code).or_default();
         *seen += 1;
-        if *seen > SHOWN_PER_CODE {
+        if *seen > cap {
             continue;
         }
         render_one(&mut out, d, &renderer);
         out.push('\n');
     }
-    more_line(&mut out, &shown, locale);
+    more_line(&mut out, &shown, locale, cap);
     coverage_table(&mut out, report);
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
@@ -62,20 +68,20 @@ pub fn render(report: &CheckReport, color: bool) -> String {
 pub const SHOWN_PER_CODE: usize = 20;
 
 /// "… and 312 more identical-to-source in fr", for each code of the locale past the cap.
-fn more_line(out: &mut String, shown: &FxHashMap<Code, usize>, locale: Option<&str>) {
+fn more_line(out: &mut String, shown: &FxHashMap<Code, usize>, locale: Option<&str>, cap: usize) {
     let Some(locale) = locale else {
         return;
     };
     let mut capped: Vec<(Code, usize)> = shown
         .iter()
-        .filter(|(_, n)| **n > SHOWN_PER_CODE)
-        .map(|(code, n)| (*code, n - SHOWN_PER_CODE))
+        .filter(|(_, n)| **n > cap)
+        .map(|(code, n)| (*code, n - cap))
         .collect();
     capped.sort();
     for (code, more) in capped {
         let _ = writeln!(
             out,
-            "… and {more} more {code} in {locale} (every one: --format json; counts: --summary)\n",
+            "… and {more} more {code} in {locale} (every one: --all; counts: --summary)\n",
             more = thousands(more),
             code = code.as_str()
         );

@@ -14,7 +14,7 @@
 //! run (errors; warnings under `--deny warnings`) is a failure.
 
 mod github;
-mod human;
+pub mod human;
 mod json;
 mod junit;
 mod sarif;
@@ -41,6 +41,9 @@ pub struct RenderOptions {
     pub color: bool,
     /// Warnings fail the run (`--deny warnings`): the CI formats make them failures too.
     pub deny_warnings: bool,
+    /// Every finding in the human format too (`--all`), not the first
+    /// [`SHOWN_PER_CODE`](human::SHOWN_PER_CODE) of each code in each locale.
+    pub all: bool,
 }
 
 impl RenderOptions {
@@ -48,7 +51,13 @@ impl RenderOptions {
         RenderOptions {
             color,
             deny_warnings,
+            all: false,
         }
+    }
+
+    /// These options, showing every finding in the human format (`check --all`).
+    pub fn with_all(self, all: bool) -> RenderOptions {
+        RenderOptions { all, ..self }
     }
 
     /// Whether `d` fails the run under these options.
@@ -65,7 +74,7 @@ pub fn write(
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
     match format {
-        Format::Human => out.write_all(human::render(report, options.color).as_bytes()),
+        Format::Human => out.write_all(human::render(report, options).as_bytes()),
         Format::Json => json::write(report, out),
         Format::Github => out.write_all(github::render(report, options).as_bytes()),
         Format::Sarif => sarif::write(report, out),

@@ -1,13 +1,56 @@
 //! `check --summary`: one row per locale, one column per code found, each cell the number of
-//! findings; the view of a corpus whose findings run to thousands.
+//! findings; the view of a corpus whose findings run to thousands. As a table for people
+//! ([`render`]) or as JSON (`--summary --format json`, [`write_json`], shape in the guide).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::io;
+
+use serde::Serialize;
 
 use crate::check::{CheckReport, Code, Severity};
 
-/// The table, then the totals line of the human format.
-pub fn render(report: &CheckReport) -> String {
+/// The JSON summary (version 1): the codes found, in the order of the rule table, and per
+/// locale its errors, warnings and the count of each code it has.
+#[derive(Serialize)]
+struct JsonSummary<'a> {
+    version: u32,
+    codes: Vec<Code>,
+    locales: Vec<LocaleCounts<'a>>,
+    summary: Totals,
+}
+
+#[derive(Serialize)]
+struct LocaleCounts<'a> {
+    locale: &'a str,
+    errors: usize,
+    warnings: usize,
+    /// Only the codes the locale has, in the order of `codes`.
+    counts: Counts,
+}
+
+/// Code → count, as a JSON object in the rule table's order.
+struct Counts(Vec<(Code, usize)>);
+
+impl Serialize for Counts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (code, n) in &self.0 {
+            map.serialize_entry(code.as_str(), n)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct Totals {
+    errors: usize,
+    warnings: usize,
+}
+
+/// Counts per (locale, code), and the codes found in the rule table's order.
+fn count(report: &CheckReport) -> (BTreeMap<(&str, Code), usize>, Vec<Code>) {
     let mut counts: BTreeMap<(&str, Code), usize> = BTreeMap::new();
     for d in &report.diagnostics {
         *counts.entry((d.locale.as_str(), d.code)).or_default() += 1;
@@ -15,6 +58,45 @@ pub fn render(report: &CheckReport) -> String {
     let mut codes: Vec<Code> = counts.keys().map(|(_, code)| *code).collect();
     codes.sort();
     codes.dedup();
+    (counts, codes)
+}
+
+/// Writes the summary of `report` as JSON to `out`.
+pub fn write_json(report: &CheckReport, out: &mut dyn io::Write) -> io::Result<()> {
+    let (counts, codes) = count(report);
+    let locales = report
+        .locales
+        .iter()
+        .map(|summary| LocaleCounts {
+            locale: &summary.locale,
+            errors: summary.errors,
+            warnings: summary.warnings,
+            counts: Counts(
+                codes
+                    .iter()
+                    .filter_map(|code| {
+                        Some((*code, *counts.get(&(summary.locale.as_str(), *code))?))
+                    })
+                    .collect(),
+            ),
+        })
+        .collect();
+    let json = JsonSummary {
+        version: 1,
+        codes,
+        locales,
+        summary: Totals {
+            errors: report.count(Severity::Error),
+            warnings: report.count(Severity::Warning),
+        },
+    };
+    serde_json::to_writer_pretty(&mut *out, &json)?;
+    out.write_all(b"\n")
+}
+
+/// The table, then the totals line of the human format.
+pub fn render(report: &CheckReport) -> String {
+    let (counts, codes) = count(report);
     let locale_width = report
         .locales
         .iter()

@@ -7,10 +7,25 @@ use crate::catalog::PatternInfo;
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 fn shows_nothing(pattern: &PatternInfo) -> bool {
-    if !pattern.text.starts_with("{ \"") {
-        return pattern.text.trim().is_empty();
+    if pattern.selects().len() == 1 && pattern.text.starts_with("{ ") {
+        return every_variant_shows_nothing(pattern);
     }
-    let mut text = pattern.text.clone();
+    text_shows_nothing(&pattern.text)
+}
+
+/// Text (a pattern's, or one variant's, in canonical FTL) that is empty, whitespace, or only
+/// placeables of whitespace string literals.
+fn text_shows_nothing(text: &str) -> bool {
+    // Most texts start with a visible character: answered without trimming.
+    match text.as_bytes().first() {
+        None => return true,
+        Some(&b) if b.is_ascii_graphic() && b != b'{' => return false,
+        _ => {}
+    }
+    if !text.starts_with("{ \"") {
+        return text.trim().is_empty();
+    }
+    let mut text = text.to_string();
     // Placeables of whitespace-only string literals render as nothing visible.
     while let Some(start) = text.find("{ \"") {
         let Some(len) = text[start + 3..].find("\" }") else {
@@ -22,6 +37,57 @@ fn shows_nothing(pattern: &PatternInfo) -> bool {
         text.replace_range(start..start + 3 + len + 3, "");
     }
     text.trim().is_empty()
+}
+
+/// A pattern that is one selection, `{ $n -> *[one] { "" } [other] { "" } }`, whose every variant
+/// shows nothing: whatever is selected, the page shows nothing. The canonical text is cut at the
+/// variant keys (`SelectInfo` gives them in order); text outside the selection, or a selector the
+/// cut cannot be sure of (with a string literal or a placeable), lands in a piece that is not
+/// empty, so the answer is never "empty" for a pattern that shows something.
+fn every_variant_shows_nothing(pattern: &PatternInfo) -> bool {
+    // A variant cannot be blank in Fluent's syntax: one that shows nothing is a string literal.
+    // Most selections have none, and are answered without cutting their text.
+    if !pattern.text.contains("{ \"") {
+        return false;
+    }
+    let select = &pattern.selects()[0];
+    let Some(body) = pattern
+        .text
+        .strip_prefix("{ ")
+        .and_then(|text| text.strip_suffix(" }"))
+    else {
+        return false;
+    };
+    let Some((selector, mut rest)) = body.split_once(" ->") else {
+        return false;
+    };
+    if selector.contains(['{', '}', '"']) {
+        return false;
+    }
+    let marker = |variant: &crate::catalog::VariantInfo| {
+        format!(
+            "{}[{}] ",
+            if variant.default { " *" } else { " " },
+            variant.key
+        )
+    };
+    for (i, variant) in select.variants.iter().enumerate() {
+        let Some(after) = rest.strip_prefix(&marker(variant)) else {
+            return false;
+        };
+        let end = match select.variants.get(i + 1) {
+            Some(next) => match after.find(&marker(next)) {
+                Some(end) => end,
+                None => return false,
+            },
+            None => after.len(),
+        };
+        if !text_shows_nothing(&after[..end]) {
+            return false;
+        }
+        rest = &after[end..];
+    }
+    true
 }
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
@@ -103,6 +169,32 @@ mod tests {
         assert_eq!(codes(&d), ["empty-translation"]);
         assert_eq!(d[0].message_id.as_deref(), Some("-u"));
         assert_eq!(d[0].message, "`-u` is empty");
+    }
+
+    /// A value that is one selection with nothing in any variant shows nothing, whatever is
+    /// selected; one variant with text, or text beside the selection, is something.
+    #[test]
+    fn a_selection_empty_in_every_variant_is_empty() {
+        let source = "a = { $n } files\n";
+        let empty = "a = { $n ->\n   *[one] { \"\" }\n    [other] { \"\" }\n}\n";
+        let d = run("fr", &[("a.ftl", source)], &[("a.ftl", empty)]);
+        assert!(codes(&d).contains(&"empty-translation"), "{d:?}");
+        for shows_something in [
+            "a = { $n ->\n   *[one] { \"\" }\n    [other] { $n } fichiers\n}\n",
+            "a = { $n ->\n   *[one] { \"\" }\n    [other] { \"\" }\n} fichiers\n",
+            "a = { $n ->\n   *[one] { \"\" }\n    [other] { \"\" }\n}{ \"x\" }\n",
+            "a = { $n ->\n   *[one] { \"\" }\n    [other] { \" [one] \" }\n}\n",
+            "a = { NUMBER($n, type: \"ordinal\") ->\n   *[one] { \"\" }\n    [other] { \"\" }\n}x\n",
+        ] {
+            let d = run("fr", &[("a.ftl", source)], &[("a.ftl", shows_something)]);
+            assert!(
+                !codes(&d).contains(&"empty-translation"),
+                "{shows_something}: {d:?}"
+            );
+        }
+        // A source that is itself empty in every variant may be translated so.
+        let d = run("fr", &[("a.ftl", empty)], &[("a.ftl", empty)]);
+        assert!(!codes(&d).contains(&"empty-translation"), "{d:?}");
     }
 
     #[test]

@@ -1,6 +1,11 @@
 //! `missing-file` / `obsolete-file`: the locale's files against the source's, by relative path.
 //! A missing file is reported once, with the number of messages it holds; its messages are not
 //! reported again one by one.
+//!
+//! `unused-folder`: a folder under `paths.locales` that no configured locale reads (a renamed
+//! or misspelt tag leaves its translations unread while the locale shows 0%). It is filed under
+//! the configured locale it resembles (`de_DE` under `de-DE`), so `check de-DE` shows it, or
+//! under the source locale when it resembles none.
 
 use crate::catalog::EntryKind;
 use crate::check::{Code, Diagnostic, LocaleContext};
@@ -64,6 +69,43 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             d.help = Some("delete it, or rename it to match a source file".into());
             out.push(d);
         }
+    }
+}
+
+/// `unused-folder` for the folders that belong with this locale (see the module's comment).
+pub fn unused_folders(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
+    for (folder, resembles) in ctx.unused_folders {
+        let ours = match resembles {
+            Some(tag) => *tag == ctx.locale.tag,
+            None => ctx.is_source,
+        };
+        if !ours {
+            continue;
+        }
+        let name = folder.file_name().unwrap_or_default().to_string_lossy();
+        let help = match resembles {
+            Some(tag) => format!(
+                "did you mean `{tag}`? rename the folder to `{tag}`, or set `folder: {name}` on locale `{tag}` in fluentpress.yaml"
+            ),
+            None => "add a locale for it to fluentpress.yaml (with `folder:` if its name is not the tag), or remove it".to_string(),
+        };
+        let path = ctx.project.relative(folder).into_owned();
+        out.push(Diagnostic {
+            severity: Code::UnusedFolder.default_severity(),
+            code: Code::UnusedFolder,
+            locale: ctx.locale.tag.clone(),
+            message: format!(
+                "{path} is not the folder of any configured locale; its files are not checked"
+            ),
+            file: path,
+            line: 1,
+            column: 1,
+            message_id: None,
+            help: Some(help),
+            locale_file: None,
+            width: 1,
+            source_line: None,
+        });
     }
 }
 

@@ -13,7 +13,7 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, Fluen
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::catalog::{Entry, EntryKind, PatternKey};
+use crate::catalog::{CatalogFile, Entry, EntryKind, PatternKey};
 use crate::check::{Code, Diagnostic, LocaleContext, Located};
 use crate::plural::category_samples;
 
@@ -39,22 +39,30 @@ enum Expansion {
 /// `unknown-reference`.
 struct Safety<'c, 'a> {
     ctx: &'c LocaleContext<'a>,
-    /// By entry (the key of its value).
-    memo: HashMap<PatternKey<'a>, Expansion>,
+    /// By entry: when files form bundles, one id may name a different entry in each.
+    memo: HashMap<*const Entry, Expansion>,
     /// How many references deep the walk is: a chain of 10,000 `r0 = { r1 }` messages would
     /// otherwise overflow the stack here (a translator's file, `check` aborted with SIGABRT).
     depth: usize,
 }
 
 impl<'a> Safety<'_, 'a> {
-    fn referenced(&mut self, kind: EntryKind, id: &'a str, attribute: Option<&str>) -> Expansion {
-        let key = PatternKey::new(kind, id, None);
-        let Some((_, entry)) = self.ctx.target_index.entry(key) else {
+    /// What a reference from `from` to `id` can do: the definition it resolves to there (the
+    /// locale's, or when files form bundles, the one in `from`'s bundles).
+    fn referenced(
+        &mut self,
+        from: &'a CatalogFile,
+        kind: EntryKind,
+        id: &'a str,
+        attribute: Option<&str>,
+    ) -> Expansion {
+        let Some((file, entry)) = self.ctx.target_index.resolve(from, kind, id) else {
             return Expansion::Safe(0);
         };
         if attribute.is_none() && entry.value.is_none() {
             return Expansion::MayFail;
         }
+        let key = entry as *const Entry;
         match self.memo.get(&key) {
             Some(Expansion::Visiting) => return Expansion::MayFail,
             Some(known) => return *known,
@@ -67,13 +75,13 @@ impl<'a> Safety<'_, 'a> {
         }
         self.memo.insert(key, Expansion::Visiting);
         self.depth += 1;
-        let result = self.entry(entry);
+        let result = self.entry(file, entry);
         self.depth -= 1;
         self.memo.insert(key, result);
         result
     }
 
-    fn entry(&mut self, entry: &'a Entry) -> Expansion {
+    fn entry(&mut self, file: &'a CatalogFile, entry: &'a Entry) -> Expansion {
         let mut total = 0;
         for pattern in entry.patterns() {
             if !pattern.functions().is_empty() {
@@ -86,7 +94,7 @@ impl<'a> Safety<'_, 'a> {
                 .map(|r| (EntryKind::Message, r))
                 .chain(pattern.term_refs().iter().map(|r| (EntryKind::Term, r)));
             for (kind, r) in refs {
-                match self.referenced(kind, &r.id, r.attribute.as_deref()) {
+                match self.referenced(file, kind, &r.id, r.attribute.as_deref()) {
                     Expansion::Safe(n) => total += n,
                     _ => return Expansion::MayFail,
                 }
@@ -109,19 +117,36 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     let candidates: Vec<Located<'_>> = ctx
         .target
         .entries()
-        .filter(|(_, e)| {
-            e.kind == EntryKind::Message && matches!(safety.entry(e), Expansion::MayFail)
+        .filter(|(file, e)| {
+            e.kind == EntryKind::Message && matches!(safety.entry(file, e), Expansion::MayFail)
         })
         .collect();
-    if candidates.is_empty() {
-        return;
+    // One fluent-bundle per set of bundles a file is loaded into (one for a website): an id
+    // defined in two files of different bundles is two messages, each formatted as its own
+    // bundle shows it, not as the locale's first definition.
+    let mut groups: Vec<(Vec<&str>, Vec<Located<'_>>)> = Vec::new();
+    for located in candidates {
+        let bundles = ctx.project.check.bundles.bundles_of(&located.0.relative);
+        match groups.iter_mut().find(|(b, _)| *b == bundles) {
+            Some((_, members)) => members.push(located),
+            None => groups.push((bundles, vec![located])),
+        }
     }
+    for (_, members) in groups {
+        format_group(ctx, &members, out);
+    }
+}
+
+/// Formats `candidates` (of files loaded into the same bundles) with fluent-bundle and
+/// reports what fails.
+fn format_group(ctx: &LocaleContext<'_>, candidates: &[Located<'_>], out: &mut Vec<Diagnostic>) {
     // A bundle of just what those messages can reach (their references, transitively), cut from
     // the files by span: re-parsing every file of every locale would cost more than the check.
+    // The candidates go in first: fluent-bundle keeps the first definition of an id.
     let mut needed: BTreeSet<PatternKey<'_>> = BTreeSet::new();
-    let mut queue: Vec<Located<'_>> = candidates.clone();
+    let mut queue: std::collections::VecDeque<Located<'_>> = candidates.iter().copied().collect();
     let mut ftl = String::new();
-    while let Some((file, entry)) = queue.pop() {
+    while let Some((file, entry)) = queue.pop_front() {
         if !needed.insert(entry.key()) {
             continue;
         }
@@ -132,12 +157,12 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
         for pattern in entry.patterns() {
             for r in pattern.message_refs() {
                 if let Some(found) = ctx.target_index.resolve(file, EntryKind::Message, &r.id) {
-                    queue.push(found);
+                    queue.push_back(found);
                 }
             }
             for r in pattern.term_refs() {
                 if let Some(found) = ctx.target_index.resolve(file, EntryKind::Term, &r.id) {
-                    queue.push(found);
+                    queue.push_back(found);
                 }
             }
         }
@@ -165,7 +190,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     let _ = bundle.add_resource(resource);
     let samples = category_samples(&ctx.locale.langid);
 
-    for (file, entry) in candidates {
+    for &(file, entry) in candidates {
         let Some(message) = bundle.get_message(&entry.id) else {
             continue;
         };
@@ -356,5 +381,44 @@ mod tests {
             format[1].0 == "y" && format[1].1.contains("too many placeables"),
             "{format:?}"
         );
+    }
+
+    /// With files in bundles of their own, an id in two files is two messages: each is
+    /// formatted as its own bundle holds it (the second file's unknown function is found,
+    /// and its references resolve in its own file), not as the locale's first definition.
+    #[test]
+    fn each_bundle_formats_its_own_definition() {
+        let source: &[(&str, &str)] = &[
+            ("a.ftl", "x = X { $n }\nm = M\n"),
+            ("b.ftl", "x = X { $n }\nm = M\n"),
+        ];
+        let target: &[(&str, &str)] = &[
+            ("a.ftl", "x = { NUMBER($n) } X\nm = M\n"),
+            // `m` here has no value: `{ m }` fails in b.ftl, not in a.ftl.
+            ("b.ftl", "x = { BOGUS($n) } X { m }\nm =\n    .a = A\n"),
+        ];
+        let failures = |config: &str| -> Vec<(String, String)> {
+            run_with(config, "fr", source, target, &[])
+                .into_iter()
+                .filter(|d| d.code.as_str() == "format-error")
+                .map(|d| (d.file, d.message))
+                .collect()
+        };
+        assert_eq!(
+            failures("check:\n  bundles: per-file\n"),
+            [
+                (
+                    "locales/fr/b.ftl".to_string(),
+                    "`m` is referenced but has no value".to_string()
+                ),
+                (
+                    "locales/fr/b.ftl".to_string(),
+                    "unknown function `BOGUS()`".to_string()
+                ),
+            ]
+        );
+        // One bundle for the locale: b.ftl's copy of `x` is a duplicate nobody sees (its
+        // `duplicate-id` says so), and `x` formats as a.ftl has it.
+        assert_eq!(failures(""), []);
     }
 }

@@ -10,7 +10,7 @@
 
 use rustc_hash::FxHashSet;
 
-use crate::catalog::{EntryKind, Located};
+use crate::catalog::{Entry, EntryKind, Located};
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 /// The source terms the locale lacks (in a file it has or not), for the rule and the count.
@@ -167,13 +167,22 @@ fn check_messages(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    // A translation is obsolete when no source message matched it. Matching is the same
+    // relation both ways (by id, or by file and id when files form bundles), so the matches
+    // already made tell, without a lookup per translation; when every translation was
+    // matched, there is nothing to look for.
+    let translated = ctx.matched.iter().filter(|(_, t)| t.is_some()).count();
+    if translated == ctx.target_index.messages().len() {
+        return;
+    }
+    let matched: FxHashSet<*const Entry> = ctx
+        .matched
+        .iter()
+        .filter_map(|(_, t)| t.map(|(_, e)| e as *const Entry))
+        .collect();
     for &(target_file, target_entry) in ctx.target_index.messages() {
         let key = target_entry.id.as_str();
-        if ctx
-            .source_index
-            .matching(target_file, EntryKind::Message, key)
-            .is_none()
-        {
+        if !matched.contains(&(target_entry as *const Entry)) {
             let mut d = ctx.at(
                 Code::ObsoleteMessage,
                 target_file,

@@ -106,6 +106,7 @@ pub fn run_all(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     empty::check(ctx, out);
     markup::check_depth(ctx, out);
     broken_links::check(ctx, out);
+    files::unused_folders(ctx, out);
     if ctx.is_source {
         return;
     }

@@ -8,8 +8,13 @@
 //! matches and always valid; one covers a category that holds that one integer only (`[1]` is
 //! German `one`, not French `one`, which also holds 0).
 //!
-//! Translations are asked for every category only where the source distinguishes plural forms:
-//! a source selection with only `*[other]` (and numbers) asks for nothing.
+//! A selection is asked for every category where the source distinguishes plural forms, or
+//! where the selection itself does (a key naming one of the locale's categories other than
+//! `other`): a translator who writes Russian `[one]` and `[many]` needs `[few]` too, whatever
+//! the source. A source selection with only `*[other]` (and numbers) asks nothing of a
+//! translation with one text or with only `*[other]` and numbers.
+
+use std::collections::BTreeSet;
 
 use crate::catalog::{CatalogFile, Entry, PatternInfo, SelectInfo};
 use crate::check::{Code, Diagnostic, EntryIndex, LocaleContext, PatternKeys};
@@ -39,6 +44,16 @@ fn distinguishes_forms(pattern: &PatternInfo) -> bool {
                 .iter()
                 .any(|v| !v.numeric && &*v.key != "other")
     })
+}
+
+/// Whether a plural selection names one of the locale's categories other than `other`: it then
+/// distinguishes forms itself and needs all of them. (An invalid key is reported as such, not as
+/// asking for the others.)
+fn names_forms(select: &SelectInfo, categories: &BTreeSet<&str>) -> bool {
+    select
+        .variants
+        .iter()
+        .any(|v| !v.numeric && &*v.key != "other" && categories.contains(&*v.key))
 }
 
 /// The source patterns (first definitions) that select on plural forms: computed once per run,
@@ -92,7 +107,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                         out.push(d);
                     }
                 }
-                if source_is_plural {
+                if source_is_plural || names_forms(select, categories) {
                     // A numeric key covers the category that is exactly that number.
                     let covered = select
                         .variants
@@ -314,6 +329,64 @@ mod tests {
             &[("a.ftl", "x = { $n ->\n   *[other] { $n } fichiers\n}\n")],
         );
         assert_eq!(codes(&d), ["missing-plural-category"]);
+    }
+
+    /// A translation that names plural forms itself needs all of them, whatever its source: a
+    /// Polish `[one]` and `*[many]` without `[few]` shows "many" for 2, 4 and 22. A selection
+    /// that names none of the locale's forms but `other` is not asked.
+    #[test]
+    fn a_selection_that_names_forms_needs_all_of_them_even_for_an_other_only_source() {
+        let source = "x = { $n ->\n   *[other] { $n } files\n}\n";
+        let d = run(
+            "pl",
+            &[("a.ftl", source)],
+            &[(
+                "a.ftl",
+                "x = { $n ->\n    [one] { $n } plik\n    [3] trzy pliki\n   *[many] { $n } plików\n}\n",
+            )],
+        );
+        assert_eq!(codes(&d), ["missing-plural-category"]);
+        assert!(d[0].message.ends_with("no variant for: few"), "{d:?}");
+        assert_eq!((d[0].line, d[0].column), (1, 8));
+        // With every form a whole number reaches: nothing.
+        let d = run(
+            "pl",
+            &[("a.ftl", source)],
+            &[(
+                "a.ftl",
+                "x = { $n ->\n    [one] { $n } plik\n    [few] { $n } pliki\n   *[many] { $n } plików\n}\n",
+            )],
+        );
+        assert!(codes(&d).is_empty(), "{d:?}");
+        // `[1]` and `*[other]` in German, `*[one]` and `[other]` in French: complete.
+        let d = run(
+            "de",
+            &[("a.ftl", source)],
+            &[(
+                "a.ftl",
+                "x = { $n ->\n    [1] Eine Datei\n   *[other] { $n } Dateien\n}\n",
+            )],
+        );
+        assert!(codes(&d).is_empty(), "{d:?}");
+        let d = run(
+            "fr",
+            &[("a.ftl", source)],
+            &[(
+                "a.ftl",
+                "x = { $n ->\n   *[one] { $n } fichier\n    [other] { $n } fichiers\n}\n",
+            )],
+        );
+        assert!(codes(&d).is_empty(), "{d:?}");
+        // A key the locale does not have is invalid, and asks for nothing more.
+        let d = run(
+            "fr",
+            &[("a.ftl", source)],
+            &[(
+                "a.ftl",
+                "x = { $n ->\n    [zero] Aucun fichier\n   *[other] { $n } fichiers\n}\n",
+            )],
+        );
+        assert_eq!(codes(&d), ["invalid-plural-category"]);
     }
 
     /// `[1]` covers `one` where `one` is exactly 1 (German), not where it also holds 0 (French).

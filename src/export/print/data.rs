@@ -251,11 +251,16 @@ pub fn select_pages<'a>(
     Ok(selected)
 }
 
-/// The Typst language and region of a locale: `zh-HK` → (`zh`, `HK`).
+/// The Typst language and region of a locale: `zh-HK` → (`zh`, `HK`). Typst takes a
+/// two-letter region only: a UN M.49 area (`es-419`) is left out, as is a private-use part
+/// (the identifier has none).
 pub fn typst_lang(langid: &LanguageIdentifier) -> (String, Option<String>) {
     (
         langid.language.as_str().to_ascii_lowercase(),
-        langid.region.map(|r| r.as_str().to_ascii_uppercase()),
+        langid
+            .region
+            .map(|r| r.as_str().to_ascii_uppercase())
+            .filter(|r| r.len() == 2),
     )
 }
 
@@ -998,6 +1003,16 @@ pub(crate) mod tests {
 
     fn text(s: &str) -> InlineNode {
         InlineNode::Text { text: s.into() }
+    }
+
+    // Typst takes a two-letter region only: `es-419`'s area is left out (Typst refused it and
+    // the whole print export failed).
+    #[test]
+    fn typst_gets_a_two_letter_region_only() {
+        let lang = |tag: &str| typst_lang(&tag.parse().unwrap());
+        assert_eq!(lang("zh-Hant-HK"), ("zh".into(), Some("HK".into())));
+        assert_eq!(lang("es-419"), ("es".into(), None));
+        assert_eq!(lang("fr"), ("fr".into(), None));
     }
 
     // Pages come in navigation order, then the ones outside the navigation; `--pages` picks.

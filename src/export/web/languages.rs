@@ -25,7 +25,8 @@ struct Maximized<'t> {
 
 /// The language, likely script and likely region of `tag` (empty when unknown).
 fn maximize(expander: &LocaleExpander, tag: &str) -> Option<(String, String, String)> {
-    let mut id: LanguageIdentifier = tag.parse().ok()?;
+    // A private-use part (`en-x-pseudo`) says nothing of language, script or region.
+    let mut id: LanguageIdentifier = tag.split("-x-").next().unwrap_or(tag).parse().ok()?;
     expander.maximize(&mut id);
     Some((
         id.language.as_str().to_ascii_lowercase(),
