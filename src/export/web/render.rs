@@ -476,7 +476,7 @@ pub(super) fn locale_pages(
         .to_string();
     context.insert("title", Value::from(page_title(locale, &label)));
     context.insert("noindex", Value::from(true));
-    // The index lives beside the search page (`manifest.json`, `t/`, `f/`).
+    // The index lives beside the search page (`manifest.fpz`, `t/`, `f/`).
     context.insert("index_url", Value::from("./"));
     context.insert("locale_root", Value::from("../"));
     let search = SiteFile {
