@@ -1,6 +1,10 @@
 // fluentpress search client: searches the locale's sharded index (written by
 // src/export/web/search.rs) in the browser, from any static host.
 //
+// Every index file is JSON, gzip-compressed (`.fpz`, an extension no host knows, so it is
+// served as it is); the client inflates it with the browser's DecompressionStream, unless the
+// bytes no longer start with the gzip magic because the host already decoded them.
+//
 // It fetches the small manifest, then only the dictionary shards that hold the query's words,
 // ranks pages by BM25 (title and heading words weigh more, query words side by side in a page
 // lift it), and fetches the fragments (URL, title, text) of the ten results shown. The client
@@ -69,8 +73,26 @@
     return Math.max(0, Math.floor(((8 + m) * Math.pow(2, e)) / 8) - 1);
   }
 
+  // The numbers of a postings string (encode_numbers in search.rs): five bits a character, the
+  // lowest first; a character below 32 ends a number.
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGIT_VALUE = {};
+  for (var d = 0; d < DIGITS.length; d++) { DIGIT_VALUE[DIGITS.charCodeAt(d)] = d; }
+  function decodeNumbers(text) {
+    var out = [];
+    var value = 0;
+    var scale = 1;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT_VALUE[text.charCodeAt(i)];
+      value += (digit & 31) * scale;
+      if (digit < 32) { out.push(value); value = 0; scale = 1; } else { scale *= 32; }
+    }
+    return out;
+  }
+
   // An entry's postings: [{doc, title, heading, body, length, positions}].
-  function decodePostings(numbers) {
+  function decodePostings(text) {
+    var numbers = decodeNumbers(text);
     var out = [];
     var doc = 0;
     var i = 0;
@@ -97,9 +119,29 @@
     return out;
   }
 
-  function Index(base, fetchJson) {
+  // The gzip magic (RFC 1952): JSON never starts with these bytes.
+  function isGzip(bytes) {
+    return bytes.length > 1 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+  }
+
+  // The JSON value in an index file's bytes (an ArrayBuffer or Uint8Array), inflating them
+  // first when they are still compressed.
+  function decode(buffer) {
+    var bytes = ArrayBuffer.isView(buffer)
+      ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+      : new Uint8Array(buffer);
+    var plain = isGzip(bytes)
+      ? new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
+      : Promise.resolve(bytes);
+    return plain.then(function (b) { return JSON.parse(new TextDecoder().decode(b)); });
+  }
+
+  var EXTENSION = ".fpz";
+
+  // `fetchBytes(url)` resolves to the bytes of an index file, as the host served them.
+  function Index(base, fetchBytes) {
     this.base = base;
-    this.fetchJson = fetchJson;
+    this.fetchJson = function (url) { return fetchBytes(url).then(decode); };
     this.manifest = null;
     this.shards = {};
     this.loaded = {};
@@ -110,7 +152,7 @@
   Index.prototype.load = function () {
     var self = this;
     if (!this.manifestPromise) {
-      this.manifestPromise = this.fetchJson(this.base + "manifest.json").then(function (m) {
+      this.manifestPromise = this.fetchJson(this.base + "manifest" + EXTENSION).then(function (m) {
         self.manifest = m;
         return m;
       });
@@ -133,7 +175,7 @@
   Index.prototype.shard = function (n) {
     var self = this;
     if (!this.shards[n]) {
-      this.shards[n] = this.fetchJson(this.base + "t/" + n + ".json").then(function (shard) {
+      this.shards[n] = this.fetchJson(this.base + "t/" + n + EXTENSION).then(function (shard) {
         self.loaded[n] = shard;
         return shard;
       });
@@ -151,7 +193,7 @@
       var shard = loaded[n];
       Object.keys(shard).forEach(function (k) {
         var e = shard[k];
-        if (typeof e[0] === "string" && wanted.has(e[0])) { out.push(k); }
+        if (Array.isArray(e) && wanted.has(e[0])) { out.push(k); }
       });
     });
     return out;
@@ -159,7 +201,7 @@
 
   Index.prototype.fragment = function (doc) {
     if (!this.fragments[doc]) {
-      this.fragments[doc] = this.fetchJson(this.base + "f/" + doc + ".json");
+      this.fragments[doc] = this.fetchJson(this.base + "f/" + doc + EXTENSION);
     }
     return this.fragments[doc];
   };
@@ -232,19 +274,20 @@
     var byKey = {};
     var words = [];
     var pending = [];
-    function add(key, weight, numbers) {
+    function add(key, weight, postings) {
       if (!byKey[key] || byKey[key].weight < weight) {
-        byKey[key] = { key: key, weight: weight, numbers: numbers };
+        byKey[key] = { key: key, weight: weight, postings: postings };
       }
     }
     found.forEach(function (f) {
       words.push(f.key);
+      // A postings string, or [the key to look up, the word's own postings if any].
       var entry = f.entry;
-      if (entry.length && typeof entry[0] === "string") {
+      if (Array.isArray(entry)) {
         var target = entry[0];
-        if (entry.length > 1) { add(f.key, f.weight, entry.slice(1)); }
+        if (entry.length > 1) { add(f.key, f.weight, entry[1]); }
         pending.push(self.entry(target).then(function (t) {
-          if (t) { add(target, f.weight, typeof t[0] === "string" ? t.slice(1) : t); }
+          if (t) { add(target, f.weight, Array.isArray(t) ? t[1] || "" : t); }
         }));
       } else {
         add(f.key, f.weight, entry);
@@ -256,7 +299,7 @@
         words: words,
         keys: keys.map(function (k) {
           var item = byKey[k];
-          if (!self.postings[k]) { self.postings[k] = decodePostings(item.numbers); }
+          if (!self.postings[k]) { self.postings[k] = decodePostings(item.postings); }
           return { key: k, weight: item.weight, postings: self.postings[k] };
         })
       };
@@ -437,7 +480,8 @@
     fold: fold,
     queryTerms: queryTerms,
     decodePostings: decodePostings,
-    open: function (base, fetchJson) { return new Index(base, fetchJson); },
+    decode: decode,
+    open: function (base, fetchBytes) { return new Index(base, fetchBytes); },
     snippet: snippet,
     renderSnippet: renderSnippet,
     countText: countText
@@ -456,7 +500,7 @@
   var index = api.open(root.getAttribute("data-index"), function (url) {
     return fetch(url).then(function (response) {
       if (!response.ok) { throw new Error(url + ": " + response.status); }
-      return response.json();
+      return response.arrayBuffer();
     });
   });
   var params = new URLSearchParams(location.search);

@@ -253,7 +253,6 @@ pub const GENERATED_NAMES: &[(&str, &str)] = &[
         "messages.json",
         "the locale's messages for client-side Fluent",
     ),
-    ("search-index.json", "the locale's search index"),
     ("search", "the folder of the locale's search page"),
     ("ftl", "the folder of the locale's published `.ftl` files"),
 ];
@@ -368,7 +367,6 @@ mod tests {
             "Search",
             "search/advanced",
             "index.html",
-            "search-index.json",
         ] {
             let reason = validate_slug(slug).unwrap_err();
             assert!(reason.contains("the web export writes"), "{slug}: {reason}");

@@ -31,6 +31,7 @@
 //! ([`MOSTLY_FALLBACK`]) is `noindex` and left out of `hreflang` alternates and the sitemap;
 //! `x-default` is the page in the source locale.
 
+pub mod gzip;
 pub mod html;
 mod languages;
 mod messages;
@@ -209,7 +210,7 @@ fn join<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SiteFile {
     pub path: String,
-    pub contents: String,
+    pub contents: Vec<u8>,
 }
 
 /// What [`write_site`] wrote, for the summary and for later partial updates.
@@ -348,7 +349,7 @@ impl<'a> SiteModel<'a> {
         files.push(self.messages_file(locale));
         files.extend(self.resources(locale).map(|(path, text)| SiteFile {
             path,
-            contents: text.to_string(),
+            contents: text.as_bytes().to_vec(),
         }));
         Ok(LocaleFiles { files, index_bytes })
     }

@@ -898,6 +898,11 @@ mod tests {
         assert_eq!(content_type(Path::new("logo.svg")), "image/svg+xml");
         assert_eq!(content_type(Path::new("a.woff2")), "font/woff2");
         assert_eq!(content_type(Path::new("x")), "application/octet-stream");
+        // The search index's gzip files are sent as they are, never labelled as JSON.
+        assert_eq!(
+            content_type(Path::new("fr/search/t/0.fpz")),
+            "application/octet-stream"
+        );
     }
 
     #[test]

@@ -386,7 +386,7 @@ fn with_referrers(locale: &LocaleCatalog, mut ids: BTreeSet<String>) -> BTreeSet
 /// Replaces one file of the site atomically when its contents changed; returns 1 when it wrote.
 fn write_file(root: &Path, file: &SiteFile) -> Result<usize, WebError> {
     let path = root.join(&file.path);
-    if std::fs::read(&path).is_ok_and(|old| old == file.contents.as_bytes()) {
+    if std::fs::read(&path).is_ok_and(|old| old == file.contents) {
         return Ok(0);
     }
     let write_err = |source| WebError::Write {
@@ -397,7 +397,7 @@ fn write_file(root: &Path, file: &SiteFile) -> Result<usize, WebError> {
     std::fs::create_dir_all(dir).map_err(write_err)?;
     // No fsync: the folder is temporary, only a reader must never see half a file.
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;
-    tmp.write_all(file.contents.as_bytes()).map_err(write_err)?;
+    tmp.write_all(&file.contents).map_err(write_err)?;
     tmp.persist(&path).map_err(|e| write_err(e.error))?;
     Ok(1)
 }

@@ -21,6 +21,16 @@ pub struct Server {
 
 impl Server {
     pub fn start(root: &Path) -> Server {
+        Server::start_with(root, false)
+    }
+
+    /// A server that answers every gzip-compressed file with `Content-Encoding: gzip`, as some
+    /// hosts do for `.gz` names: the browser inflates the bytes before a script sees them.
+    pub fn start_labelling_gzip(root: &Path) -> Server {
+        Server::start_with(root, true)
+    }
+
+    fn start_with(root: &Path, label_gzip: bool) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let stop = Arc::new(AtomicBool::new(false));
@@ -32,7 +42,7 @@ impl Server {
                 }
                 let Ok(stream) = stream else { continue };
                 let root = root.clone();
-                std::thread::spawn(move || serve_one(&root, stream));
+                std::thread::spawn(move || serve_one(&root, stream, label_gzip));
             }
         });
         Server { port, stop }
@@ -50,7 +60,7 @@ impl Drop for Server {
     }
 }
 
-fn serve_one(root: &Path, mut stream: TcpStream) {
+fn serve_one(root: &Path, mut stream: TcpStream, label_gzip: bool) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut request = String::new();
@@ -95,8 +105,13 @@ fn serve_one(root: &Path, mut stream: TcpStream) {
         Some("png") => "image/png",
         _ => "application/octet-stream",
     };
+    let encoding = if label_gzip && body.starts_with(&[0x1f, 0x8b]) {
+        "Content-Encoding: gzip\r\n"
+    } else {
+        ""
+    };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\n{encoding}Content-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
     );
     let _ = stream.write_all(head.as_bytes());

@@ -73,7 +73,6 @@ fn slugs_of_generated_files_are_refused() {
         ("search", "the locale's search page"),
         ("Search", "the locale's search page"),
         ("index.html", "the locale's home page"),
-        ("search-index.json", "the locale's search index"),
     ] {
         let stderr = refused_slug(slug);
         assert!(

@@ -153,6 +153,12 @@ impl Drop for Serve {
 
 /// One GET with a minimal HTTP/1.1 client: (status, body).
 fn get(addr: SocketAddr, path: &str) -> (u16, String) {
+    let (status, _, body) = get_bytes(addr, path);
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// One GET: (status, head, the body's bytes).
+fn get_bytes(addr: SocketAddr, path: &str) -> (u16, String, Vec<u8>) {
     let mut stream = TcpStream::connect_timeout(&addr, PATIENCE).unwrap();
     stream.set_read_timeout(Some(PATIENCE)).unwrap();
     write!(
@@ -162,14 +168,18 @@ fn get(addr: SocketAddr, path: &str) -> (u16, String) {
     .unwrap();
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
-    let response = String::from_utf8_lossy(&response).into_owned();
-    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+    let split = response
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(response.len());
+    let head = String::from_utf8_lossy(&response[..split]).into_owned();
+    let body = response.get(split + 4..).unwrap_or_default().to_vec();
     let status = head
         .split(' ')
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
-    (status, body.to_string())
+    (status, head, body)
 }
 
 /// Subscribes to the event stream; each `reload` event's data arrives on the channel.
@@ -581,6 +591,28 @@ fn paths_outside_the_site_are_refused() {
     let (status, body) = serve.get("/fr/no-such-page/");
     assert_eq!(status, 404);
     assert!(body.contains("lang=\"fr\""), "{body}");
+}
+
+// The search index is served as the export stores it: gzip bytes under `.fpz`, as
+// `application/octet-stream` and without `Content-Encoding` (the client inflates them).
+#[test]
+fn search_index_files_are_served_as_stored() {
+    let project = sample_project();
+    let serve = Serve::start(&project, &[]);
+    let (status, head, body) = get_bytes(serve.addr, "/en-US/search/manifest.fpz");
+    assert_eq!(status, 200, "{head}");
+    let head = head.to_ascii_lowercase();
+    assert!(
+        head.contains("content-type: application/octet-stream"),
+        "{head}"
+    );
+    assert!(!head.contains("content-encoding"), "{head}");
+    let json = fluentpress::export::web::gzip::decompress(&body).unwrap();
+    let manifest: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(manifest["docs"], 4);
+    let (status, _, shard) = get_bytes(serve.addr, "/en-US/search/t/0.fpz");
+    assert_eq!(status, 200);
+    assert_eq!(shard[..2], [0x1f, 0x8b]);
 }
 
 // A port in use is an error naming the way out (--port), with exit code 2.

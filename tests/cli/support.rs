@@ -34,6 +34,14 @@ impl TestProject {
         std::fs::read_to_string(self.path(relative)).unwrap()
     }
 
+    /// The JSON text of a search index file (`dist/web/fr/search/manifest.fpz`): stored
+    /// gzip-compressed, inflated here.
+    pub fn read_index(&self, relative: &str) -> String {
+        let bytes = std::fs::read(self.path(relative)).unwrap();
+        let json = fluentpress::export::web::gzip::decompress(&bytes).unwrap();
+        String::from_utf8(json).unwrap()
+    }
+
     /// The binary, run from the project root (so paths in messages are project-relative).
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("fluentpress").unwrap();

@@ -1,15 +1,21 @@
 // Runs fluentpress's search client (the exported site's assets/search.js) under Node against an
 // exported index, the way the browser does, and prints what it finds as JSON, one line per query:
-//   node search-client.mjs SITE LOCALE QUERY...
+//   node search-client.mjs [--decoded] SITE LOCALE QUERY...
+// The client gets each index file's bytes as stored (gzip-compressed), or with `--decoded` as a
+// host that answers them with `Content-Encoding: gzip` delivers them: already inflated.
 // Each line: {query, total, results: [{url, title, snippet: [{text, mark}]}], fetched: [paths],
 // nodes: [node kinds the snippet of the first result is built from]}. `fetched` lists the index
 // files the query read (relative to the locale's search folder), in order, fresh per query.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
+import { gunzipSync } from "node:zlib";
 
-const [site, locale, ...queries] = process.argv.slice(2);
-const context = { Intl, console, URLSearchParams };
+const args = process.argv.slice(2);
+const decoded = args[0] === "--decoded";
+const [site, locale, ...queries] = decoded ? args.slice(1) : args;
+// What a browser gives the client: Node 20 has the same web APIs.
+const context = { Intl, console, URLSearchParams, Blob, Response, DecompressionStream, TextDecoder };
 context.globalThis = context;
 vm.createContext(context);
 vm.runInContext(readFileSync(join(site, "assets", "search.js"), "utf8"), context);
@@ -27,7 +33,8 @@ for (const query of queries) {
   const fetched = [];
   const index = api.open("", async (path) => {
     fetched.push(path);
-    return JSON.parse(readFileSync(join(folder, path), "utf8"));
+    const bytes = readFileSync(join(folder, path));
+    return decoded ? gunzipSync(bytes) : bytes;
   });
   const result = await index.search(query);
   const shown = result.ranked.slice(0, api.PAGE_SIZE);

@@ -15,7 +15,8 @@ impl<'a> SiteModel<'a> {
                 site.catalog,
                 site.localizer,
                 tag,
-            ),
+            )
+            .into_bytes(),
         }
     }
 

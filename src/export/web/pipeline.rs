@@ -215,7 +215,7 @@ impl Run<'_, '_> {
     }
 
     fn write(&self, file: &SiteFile) -> Result<(), WebError> {
-        write(&self.root.join(&file.path), file.contents.as_bytes())
+        write(&self.root.join(&file.path), &file.contents)
     }
 }
 

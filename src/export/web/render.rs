@@ -172,7 +172,7 @@ pub(super) fn render_page(
     Ok(RenderedPage {
         file: SiteFile {
             path: format!("{tag}/{}index.html", slug_path(&page.slug)),
-            contents: html,
+            contents: html.into_bytes(),
         },
         fallbacks,
         stale,
@@ -476,12 +476,14 @@ pub(super) fn locale_pages(
         .to_string();
     context.insert("title", Value::from(page_title(locale, &label)));
     context.insert("noindex", Value::from(true));
-    // The index lives beside the search page (`manifest.json`, `t/`, `f/`).
+    // The index lives beside the search page (`manifest.fpz`, `t/`, `f/`).
     context.insert("index_url", Value::from("./"));
     context.insert("locale_root", Value::from("../"));
     let search = SiteFile {
         path: format!("{tag}/{SEARCH_SLUG}/index.html"),
-        contents: templates.render("search.html", Record::value(context))?,
+        contents: templates
+            .render("search.html", Record::value(context))?
+            .into_bytes(),
     };
 
     // The 404 page: a host serves it at any depth, so it pins its base to the locale's root.
@@ -508,7 +510,9 @@ pub(super) fn locale_pages(
     context.insert("not_found_text", Value::from_safe_string(text.html));
     let not_found = SiteFile {
         path: format!("{tag}/404.html"),
-        contents: templates.render("404.html", Record::value(context))?,
+        contents: templates
+            .render("404.html", Record::value(context))?
+            .into_bytes(),
     };
     Ok([search, not_found])
 }

@@ -51,25 +51,26 @@ pub(super) fn root_files(
         let name = if not_found { "404.html" } else { "index.html" };
         files.push(SiteFile {
             path: name.to_string(),
-            contents: html,
+            contents: html.into_bytes(),
         });
     }
 
     files.push(SiteFile {
         path: "sitemap.xml".to_string(),
-        contents: sitemap(site),
+        contents: sitemap(site).into_bytes(),
     });
     files.push(SiteFile {
         path: "robots.txt".to_string(),
         contents: format!(
             "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
             site.base_url
-        ),
+        )
+        .into_bytes(),
     });
     for (name, text) in &templates.assets {
         files.push(SiteFile {
             path: format!("assets/{name}"),
-            contents: text.clone(),
+            contents: text.as_bytes().to_vec(),
         });
     }
     Ok(files)
