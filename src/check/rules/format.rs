@@ -134,13 +134,14 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
         .filter(|(file, e)| {
             // A later definition of an id in the same bundle is never shown (`duplicate-id`
             // says so): only the one the bundle resolves is formatted.
-            let shown = ctx
-                .target_index
-                .resolve(file, EntryKind::Message, &e.id)
-                .is_some_and(|(_, first)| std::ptr::eq(first, *e));
+            let shown = || {
+                ctx.target_index
+                    .resolve(file, EntryKind::Message, &e.id)
+                    .is_some_and(|(_, first)| std::ptr::eq(first, *e))
+            };
             e.kind == EntryKind::Message
-                && shown
                 && matches!(safety.entry(file, e), Expansion::MayFail)
+                && shown()
         })
         .collect();
     // One fluent-bundle per set of bundles a file is loaded into (one for a website): an id
