@@ -31,6 +31,7 @@ root=$(pwd)
 fp=$(cd "$(dirname "$FLUENTPRESS")" && pwd)/$(basename "$FLUENTPRESS")
 rm -rf "$WORK"
 mkdir -p "$WORK"
+source "$root/benches/l10n-toml.sh"
 
 for case in "$CASES"/*/; do
     name=$(basename "$case")
@@ -39,17 +40,7 @@ for case in "$CASES"/*/; do
     tag=$(sed -n 's/^  - tag: //p' "$project/fluentpress.yaml")
     # compare-locales reads the same layout from an l10n.toml: locales/en-US is the reference,
     # locales/TAG the translation.
-    {
-        echo 'basepath = "."'
-        echo "locales = [\"$tag\"]"
-        echo
-        echo '[env]'
-        echo '    l = "{l10n_base}/{locale}/"'
-        echo
-        echo '[[paths]]'
-        echo '    reference = "locales/en-US/**"'
-        echo '    l10n = "{l}**"'
-    } > "$project/l10n.toml"
+    write_l10n_toml "$project" "$tag"
     # Exit status 1 (problems found) is expected from both tools; more is a failure.
     status=0
     (cd "$project" && "$fp" check --format json > fluentpress.json 2> fluentpress.err) || status=$?

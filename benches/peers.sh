@@ -56,20 +56,9 @@ project="$root/$WORK/project"
 # The target locale tags, in the order the generator configured them.
 mapfile -t tags < <(sed -n 's/^  - tag: //p' "$project/fluentpress.yaml")
 
-# compare-locales reads a project from l10n.toml: the reference (en-US) files, and where each
-# locale's files are, `{l10n_base}/{locale}/` with the same relative paths, which is exactly the
-# layout fluentpress uses.
-{
-    echo 'basepath = "."'
-    printf 'locales = [%s]\n' "$(printf '"%s", ' "${tags[@]}" | sed 's/, $//')"
-    echo
-    echo '[env]'
-    echo '    l = "{l10n_base}/{locale}/"'
-    echo
-    echo '[[paths]]'
-    echo '    reference = "locales/en-US/**"'
-    echo '    l10n = "{l}**"'
-} > "$project/l10n.toml"
+# compare-locales reads the project from an l10n.toml (benches/l10n-toml.sh).
+source "$root/benches/l10n-toml.sh"
+write_l10n_toml "$project" "${tags[@]}"
 
 # Runs "$@" in $project once; appends the wall time (seconds) to $1's times file and keeps GNU
 # time's report. Exit status 1 (problems found) is expected from both tools.
