@@ -210,6 +210,11 @@ pub struct PatternInfo {
     /// Whether the text may hold inline markup (`*`, `_`, `` ` ``, `](`): most text has none,
     /// and then comparing markup is skipped without looking at the text again.
     may_have_markup: bool,
+    /// The length of `text` trimmed, and whether it starts with a placeable: the rules that
+    /// look for empty or unchanged translations decide most patterns from these, without
+    /// reading the text (another allocation, so another cache miss, per pattern).
+    trimmed_len: u32,
+    starts_with_placeable: bool,
 }
 
 /// The parts of a [`PatternInfo`] that only patterns with placeables have.
@@ -280,6 +285,16 @@ impl PatternInfo {
     /// Whether the text may hold inline markup; `false` means it certainly holds none.
     pub fn may_have_markup(&self) -> bool {
         self.may_have_markup
+    }
+
+    /// The length of `text` without the whitespace around it.
+    pub fn trimmed_len(&self) -> usize {
+        self.trimmed_len as usize
+    }
+
+    /// Whether `text` starts with a placeable (`{ … }`).
+    pub fn starts_with_placeable(&self) -> bool {
+        self.starts_with_placeable
     }
 
     /// Text elements only (no placeables), trimmed: empty means the translation shows nothing.
@@ -354,6 +369,8 @@ pub fn analyze_pattern_with(
     }
     PatternInfo {
         span,
+        trimmed_len: u32::try_from(text.trim().len()).unwrap_or(u32::MAX),
+        starts_with_placeable: text.starts_with('{'),
         text,
         variables: NameSet::from_names(&mut walker.variables),
         shown_variables: NameSet::from_names(&mut walker.shown),

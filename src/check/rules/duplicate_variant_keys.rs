@@ -7,6 +7,7 @@
 use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap as HashMap;
+use smallvec::SmallVec;
 
 use crate::catalog::VariantInfo;
 use crate::check::{Code, Diagnostic, LocaleContext};
@@ -19,26 +20,44 @@ enum Selects<'k> {
 }
 
 fn selects(variant: &VariantInfo) -> Selects<'_> {
-    match (variant.numeric, variant.key.parse::<f64>()) {
+    // Only numeric keys are read as numbers (most keys are plural categories).
+    match variant.numeric.then(|| variant.key.parse::<f64>()) {
         // `+ 0.0` makes -0 and 0 one number.
-        (true, Ok(n)) => Selects::Number((n + 0.0).to_bits()),
+        Some(Ok(n)) => Selects::Number((n + 0.0).to_bits()),
         _ => Selects::Name(&variant.key),
     }
 }
+
+/// Selections with at most this many variants (all real ones) are compared in a small inline
+/// list; more (a hostile file's thousands) in a map.
+const SMALL: usize = 16;
 
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     for (file, entry) in ctx.target.entries() {
         for (attribute, pattern) in entry.named_patterns() {
             for select in pattern.selects() {
-                // A map, not pairwise comparison: a hostile file may hold thousands of variants.
-                let mut seen: HashMap<Selects<'_>, &VariantInfo> = HashMap::default();
+                // A map for many variants, not pairwise comparison: a hostile file may hold
+                // thousands. (Neither allocates until used.)
+                let mut few: SmallVec<[(Selects<'_>, &VariantInfo); SMALL]> = SmallVec::new();
+                let mut many: HashMap<Selects<'_>, &VariantInfo> = HashMap::default();
                 for variant in &select.variants {
-                    let first = match seen.entry(selects(variant)) {
-                        Entry::Vacant(v) => {
-                            v.insert(variant);
-                            continue;
+                    let key = selects(variant);
+                    let first = if select.variants.len() <= SMALL {
+                        match few.iter().find(|(k, _)| *k == key) {
+                            Some((_, first)) => *first,
+                            None => {
+                                few.push((key, variant));
+                                continue;
+                            }
                         }
-                        Entry::Occupied(o) => *o.get(),
+                    } else {
+                        match many.entry(key) {
+                            Entry::Vacant(v) => {
+                                v.insert(variant);
+                                continue;
+                            }
+                            Entry::Occupied(o) => *o.get(),
+                        }
                     };
                     let (line, column) = file.line_column(first.span.start);
                     let key = entry.pattern_key(attribute).to_string();

@@ -7,6 +7,13 @@ use crate::catalog::PatternInfo;
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 fn shows_nothing(pattern: &PatternInfo) -> bool {
+    // Decided without reading the text for most patterns: blank, or visible text first.
+    if pattern.trimmed_len() == 0 {
+        return true;
+    }
+    if !pattern.starts_with_placeable() {
+        return false;
+    }
     if pattern.selects().len() == 1 && pattern.text.starts_with("{ ") {
         return every_variant_shows_nothing(pattern);
     }
