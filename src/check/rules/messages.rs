@@ -10,7 +10,7 @@
 
 use rustc_hash::FxHashSet;
 
-use crate::catalog::{Entry, EntryKind, Located};
+use crate::catalog::{CatalogFile, Entry, EntryKind, Located};
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 /// The source terms the locale lacks (in a file it has or not), for the rule and the count.
@@ -26,6 +26,32 @@ pub fn missing_terms<'c>(ctx: &'c LocaleContext<'_>) -> impl Iterator<Item = Loc
         .copied()
 }
 
+/// A `missing-message` for a source entry the locale lacks: located at the source, as
+/// compare-locales reports it, and filed under the locale's file that should hold it.
+fn missing(
+    ctx: &LocaleContext<'_>,
+    (source_file, source_entry): Located<'_>,
+    target_file: &CatalogFile,
+    key: String,
+    message: String,
+) -> Diagnostic {
+    let (line, column) = source_file.line_column(source_entry.id_span.start);
+    Diagnostic {
+        severity: Code::MissingMessage.default_severity(),
+        code: Code::MissingMessage,
+        locale: ctx.locale.tag.clone(),
+        file: ctx.file_path(source_file),
+        line,
+        column,
+        message_id: Some(key),
+        message,
+        help: Some(format!("add it to {}", ctx.file_path(target_file))),
+        locale_file: Some(ctx.file_path(target_file)),
+        width: source_entry.id_span.len(),
+        source_line: Some(source_file.line_text(line).to_string()),
+    }
+}
+
 pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     check_messages(ctx, out);
     check_terms(ctx, out);
@@ -38,21 +64,14 @@ fn check_terms(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let key = format!("-{}", source_entry.id);
-        let (line, column) = source_file.line_column(source_entry.id_span.start);
-        out.push(Diagnostic {
-            severity: Code::MissingMessage.default_severity(),
-            code: Code::MissingMessage,
-            locale: ctx.locale.tag.clone(),
-            file: ctx.file_path(source_file),
-            line,
-            column,
-            message: format!("the term `{key}` is not translated"),
-            message_id: Some(key),
-            help: Some(format!("add it to {}", ctx.file_path(target_file))),
-            locale_file: Some(ctx.file_path(target_file)),
-            width: source_entry.id_span.len(),
-            source_line: Some(source_file.line_text(line).to_string()),
-        });
+        let message = format!("the term `{key}` is not translated");
+        out.push(missing(
+            ctx,
+            (source_file, source_entry),
+            target_file,
+            key,
+            message,
+        ));
     }
     let obsolete: Vec<Located<'_>> = ctx
         .target_index
@@ -105,21 +124,15 @@ fn check_messages(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             let Some(target_file) = ctx.target.file(&source_file.relative) else {
                 continue;
             };
-            let (line, column) = source_file.line_column(source_entry.id_span.start);
-            out.push(Diagnostic {
-                severity: Code::MissingMessage.default_severity(),
-                code: Code::MissingMessage,
-                locale: ctx.locale.tag.clone(),
-                file: ctx.file_path(source_file),
-                line,
-                column,
-                message_id: Some(key.to_string()),
-                message: format!("`{key}` is not translated"),
-                help: Some(format!("add it to {}", ctx.file_path(target_file))),
-                locale_file: Some(ctx.file_path(target_file)),
-                width: source_entry.id_span.len(),
-                source_line: Some(source_file.line_text(line).to_string()),
-            });
+            let message = format!("`{key}` is not translated");
+            let d = missing(
+                ctx,
+                (source_file, source_entry),
+                target_file,
+                key.to_string(),
+                message,
+            );
+            out.push(d);
             continue;
         };
         let id_at = |code: Code, message: String| {
