@@ -89,7 +89,20 @@ pub fn integer_categories(langid: &LanguageIdentifier) -> BTreeSet<&'static str>
     }
     let mut categories = BTreeSet::new();
     if let Some(rules) = current_rules(langid) {
-        categories.extend((0..=INTEGER_LIMIT).map(|n| current_name(rules.category_for(n))));
+        // Counted in a small set of flags, not the tree: two thousand evaluations, which stop
+        // early once every category of the rules has been reached.
+        let all: Vec<&'static str> = rules.categories().map(current_name).collect();
+        let mut reached: Vec<&'static str> = Vec::with_capacity(all.len());
+        for n in 0..=INTEGER_LIMIT {
+            let name = current_name(rules.category_for(n));
+            if !reached.contains(&name) {
+                reached.push(name);
+                if reached.len() == all.len() {
+                    break;
+                }
+            }
+        }
+        categories.extend(reached);
     }
     if let Ok(mut known) = KNOWN.lock() {
         known.insert(key, categories.clone());

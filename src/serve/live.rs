@@ -360,7 +360,7 @@ fn with_referrers(locale: &LocaleCatalog, mut ids: BTreeSet<String>) -> BTreeSet
         for pattern in entry.patterns() {
             for r in pattern.message_refs() {
                 referrers
-                    .entry(r.id.clone())
+                    .entry(r.id.to_string())
                     .or_default()
                     .insert(key.clone());
             }

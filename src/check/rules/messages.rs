@@ -188,11 +188,13 @@ fn check_messages(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     if translated == ctx.target_index.messages().len() {
         return;
     }
-    let matched: FxHashSet<*const Entry> = ctx
-        .matched
-        .iter()
-        .filter_map(|(_, t)| t.map(|(_, e)| e as *const Entry))
-        .collect();
+    let mut matched: FxHashSet<*const Entry> =
+        FxHashSet::with_capacity_and_hasher(translated, Default::default());
+    matched.extend(
+        ctx.matched
+            .iter()
+            .filter_map(|(_, t)| t.map(|(_, e)| e as *const Entry)),
+    );
     for &(target_file, target_entry) in ctx.target_index.messages() {
         let key = target_entry.id.as_str();
         if !matched.contains(&(target_entry as *const Entry)) {

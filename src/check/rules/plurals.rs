@@ -85,10 +85,10 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             if pattern.selects().is_empty() {
                 continue;
             }
-            // Does the source select on plurals here? (For the source locale: itself.)
+            // Does the source select on plurals here? (For the source locale: itself.) The
+            // key is written out only for what is reported: most selections are complete.
             let key = entry.pattern_key(attribute);
             let source_is_plural = ctx.source_plurals.contains(&key);
-            let key = key.to_string();
             for select in pattern.selects().iter().filter(|s| is_plural(s)) {
                 for variant in select.variants.iter().filter(|v| !v.numeric) {
                     if !categories.contains(&*variant.key) {
@@ -97,7 +97,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                             file,
                             variant.span.start,
                             variant.key.chars().count(),
-                            Some(&key),
+                            Some(&key.to_string()),
                             format!(
                                 "`[{}]` is not a plural category of {}",
                                 variant.key, ctx.locale.tag
@@ -109,37 +109,35 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                 }
                 if source_is_plural || names_forms(select, categories) {
                     // A numeric key covers the category that is exactly that number.
-                    let covered = select
-                        .variants
-                        .iter()
-                        .filter(|v| v.numeric)
-                        .filter_map(|v| {
-                            let value: f64 = v.key.parse().ok()?;
+                    let covers = |category: &str| {
+                        select.variants.iter().any(|v| {
+                            if !v.numeric {
+                                return *v.key == *category;
+                            }
+                            let Ok(value) = v.key.parse::<f64>() else {
+                                return false;
+                            };
                             exact
                                 .iter()
                                 .find(|(_, n)| **n as f64 == value)
-                                .map(|(category, _)| *category)
-                        });
-                    let present: Vec<&str> = select
-                        .variants
-                        .iter()
-                        .map(|v| &*v.key)
-                        .chain(covered)
-                        .collect();
+                                .is_some_and(|(exact, _)| *exact == category)
+                        })
+                    };
                     // Categories only fractions reach are not asked for (counts are integers).
-                    let missing: Vec<&str> = ctx
+                    let mut missing = ctx
                         .integer_plural_categories
                         .iter()
                         .copied()
-                        .filter(|c| !present.contains(c))
-                        .collect();
-                    if !missing.is_empty() {
+                        .filter(|c| !covers(c))
+                        .peekable();
+                    if missing.peek().is_some() {
+                        let missing: Vec<&str> = missing.collect();
                         let mut d = ctx.at(
                             Code::MissingPluralCategory,
                             file,
                             select.span.start,
                             1,
-                            Some(&key),
+                            Some(&key.to_string()),
                             format!(
                                 "this plural selection has no variant for: {}",
                                 missing.join(", ")
@@ -154,7 +152,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
                 }
             }
             if source_is_plural && !has_plural(pattern) {
-                one_text_for_all(ctx, &asked, file, entry, pattern, &key, out);
+                one_text_for_all(ctx, &asked, file, entry, pattern, &key.to_string(), out);
             }
         }
     }
