@@ -40,16 +40,30 @@ pub struct EntryIndex<'a> {
     scoped: Option<Scoped<'a>>,
 }
 
-/// Key of an entry within a file or a bundle: (kind, file path or bundle name, id).
-type ScopedKey<'a> = (EntryKind, &'a str, &'a str);
+/// Every definition of an id, in file and source order: nearly always one, so the later ones
+/// are kept in a vector that is most often empty (and then allocates nothing).
+struct Definitions<'a> {
+    first: Located<'a>,
+    later: Vec<Located<'a>>,
+}
+
+impl<'a> Definitions<'a> {
+    fn iter(&self) -> impl Iterator<Item = &Located<'a>> {
+        std::iter::once(&self.first).chain(&self.later)
+    }
+}
 
 /// The definitions of a locale whose files form several bundles.
+///
+/// One table of every definition by id answers the three questions asked of it (the locale's
+/// first definition, a file's, a bundle's): an id is defined in one or two files, so the
+/// definitions are filtered by file or bundle after one lookup. One entry per id, rather than
+/// one per id in each of three tables keyed by file path and bundle name, which at 50,000
+/// entries a locale made every insert and lookup a cache miss.
 struct Scoped<'a> {
     bundles: &'a BundlesConfig,
-    /// First definition per file path and id.
-    by_file: HashMap<ScopedKey<'a>, Located<'a>>,
-    /// First definition per bundle name and id.
-    by_bundle: HashMap<ScopedKey<'a>, Located<'a>>,
+    messages: HashMap<&'a str, Definitions<'a>>,
+    terms: HashMap<&'a str, Definitions<'a>>,
     /// The bundles each file of the locale is loaded into, by its relative path: matched
     /// against the configured globs once per file, not once per reference.
     file_bundles: HashMap<&'a str, Vec<&'a str>>,
@@ -62,6 +76,29 @@ impl<'a> Scoped<'a> {
             // A file of another locale: matched now.
             None => std::borrow::Cow::Owned(self.bundles.bundles_of(&file.relative)),
         }
+    }
+
+    fn definitions(&self, kind: EntryKind, id: &str) -> Option<&Definitions<'a>> {
+        match kind {
+            EntryKind::Message => self.messages.get(id),
+            EntryKind::Term => self.terms.get(id),
+        }
+    }
+
+    /// The first definition of `id` in the file at `relative`.
+    fn in_file(&self, relative: &str, kind: EntryKind, id: &str) -> Option<Located<'a>> {
+        self.definitions(kind, id)?
+            .iter()
+            .find(|(file, _)| file.relative == relative)
+            .copied()
+    }
+
+    /// The first definition of `id` in the bundle `name`.
+    fn in_bundle(&self, name: &str, kind: EntryKind, id: &str) -> Option<Located<'a>> {
+        self.definitions(kind, id)?
+            .iter()
+            .find(|(file, _)| self.bundles_of(file).contains(&name))
+            .copied()
     }
 }
 
@@ -100,50 +137,65 @@ impl<'a> EntryIndex<'a> {
         let mut index = EntryIndex::default();
         let mut scoped = Scoped {
             bundles,
-            by_file: HashMap::default(),
-            by_bundle: HashMap::default(),
+            messages: HashMap::default(),
+            terms: HashMap::default(),
             file_bundles: HashMap::default(),
         };
         let entries: usize = locale.files.iter().map(|f| f.entries.len()).sum();
-        index.messages.reserve(entries);
+        scoped.messages.reserve(entries);
         index.messages_in_order.reserve(entries);
-        scoped.by_file.reserve(entries);
-        scoped.by_bundle.reserve(entries);
-        // A later definition is reported once, even when its file is in several bundles that
-        // all hold the first.
-        let mut reported: rustc_hash::FxHashSet<*const Entry> = Default::default();
+        // The later definitions, in file and source order: the candidates for duplicates.
+        let mut later = Vec::new();
         for file in &locale.files {
-            let names = scoped
+            scoped
                 .file_bundles
                 .entry(file.relative.as_str())
-                .or_insert_with(|| bundles.bundles_of(&file.relative))
-                .clone();
+                .or_insert_with(|| bundles.bundles_of(&file.relative));
             for entry in &file.entries {
                 let (map, in_order) = match entry.kind {
-                    EntryKind::Message => (&mut index.messages, &mut index.messages_in_order),
-                    EntryKind::Term => (&mut index.terms, &mut index.terms_in_order),
+                    EntryKind::Message => (&mut scoped.messages, &mut index.messages_in_order),
+                    EntryKind::Term => (&mut scoped.terms, &mut index.terms_in_order),
                 };
-                map.entry(entry.id.as_str()).or_insert((file, entry));
-                let key = (entry.kind, file.relative.as_str(), entry.id.as_str());
-                if let hash_map::Entry::Vacant(v) = scoped.by_file.entry(key) {
-                    v.insert((file, entry));
-                    in_order.push((file, entry));
-                }
-                for name in &names {
-                    match scoped
-                        .by_bundle
-                        .entry((entry.kind, name, entry.id.as_str()))
-                    {
-                        hash_map::Entry::Vacant(v) => {
-                            v.insert((file, entry));
+                match map.entry(entry.id.as_str()) {
+                    hash_map::Entry::Vacant(v) => {
+                        v.insert(Definitions {
+                            first: (file, entry),
+                            later: Vec::new(),
+                        });
+                        in_order.push((file, entry));
+                    }
+                    hash_map::Entry::Occupied(mut o) => {
+                        let definitions = o.get_mut();
+                        // The first definition in its file is the one matched with other
+                        // locales.
+                        if !definitions.iter().any(|(f, _)| std::ptr::eq(*f, file)) {
+                            in_order.push((file, entry));
                         }
-                        hash_map::Entry::Occupied(o) => {
-                            if reported.insert(entry as *const Entry) {
-                                index.duplicates.push((*o.get(), (file, entry)));
-                            }
-                        }
+                        definitions.later.push((file, entry));
+                        later.push((file, entry));
                     }
                 }
+            }
+        }
+        // A later definition duplicates the first one of the first of its bundles that holds
+        // an earlier definition (reported once, even when several bundles hold one).
+        for (file, entry) in later {
+            let Some(definitions) = scoped.definitions(entry.kind, &entry.id) else {
+                continue;
+            };
+            let earlier: Vec<Located<'a>> = definitions
+                .iter()
+                .take_while(|(_, e)| !std::ptr::eq(*e, entry))
+                .copied()
+                .collect();
+            let first = scoped.bundles_of(file).iter().find_map(|name| {
+                earlier
+                    .iter()
+                    .find(|(f, _)| scoped.bundles_of(f).contains(name))
+                    .copied()
+            });
+            if let Some(first) = first {
+                index.duplicates.push((first, (file, entry)));
             }
         }
         index.scoped = Some(scoped);
@@ -173,10 +225,7 @@ impl<'a> EntryIndex<'a> {
                 EntryKind::Message => self.message(id),
                 EntryKind::Term => self.term(id),
             },
-            Some(scoped) => scoped
-                .by_file
-                .get(&(kind, file.relative.as_str(), id))
-                .copied(),
+            Some(scoped) => scoped.in_file(&file.relative, kind, id),
         }
     }
 
@@ -191,16 +240,22 @@ impl<'a> EntryIndex<'a> {
             Some(scoped) => scoped
                 .bundles_of(file)
                 .iter()
-                .find_map(|name| scoped.by_bundle.get(&(kind, *name, id)).copied()),
+                .find_map(|name| scoped.in_bundle(name, kind, id)),
         }
     }
 
     pub fn message(&self, id: &str) -> Option<Located<'a>> {
-        self.messages.get(id).copied()
+        match &self.scoped {
+            None => self.messages.get(id).copied(),
+            Some(scoped) => scoped.messages.get(id).map(|d| d.first),
+        }
     }
 
     pub fn term(&self, id: &str) -> Option<Located<'a>> {
-        self.terms.get(id).copied()
+        match &self.scoped {
+            None => self.terms.get(id).copied(),
+            Some(scoped) => scoped.terms.get(id).map(|d| d.first),
+        }
     }
 
     /// The entry `key` names (its attribute, if any, is not looked at).
@@ -233,7 +288,7 @@ impl<'a> EntryIndex<'a> {
         let Some(scoped) = &self.scoped else {
             return self.pattern(key);
         };
-        let located = *scoped.by_file.get(&(key.kind, relative, key.id))?;
+        let located = scoped.in_file(relative, key.kind, key.id)?;
         let entry = located.1;
         let pattern = match key.attribute {
             None => entry.value.as_ref()?,
