@@ -225,6 +225,10 @@ pub struct PatternInfo {
     /// reading the text (another allocation, so another cache miss, per pattern).
     trimmed_len: u32,
     starts_with_placeable: bool,
+    /// Whether the pattern has a string literal anywhere (`{ "" }`, a call's argument, a
+    /// selector): a placeable that shows nothing is one, so a pattern without any shows
+    /// something wherever it has a placeable.
+    has_string_literal: bool,
 }
 
 /// The parts of a [`PatternInfo`] that only patterns with placeables have.
@@ -307,6 +311,12 @@ impl PatternInfo {
         self.starts_with_placeable
     }
 
+    /// Whether the pattern has a string literal anywhere (in any variant, argument or
+    /// selector): without one, a placeable of the pattern shows something.
+    pub fn has_string_literal(&self) -> bool {
+        self.has_string_literal
+    }
+
     /// Text elements only (no placeables), trimmed: empty means the translation shows nothing.
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
@@ -350,6 +360,7 @@ pub fn analyze_pattern_with(
         end: 0,
         plain: true,
         markup: false,
+        string_literal: false,
     };
     walker.text_pattern(pattern, true);
     let span = if walker.start == usize::MAX {
@@ -381,6 +392,7 @@ pub fn analyze_pattern_with(
         span,
         trimmed_len: u32::try_from(text.trim().len()).unwrap_or(u32::MAX),
         starts_with_placeable: text.starts_with('{'),
+        has_string_literal: walker.string_literal,
         text,
         variables: NameSet::from_names(&mut walker.variables),
         shown_variables: NameSet::from_names(&mut walker.shown),
@@ -402,6 +414,7 @@ fn plain_text(source: &str, value: &str) -> PatternInfo {
         span,
         trimmed_len: u32::try_from(value.trim().len()).unwrap_or(u32::MAX),
         starts_with_placeable: value.starts_with('{'),
+        has_string_literal: false,
         text: String::from(value),
         variables: NameSet::new(),
         shown_variables: NameSet::new(),
@@ -426,6 +439,8 @@ struct Walker<'t, 's> {
     plain: bool,
     /// A text element or string literal has a markup character (see `markup_chars`).
     markup: bool,
+    /// A string literal was met.
+    string_literal: bool,
 }
 
 impl<'s> Walker<'_, 's> {
@@ -525,6 +540,7 @@ impl<'s> Walker<'_, 's> {
     fn inline(&mut self, inline: &InlineExpression<&'s str>, shown: bool) {
         match inline {
             InlineExpression::StringLiteral { value } => {
+                self.string_literal = true;
                 self.span_of(value);
                 self.markup |= markup_chars(value);
                 self.text.push('"');

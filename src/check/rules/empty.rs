@@ -11,7 +11,9 @@ fn shows_nothing(pattern: &PatternInfo) -> bool {
     if pattern.trimmed_len() == 0 {
         return true;
     }
-    if !pattern.starts_with_placeable() {
+    // Only a string literal (`{ "" }`) can stand for nothing where a pattern has text or a
+    // placeable; most patterns have none, and are answered without reading their text.
+    if !pattern.starts_with_placeable() || !pattern.has_string_literal() {
         return false;
     }
     if pattern.selects().len() == 1 && pattern.text.starts_with("{ ") {
