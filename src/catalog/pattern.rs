@@ -553,8 +553,12 @@ impl<'s> Walker<'_, 's> {
             }
             InlineExpression::VariableReference { id } => {
                 self.span_of(id.name);
-                self.variables.push(id.name);
-                if shown {
+                // A variable is usually used again (`{ $n -> [one] { $n } … }`): kept once, so
+                // that most patterns end with one name, made a set without sorting.
+                if !self.variables.contains(&id.name) {
+                    self.variables.push(id.name);
+                }
+                if shown && !self.shown.contains(&id.name) {
                     self.shown.push(id.name);
                 }
                 self.text.push('$');

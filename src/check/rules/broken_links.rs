@@ -12,12 +12,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::catalog::{EntryKind, LocaleCatalog};
+use crate::catalog::{CatalogFile, Entry, EntryKind, LocaleCatalog};
 use crate::check::{Code, Diagnostic, LocaleContext};
 use crate::markup::{page_links, parse_inline};
 
 /// Page path below `content/` (`about/team.md`) → the page's heading anchors.
-type Pages = BTreeMap<String, BTreeSet<String>>;
+pub type Pages = BTreeMap<String, BTreeSet<String>>;
 
 fn site_pages(source: &LocaleCatalog) -> Pages {
     let mut pages = Pages::new();
@@ -57,58 +57,60 @@ fn site_pages(source: &LocaleCatalog) -> Pages {
     pages
 }
 
-pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
-    // Built on the first page link met: most locales' files are read without needing it.
-    let mut pages: Option<Pages> = None;
-    for (file, entry) in ctx.target.entries() {
-        for (attribute, pattern) in entry.named_patterns() {
-            // A page link is written `](@/`: text without it has none.
-            if !pattern.may_have_markup() || !pattern.text.contains("](@/") {
-                continue;
-            }
-            let inlines = parse_inline(pattern.visible_text());
-            for (path, fragment) in page_links(&inlines) {
-                let pages = pages.get_or_insert_with(|| site_pages(ctx.source));
-                // The exporter resolves `./page.md` as `page.md`.
-                let problem = match pages.get(path.trim_start_matches("./")) {
-                    None => format!("`@/{path}` is not a page of the site"),
-                    Some(anchors) => match fragment {
-                        Some(f) if !f.is_empty() && !anchors.contains(f) => {
-                            format!("`@/{path}` has no heading with the anchor `#{f}`")
-                        }
-                        _ => continue,
-                    },
-                };
-                let written = match fragment {
-                    Some(f) => format!("@/{path}#{f}"),
-                    None => format!("@/{path}"),
-                };
-                let offset = super::find_in_entry(file, entry, &written);
-                let key = entry.pattern_key(attribute).to_string();
-                let mut d = ctx.at(
-                    Code::BrokenLink,
-                    file,
-                    offset,
-                    written.chars().count(),
-                    Some(&key),
-                    problem,
-                );
-                d.help = Some(match pages.get(path.trim_start_matches("./")) {
-                    Some(anchors) if !anchors.is_empty() => format!(
-                        "its headings' anchors: {}; the web export would publish the link as plain text",
-                        anchors
-                            .iter()
-                            .map(|a| format!("#{a}"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                    _ => format!(
-                        "pages are content/<page>.md ({}); the web export would publish the link as plain text",
-                        pages.keys().take(8).cloned().collect::<Vec<_>>().join(", ")
-                    ),
-                });
-                out.push(d);
-            }
+pub fn check_entry(
+    ctx: &LocaleContext<'_>,
+    file: &CatalogFile,
+    entry: &Entry,
+    pages: &mut Option<Pages>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (attribute, pattern) in entry.named_patterns() {
+        // A page link is written `](@/`: text without it has none.
+        if !pattern.may_have_markup() || !pattern.text.contains("](@/") {
+            continue;
+        }
+        let inlines = parse_inline(pattern.visible_text());
+        for (path, fragment) in page_links(&inlines) {
+            let pages = pages.get_or_insert_with(|| site_pages(ctx.source));
+            // The exporter resolves `./page.md` as `page.md`.
+            let problem = match pages.get(path.trim_start_matches("./")) {
+                None => format!("`@/{path}` is not a page of the site"),
+                Some(anchors) => match fragment {
+                    Some(f) if !f.is_empty() && !anchors.contains(f) => {
+                        format!("`@/{path}` has no heading with the anchor `#{f}`")
+                    }
+                    _ => continue,
+                },
+            };
+            let written = match fragment {
+                Some(f) => format!("@/{path}#{f}"),
+                None => format!("@/{path}"),
+            };
+            let offset = super::find_in_entry(file, entry, &written);
+            let key = entry.pattern_key(attribute).to_string();
+            let mut d = ctx.at(
+                Code::BrokenLink,
+                file,
+                offset,
+                written.chars().count(),
+                Some(&key),
+                problem,
+            );
+            d.help = Some(match pages.get(path.trim_start_matches("./")) {
+                Some(anchors) if !anchors.is_empty() => format!(
+                    "its headings' anchors: {}; the web export would publish the link as plain text",
+                    anchors
+                        .iter()
+                        .map(|a| format!("#{a}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                _ => format!(
+                    "pages are content/<page>.md ({}); the web export would publish the link as plain text",
+                    pages.keys().take(8).cloned().collect::<Vec<_>>().join(", ")
+                ),
+            });
+            out.push(d);
         }
     }
 }

@@ -5,44 +5,47 @@
 //!
 //! A warning, as compare-locales reports it: the page still shows the first copy.
 
-use std::collections::hash_map::Entry;
+use std::collections::hash_map;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::catalog::Attribute;
+use crate::catalog::{Attribute, CatalogFile, Entry};
 use crate::check::{Code, Diagnostic, LocaleContext};
 
-pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (file, entry) in ctx.target.entries() {
-        // Most entries have no attribute or one: nothing to compare.
-        if entry.attributes.len() < 2 {
-            continue;
-        }
-        // A map, not pairwise comparison: a hostile file may hold thousands of attributes.
-        let mut seen: HashMap<&str, &Attribute> = HashMap::default();
-        for attribute in &entry.attributes {
-            let first = match seen.entry(attribute.name.as_str()) {
-                Entry::Vacant(v) => {
-                    v.insert(attribute);
-                    continue;
-                }
-                Entry::Occupied(o) => *o.get(),
-            };
-            let (line, column) = file.line_column(first.name_span.start);
-            let key = entry.pattern_key(Some(&attribute.name)).to_string();
-            let mut d = ctx.at(
-                Code::DuplicateAttribute,
-                file,
-                attribute.name_span.start,
-                attribute.name_span.len(),
-                Some(&key),
-                format!("`.{}` is defined twice in `{}`", attribute.name, entry.id),
-            );
-            d.help = Some(format!(
-                "first defined at {line}:{column}; fluent-bundle shows only the first, this copy is never seen"
-            ));
-            out.push(d);
-        }
+pub fn check_entry(
+    ctx: &LocaleContext<'_>,
+    file: &CatalogFile,
+    entry: &Entry,
+    out: &mut Vec<Diagnostic>,
+) {
+    // Most entries have no attribute or one: nothing to compare.
+    if entry.attributes.len() < 2 {
+        return;
+    }
+    // A map, not pairwise comparison: a hostile file may hold thousands of attributes.
+    let mut seen: HashMap<&str, &Attribute> = HashMap::default();
+    for attribute in &entry.attributes {
+        let first = match seen.entry(attribute.name.as_str()) {
+            hash_map::Entry::Vacant(v) => {
+                v.insert(attribute);
+                continue;
+            }
+            hash_map::Entry::Occupied(o) => *o.get(),
+        };
+        let (line, column) = file.line_column(first.name_span.start);
+        let key = entry.pattern_key(Some(&attribute.name)).to_string();
+        let mut d = ctx.at(
+            Code::DuplicateAttribute,
+            file,
+            attribute.name_span.start,
+            attribute.name_span.len(),
+            Some(&key),
+            format!("`.{}` is defined twice in `{}`", attribute.name, entry.id),
+        );
+        d.help = Some(format!(
+            "first defined at {line}:{column}; fluent-bundle shows only the first, this copy is never seen"
+        ));
+        out.push(d);
     }
 }
 

@@ -3,7 +3,7 @@
 //! Where the source pattern itself shows nothing, empty is the faithful translation; and the
 //! source locale is the reference, so an empty source (always written on purpose) is not judged.
 
-use crate::catalog::PatternInfo;
+use crate::catalog::{CatalogFile, Entry, PatternInfo};
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 fn shows_nothing(pattern: &PatternInfo) -> bool {
@@ -99,33 +99,35 @@ fn every_variant_shows_nothing(pattern: &PatternInfo) -> bool {
     true
 }
 
-pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (file, entry) in ctx.target.entries() {
-        for (attribute, pattern) in entry.named_patterns() {
-            if ctx.is_source || !shows_nothing(pattern) {
-                continue;
-            }
-            let source_pattern = ctx
-                .source_index
-                .pattern(entry.pattern_key(attribute))
-                .map(|(_, pattern)| pattern);
-            if source_pattern.is_some_and(shows_nothing) {
-                continue;
-            }
-            let key = entry.pattern_key(attribute).to_string();
-            let offset = entry.pattern_offset(pattern);
-            let mut d = ctx.at(
-                Code::EmptyTranslation,
-                file,
-                offset,
-                1,
-                Some(&key),
-                format!("`{key}` is empty"),
-            );
-            d.help =
-                Some("translate it, or delete the message to fall back to another locale".into());
-            out.push(d);
+pub fn check_entry(
+    ctx: &LocaleContext<'_>,
+    file: &CatalogFile,
+    entry: &Entry,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (attribute, pattern) in entry.named_patterns() {
+        if ctx.is_source || !shows_nothing(pattern) {
+            continue;
         }
+        let source_pattern = ctx
+            .source_index
+            .pattern(entry.pattern_key(attribute))
+            .map(|(_, pattern)| pattern);
+        if source_pattern.is_some_and(shows_nothing) {
+            continue;
+        }
+        let key = entry.pattern_key(attribute).to_string();
+        let offset = entry.pattern_offset(pattern);
+        let mut d = ctx.at(
+            Code::EmptyTranslation,
+            file,
+            offset,
+            1,
+            Some(&key),
+            format!("`{key}` is empty"),
+        );
+        d.help = Some("translate it, or delete the message to fall back to another locale".into());
+        out.push(d);
     }
 }
 

@@ -4,44 +4,42 @@
 use super::PatternPair;
 use crate::check::{Code, Diagnostic, LocaleContext};
 
-pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<Diagnostic>) {
+pub fn check_pair(ctx: &LocaleContext<'_>, pair: &PatternPair<'_>, out: &mut Vec<Diagnostic>) {
     if ctx.glossary.terms.is_empty() {
         return;
     }
-    for pair in pairs {
-        for term in &ctx.glossary.terms {
-            if !pair.source.text.contains(&term.source) {
-                continue;
-            }
-            if term
-                .translations
-                .iter()
-                .any(|t| pair.target.text.contains(t.as_str()))
-            {
-                continue;
-            }
-            let mut d = ctx.at(
-                Code::GlossaryMismatch,
-                pair.target_file,
-                pair.target_offset(),
-                1,
-                Some(&pair.key()),
-                format!(
-                    "the source says “{}”; the glossary requires {}",
-                    term.source,
-                    term.translations
-                        .iter()
-                        .map(|t| format!("“{t}”"))
-                        .collect::<Vec<_>>()
-                        .join(" or ")
-                ),
-            );
-            d.help = term
-                .note
-                .clone()
-                .or_else(|| Some(format!("see locales/{}/glossary.yaml", ctx.locale.tag)));
-            out.push(d);
+    for term in &ctx.glossary.terms {
+        if !pair.source.text.contains(&term.source) {
+            continue;
         }
+        if term
+            .translations
+            .iter()
+            .any(|t| pair.target.text.contains(t.as_str()))
+        {
+            continue;
+        }
+        let mut d = ctx.at(
+            Code::GlossaryMismatch,
+            pair.target_file,
+            pair.target_offset(),
+            1,
+            Some(&pair.key()),
+            format!(
+                "the source says “{}”; the glossary requires {}",
+                term.source,
+                term.translations
+                    .iter()
+                    .map(|t| format!("“{t}”"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+        );
+        d.help = term
+            .note
+            .clone()
+            .or_else(|| Some(format!("see locales/{}/glossary.yaml", ctx.locale.tag)));
+        out.push(d);
     }
 }
 

@@ -7,45 +7,47 @@
 use super::PatternPair;
 use crate::check::{Code, Diagnostic, LocaleContext};
 
-pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<Diagnostic>) {
-    let kept: Vec<&str> = ctx.glossary.kept_names().collect();
-    for pair in pairs {
-        // Different lengths are different texts: most pairs are told apart without reading
-        // either text.
-        if pair.source.trimmed_len() != pair.target.trimmed_len() {
-            continue;
-        }
-        let text = trimmed(&pair.target.text);
-        if trimmed(&pair.source.text) != text {
-            continue;
-        }
-        if pair.attribute.is_some() && text.chars().count() == 1 {
-            continue;
-        }
-        let mut rest = without_placeables(&pair.target.text);
-        for name in &kept {
-            rest = rest.replace(name, "");
-        }
-        if !rest.chars().any(char::is_alphabetic) {
-            continue;
-        }
-        let mut d = ctx.at(
-            Code::IdenticalToSource,
-            pair.target_file,
-            pair.target_offset(),
-            1,
-            Some(&pair.key()),
-            format!(
-                "the translation is identical to the {} source",
-                ctx.project.source_locale().tag
-            ),
-        );
-        d.help = Some(
-            "translate it; if it is a name that stays as it is, add it to the locale's glossary.yaml with itself as translation"
-                .into(),
-        );
-        out.push(d);
+pub fn check_pair(
+    ctx: &LocaleContext<'_>,
+    pair: &PatternPair<'_>,
+    kept: &[&str],
+    out: &mut Vec<Diagnostic>,
+) {
+    // Different lengths are different texts: most pairs are told apart without reading
+    // either text.
+    if pair.source.trimmed_len() != pair.target.trimmed_len() {
+        return;
     }
+    let text = trimmed(&pair.target.text);
+    if trimmed(&pair.source.text) != text {
+        return;
+    }
+    if pair.attribute.is_some() && text.chars().count() == 1 {
+        return;
+    }
+    let mut rest = without_placeables(&pair.target.text);
+    for name in kept {
+        rest = rest.replace(name, "");
+    }
+    if !rest.chars().any(char::is_alphabetic) {
+        return;
+    }
+    let mut d = ctx.at(
+        Code::IdenticalToSource,
+        pair.target_file,
+        pair.target_offset(),
+        1,
+        Some(&pair.key()),
+        format!(
+            "the translation is identical to the {} source",
+            ctx.project.source_locale().tag
+        ),
+    );
+    d.help = Some(
+        "translate it; if it is a name that stays as it is, add it to the locale's glossary.yaml with itself as translation"
+            .into(),
+    );
+    out.push(d);
 }
 
 /// `text` without surrounding whitespace; most text has none, which its first and last bytes

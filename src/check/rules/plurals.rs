@@ -68,96 +68,126 @@ pub fn plural_patterns<'a>(source: &EntryIndex<'a>) -> PatternKeys<'a> {
     keys
 }
 
-pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
+/// What the selections of one locale are judged against, prepared once per locale.
+pub struct Plurals {
+    /// The locale's categories, listed for reports.
+    list: String,
+    /// Those an integer count reaches, listed for reports.
+    asked: String,
+    /// The categories that hold exactly one integer (`one` is 1 in German), with it.
+    exact: std::collections::BTreeMap<&'static str, u64>,
+}
+
+impl Plurals {
+    pub fn new(ctx: &LocaleContext<'_>) -> Plurals {
+        let categories = &ctx.plural_categories;
+        let list = categories.iter().copied().collect::<Vec<_>>().join(", ");
+        // What an integer count reaches: what a translation is asked for.
+        let asked = ctx
+            .integer_plural_categories
+            .iter()
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        let exact = crate::plural::exact_integer_categories(&ctx.locale.langid);
+        Plurals { list, asked, exact }
+    }
+}
+
+pub fn check_entry(
+    ctx: &LocaleContext<'_>,
+    plurals: &Plurals,
+    file: &CatalogFile,
+    entry: &Entry,
+    out: &mut Vec<Diagnostic>,
+) {
     let categories = &ctx.plural_categories;
-    let list = categories.iter().copied().collect::<Vec<_>>().join(", ");
-    // What an integer count reaches: what a translation is asked for.
-    let asked = ctx
-        .integer_plural_categories
-        .iter()
-        .copied()
-        .collect::<Vec<_>>()
-        .join(", ");
-    let exact = crate::plural::exact_integer_categories(&ctx.locale.langid);
+    let (list, asked, exact) = (&plurals.list, &plurals.asked, &plurals.exact);
     // Patterns with selections: their keys against the locale's categories.
-    for (file, entry) in ctx.target.entries() {
-        for (attribute, pattern) in entry.named_patterns() {
-            if pattern.selects().is_empty() {
-                continue;
-            }
-            // Does the source select on plurals here? (For the source locale: itself.) The
-            // key is written out only for what is reported: most selections are complete.
-            let key = entry.pattern_key(attribute);
-            let source_is_plural = ctx.source_plurals.contains(&key);
-            for select in pattern.selects().iter().filter(|s| is_plural(s)) {
-                for variant in select.variants.iter().filter(|v| !v.numeric) {
-                    if !categories.contains(&*variant.key) {
-                        let mut d = ctx.at(
-                            Code::InvalidPluralCategory,
-                            file,
-                            variant.span.start,
-                            variant.key.chars().count(),
-                            Some(&key.to_string()),
-                            format!(
-                                "`[{}]` is not a plural category of {}",
-                                variant.key, ctx.locale.tag
-                            ),
-                        );
-                        d.help = Some(format!("{} uses: {list}", ctx.locale.tag));
-                        out.push(d);
-                    }
-                }
-                if source_is_plural || names_forms(select, categories) {
-                    // A numeric key covers the category that is exactly that number.
-                    let covers = |category: &str| {
-                        select.variants.iter().any(|v| {
-                            if !v.numeric {
-                                return *v.key == *category;
-                            }
-                            let Ok(value) = v.key.parse::<f64>() else {
-                                return false;
-                            };
-                            exact
-                                .iter()
-                                .find(|(_, n)| **n as f64 == value)
-                                .is_some_and(|(exact, _)| *exact == category)
-                        })
-                    };
-                    // Categories only fractions reach are not asked for (counts are integers).
-                    let mut missing = ctx
-                        .integer_plural_categories
-                        .iter()
-                        .copied()
-                        .filter(|c| !covers(c))
-                        .peekable();
-                    if missing.peek().is_some() {
-                        let missing: Vec<&str> = missing.collect();
-                        let mut d = ctx.at(
-                            Code::MissingPluralCategory,
-                            file,
-                            select.span.start,
-                            1,
-                            Some(&key.to_string()),
-                            format!(
-                                "this plural selection has no variant for: {}",
-                                missing.join(", ")
-                            ),
-                        );
-                        d.help = Some(format!(
-                            "{} uses for whole numbers: {asked}; the default variant is used instead",
-                            ctx.locale.tag
-                        ));
-                        out.push(d);
-                    }
+    for (attribute, pattern) in entry.named_patterns() {
+        if pattern.selects().is_empty() {
+            continue;
+        }
+        // Does the source select on plurals here? (For the source locale: itself.) The
+        // key is written out only for what is reported: most selections are complete.
+        let key = entry.pattern_key(attribute);
+        let source_is_plural = ctx.source_plurals.contains(&key);
+        for select in pattern.selects().iter().filter(|s| is_plural(s)) {
+            for variant in select.variants.iter().filter(|v| !v.numeric) {
+                if !categories.contains(&*variant.key) {
+                    let mut d = ctx.at(
+                        Code::InvalidPluralCategory,
+                        file,
+                        variant.span.start,
+                        variant.key.chars().count(),
+                        Some(&key.to_string()),
+                        format!(
+                            "`[{}]` is not a plural category of {}",
+                            variant.key, ctx.locale.tag
+                        ),
+                    );
+                    d.help = Some(format!("{} uses: {list}", ctx.locale.tag));
+                    out.push(d);
                 }
             }
-            if source_is_plural && !has_plural(pattern) {
-                one_text_for_all(ctx, &asked, file, entry, pattern, &key.to_string(), out);
+            if source_is_plural || names_forms(select, categories) {
+                // A numeric key covers the category that is exactly that number.
+                let covers = |category: &str| {
+                    select.variants.iter().any(|v| {
+                        if !v.numeric {
+                            return *v.key == *category;
+                        }
+                        let Ok(value) = v.key.parse::<f64>() else {
+                            return false;
+                        };
+                        exact
+                            .iter()
+                            .find(|(_, n)| **n as f64 == value)
+                            .is_some_and(|(exact, _)| *exact == category)
+                    })
+                };
+                // Categories only fractions reach are not asked for (counts are integers).
+                let mut missing = ctx
+                    .integer_plural_categories
+                    .iter()
+                    .copied()
+                    .filter(|c| !covers(c))
+                    .peekable();
+                if missing.peek().is_some() {
+                    let missing: Vec<&str> = missing.collect();
+                    let mut d = ctx.at(
+                        Code::MissingPluralCategory,
+                        file,
+                        select.span.start,
+                        1,
+                        Some(&key.to_string()),
+                        format!(
+                            "this plural selection has no variant for: {}",
+                            missing.join(", ")
+                        ),
+                    );
+                    d.help = Some(format!(
+                        "{} uses for whole numbers: {asked}; the default variant is used instead",
+                        ctx.locale.tag
+                    ));
+                    out.push(d);
+                }
             }
         }
+        if source_is_plural && !has_plural(pattern) {
+            one_text_for_all(ctx, asked, file, entry, pattern, &key.to_string(), out);
+        }
     }
-    // Patterns without any selection where the source selects on plurals: found from the
-    // source's few plural patterns rather than by asking for every pattern of the locale.
+}
+
+/// Patterns without any selection where the source selects on plurals: found from the
+/// source's few plural patterns rather than by asking for every pattern of the locale.
+pub fn check_untranslated_forms(
+    ctx: &LocaleContext<'_>,
+    plurals: &Plurals,
+    out: &mut Vec<Diagnostic>,
+) {
+    let asked = &plurals.asked;
     if ctx.is_source {
         return;
     }
@@ -182,7 +212,7 @@ pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
             for pattern in patterns {
                 if pattern.selects().is_empty() {
                     let key = plural.to_string();
-                    one_text_for_all(ctx, &asked, file, entry, pattern, &key, out);
+                    one_text_for_all(ctx, asked, file, entry, pattern, &key, out);
                 }
             }
         }

@@ -73,31 +73,29 @@ fn same_references<'r>(source: &[&'r Reference], target: &[&'r Reference]) -> bo
 /// counted, not built.
 const MAX_PER_PATTERN: usize = 20;
 
-pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<Diagnostic>) {
-    for pair in pairs {
-        // Most patterns reference nothing on either side.
-        if pair.source.message_refs().is_empty()
-            && pair.source.term_refs().is_empty()
-            && pair.target.message_refs().is_empty()
-            && pair.target.term_refs().is_empty()
-        {
-            continue;
-        }
-        let as_sets = !pair.source.selects().is_empty() || !pair.target.selects().is_empty();
-        let mut found = Vec::new();
-        let mut more = 0;
-        for term in [false, true] {
-            compare(ctx, pair, term, as_sets, &mut found, &mut more);
-        }
-        if more > 0
-            && let Some(last) = found.last_mut()
-        {
-            last.help = Some(format!(
-                "{more} more reference differences in this pattern are not listed"
-            ));
-        }
-        out.append(&mut found);
+pub fn check_pair(ctx: &LocaleContext<'_>, pair: &PatternPair<'_>, out: &mut Vec<Diagnostic>) {
+    // Most patterns reference nothing on either side.
+    if pair.source.message_refs().is_empty()
+        && pair.source.term_refs().is_empty()
+        && pair.target.message_refs().is_empty()
+        && pair.target.term_refs().is_empty()
+    {
+        return;
     }
+    let as_sets = !pair.source.selects().is_empty() || !pair.target.selects().is_empty();
+    let mut found = Vec::new();
+    let mut more = 0;
+    for term in [false, true] {
+        compare(ctx, pair, term, as_sets, &mut found, &mut more);
+    }
+    if more > 0
+        && let Some(last) = found.last_mut()
+    {
+        last.help = Some(format!(
+            "{more} more reference differences in this pattern are not listed"
+        ));
+    }
+    out.append(&mut found);
 }
 
 fn compare<'r>(

@@ -2,49 +2,52 @@
 //! define. A fallback locale may have it, but then this locale shows another language's words in
 //! the middle of its own sentence.
 
-use crate::catalog::EntryKind;
+use crate::catalog::{CatalogFile, Entry, EntryKind};
 use crate::check::{Code, Diagnostic, LocaleContext};
 
-pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (file, entry) in ctx.target.entries() {
-        // Named only when something is reported.
-        let message_id = || entry.key().to_string();
-        for pattern in entry.patterns() {
-            let refs = pattern
-                .message_refs()
-                .iter()
-                .map(|r| {
-                    let found = ctx.target_index.resolve(file, EntryKind::Message, &r.id);
-                    (r, found, "message", "")
-                })
-                .chain(pattern.term_refs().iter().map(|r| {
-                    let found = ctx.target_index.resolve(file, EntryKind::Term, &r.id);
-                    (r, found, "term", "-")
-                }));
-            for (reference, found, kind, dash) in refs {
-                let key = format!("{dash}{}", reference.id);
-                let problem = match (found, &reference.attribute) {
-                    (None, _) => Some(format!("unknown {kind} `{key}`")),
-                    (Some((_, e)), Some(attribute)) if e.attribute(attribute).is_none() => {
-                        Some(format!("{kind} `{key}` has no attribute `.{attribute}`"))
-                    }
-                    _ => None,
-                };
-                if let Some(message) = problem {
-                    let mut d = ctx.at(
-                        Code::UnknownReference,
-                        file,
-                        reference.span.start,
-                        reference.span.len(),
-                        Some(&message_id()),
-                        message,
-                    );
-                    d.help = Some(format!(
-                        "define it in {}, or reference one that exists",
-                        ctx.locale.tag
-                    ));
-                    out.push(d);
+pub fn check_entry(
+    ctx: &LocaleContext<'_>,
+    file: &CatalogFile,
+    entry: &Entry,
+    out: &mut Vec<Diagnostic>,
+) {
+    // Named only when something is reported.
+    let message_id = || entry.key().to_string();
+    for pattern in entry.patterns() {
+        let refs = pattern
+            .message_refs()
+            .iter()
+            .map(|r| {
+                let found = ctx.target_index.resolve(file, EntryKind::Message, &r.id);
+                (r, found, "message", "")
+            })
+            .chain(pattern.term_refs().iter().map(|r| {
+                let found = ctx.target_index.resolve(file, EntryKind::Term, &r.id);
+                (r, found, "term", "-")
+            }));
+        for (reference, found, kind, dash) in refs {
+            let key = format!("{dash}{}", reference.id);
+            let problem = match (found, &reference.attribute) {
+                (None, _) => Some(format!("unknown {kind} `{key}`")),
+                (Some((_, e)), Some(attribute)) if e.attribute(attribute).is_none() => {
+                    Some(format!("{kind} `{key}` has no attribute `.{attribute}`"))
                 }
+                _ => None,
+            };
+            if let Some(message) = problem {
+                let mut d = ctx.at(
+                    Code::UnknownReference,
+                    file,
+                    reference.span.start,
+                    reference.span.len(),
+                    Some(&message_id()),
+                    message,
+                );
+                d.help = Some(format!(
+                    "define it in {}, or reference one that exists",
+                    ctx.locale.tag
+                ));
+                out.push(d);
             }
         }
     }

@@ -6,54 +6,52 @@
 use super::{PatternPair, find_in_entry};
 use crate::check::{Code, Diagnostic, LocaleContext};
 
-pub fn check(ctx: &LocaleContext<'_>, pairs: &[PatternPair<'_>], out: &mut Vec<Diagnostic>) {
-    for pair in pairs {
-        for variable in pair.target.variables().difference(pair.source.variables()) {
-            let needle = format!("${variable}");
-            let offset = find_in_entry(pair.target_file, pair.target_entry, &needle);
-            let mut d = ctx.at(
-                Code::UnknownVariable,
-                pair.target_file,
-                offset,
-                needle.chars().count(),
-                Some(&pair.key()),
-                format!(
-                    "`{needle}` is not a variable of the source message `{}`",
-                    pair.key()
-                ),
-            );
-            d.help = Some(match pair.source.variables().iter().next() {
-                Some(_) => format!(
-                    "the source uses {}",
-                    pair.source
-                        .variables()
-                        .iter()
-                        .map(|v| format!("${v}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                None => "the source uses no variables; the app will not pass this one".into(),
-            });
-            out.push(d);
-        }
-        for variable in pair
-            .source
-            .shown_variables()
-            .difference(pair.target.shown_variables())
-        {
-            let mut d = ctx.at(
-                Code::DroppedVariable,
-                pair.target_file,
-                pair.target_offset(),
-                1,
-                Some(&pair.key()),
-                format!("the source shows `${variable}` but no variant of this translation does"),
-            );
-            d.help = Some(format!(
-                "add {{ ${variable} }} where it belongs in the sentence"
-            ));
-            out.push(d);
-        }
+pub fn check_pair(ctx: &LocaleContext<'_>, pair: &PatternPair<'_>, out: &mut Vec<Diagnostic>) {
+    for variable in pair.target.variables().difference(pair.source.variables()) {
+        let needle = format!("${variable}");
+        let offset = find_in_entry(pair.target_file, pair.target_entry, &needle);
+        let mut d = ctx.at(
+            Code::UnknownVariable,
+            pair.target_file,
+            offset,
+            needle.chars().count(),
+            Some(&pair.key()),
+            format!(
+                "`{needle}` is not a variable of the source message `{}`",
+                pair.key()
+            ),
+        );
+        d.help = Some(match pair.source.variables().iter().next() {
+            Some(_) => format!(
+                "the source uses {}",
+                pair.source
+                    .variables()
+                    .iter()
+                    .map(|v| format!("${v}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            None => "the source uses no variables; the app will not pass this one".into(),
+        });
+        out.push(d);
+    }
+    for variable in pair
+        .source
+        .shown_variables()
+        .difference(pair.target.shown_variables())
+    {
+        let mut d = ctx.at(
+            Code::DroppedVariable,
+            pair.target_file,
+            pair.target_offset(),
+            1,
+            Some(&pair.key()),
+            format!("the source shows `${variable}` but no variant of this translation does"),
+        );
+        d.help = Some(format!(
+            "add {{ ${variable} }} where it belongs in the sentence"
+        ));
+        out.push(d);
     }
 }
 
