@@ -7,6 +7,12 @@ use super::{PatternPair, find_in_entry};
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 pub fn check_pair(ctx: &LocaleContext<'_>, pair: &PatternPair<'_>, out: &mut Vec<Diagnostic>) {
+    // Nearly every translation uses its source's variables: equal sets, nothing to list.
+    if pair.target.variables() == pair.source.variables()
+        && pair.target.shown_variables() == pair.source.shown_variables()
+    {
+        return;
+    }
     for variable in pair.target.variables().difference(pair.source.variables()) {
         let needle = format!("${variable}");
         let offset = find_in_entry(pair.target_file, pair.target_entry, &needle);
