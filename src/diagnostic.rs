@@ -84,7 +84,7 @@ codes! {
     MarkupTooDeep => "markup-too-deep", Warning, "Inline markup nests deeper than exports render; the deeper spans show as text.";
     BrokenLink => "broken-link", Error, "An internal link (`@/page.md#anchor`) names a page or heading that does not exist.";
     IdenticalToSource => "identical-to-source", Warning, "The translation equals the source text.";
-    EmptyTranslation => "empty-translation", Error, "A value is empty or only whitespace.";
+    EmptyTranslation => "empty-translation", Error, "A value or attribute shows nothing: empty, whitespace, or only `{ \"\" }` literals, where the source shows something.";
     StaleTranslation => "stale-translation", Warning, "The source changed since the translation was last edited.";
     GlossaryMismatch => "glossary-mismatch", Warning, "A glossary term lacks its required rendering.";
     CoverageBelowThreshold => "coverage-below-threshold", Error, "The locale translates less than its minimum coverage.";
