@@ -11,7 +11,7 @@
 use rustc_hash::FxHashSet;
 
 use crate::catalog::{CatalogFile, Entry, EntryKind, Located};
-use crate::check::{Code, Diagnostic, LocaleContext};
+use crate::check::{Code, Diagnostic, LocaleContext, Matched};
 
 /// The source terms the locale lacks (in a file it has or not), for the rule and the count.
 pub fn missing_terms<'c>(ctx: &'c LocaleContext<'_>) -> impl Iterator<Item = Located<'c>> + 'c {
@@ -52,12 +52,8 @@ fn missing(
     }
 }
 
-pub fn check(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
-    check_messages(ctx, out);
-    check_terms(ctx, out);
-}
-
-fn check_terms(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
+/// Missing and obsolete terms (`missing-message`, `obsolete-message`).
+pub fn check_terms(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     for (source_file, source_entry) in missing_terms(ctx) {
         // A file missing as a whole is reported by `missing-file`.
         let Some(target_file) = ctx.target.file(&source_file.relative) else {
@@ -116,70 +112,75 @@ fn check_terms(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_messages(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
-    for &((source_file, source_entry), target) in &ctx.matched {
-        let key = source_entry.id.as_str();
-        let Some((target_file, target_entry)) = target else {
-            // Messages of a file missing as a whole are reported by `missing-file`.
-            let Some(target_file) = ctx.target.file(&source_file.relative) else {
-                continue;
-            };
-            let message = format!("`{key}` is not translated");
-            let d = missing(
-                ctx,
-                (source_file, source_entry),
-                target_file,
-                key.to_string(),
-                message,
-            );
-            out.push(d);
-            continue;
+/// The messages of one source message and its translation, if any: missing, or a value or
+/// attribute one has and the other lacks.
+pub fn check_match(ctx: &LocaleContext<'_>, matched: &Matched<'_>, out: &mut Vec<Diagnostic>) {
+    let &((source_file, source_entry), target) = matched;
+    let key = source_entry.id.as_str();
+    let Some((target_file, target_entry)) = target else {
+        // Messages of a file missing as a whole are reported by `missing-file`.
+        let Some(target_file) = ctx.target.file(&source_file.relative) else {
+            return;
         };
-        let id_at = |code: Code, message: String| {
-            ctx.at(
-                code,
-                target_file,
-                target_entry.id_span.start,
-                target_entry.id_span.len(),
-                Some(key),
-                message,
-            )
-        };
-        match (&source_entry.value, &target_entry.value) {
-            (Some(_), None) => out.push(id_at(
-                Code::MissingValue,
-                format!("`{key}` has a value in the source but none here"),
-            )),
-            (None, Some(_)) => out.push(id_at(
-                Code::ObsoleteValue,
-                format!("`{key}` has no value in the source; this value is never shown"),
-            )),
-            _ => {}
-        }
-        for attribute in &source_entry.attributes {
-            if target_entry.attribute(&attribute.name).is_none() {
-                out.push(id_at(
-                    Code::MissingAttribute,
-                    format!(
-                        "`{key}` lacks the attribute `.{}` of the source",
-                        attribute.name
-                    ),
-                ));
-            }
-        }
-        for attribute in &target_entry.attributes {
-            if source_entry.attribute(&attribute.name).is_none() {
-                out.push(ctx.at(
-                    Code::ObsoleteAttribute,
-                    target_file,
-                    attribute.name_span.start,
-                    attribute.name_span.len(),
-                    Some(key),
-                    format!("`{key}.{}` does not exist in the source", attribute.name),
-                ));
-            }
+        let message = format!("`{key}` is not translated");
+        let d = missing(
+            ctx,
+            (source_file, source_entry),
+            target_file,
+            key.to_string(),
+            message,
+        );
+        out.push(d);
+        return;
+    };
+    let id_at = |code: Code, message: String| {
+        ctx.at(
+            code,
+            target_file,
+            target_entry.id_span.start,
+            target_entry.id_span.len(),
+            Some(key),
+            message,
+        )
+    };
+    match (&source_entry.value, &target_entry.value) {
+        (Some(_), None) => out.push(id_at(
+            Code::MissingValue,
+            format!("`{key}` has a value in the source but none here"),
+        )),
+        (None, Some(_)) => out.push(id_at(
+            Code::ObsoleteValue,
+            format!("`{key}` has no value in the source; this value is never shown"),
+        )),
+        _ => {}
+    }
+    for attribute in &source_entry.attributes {
+        if target_entry.attribute(&attribute.name).is_none() {
+            out.push(id_at(
+                Code::MissingAttribute,
+                format!(
+                    "`{key}` lacks the attribute `.{}` of the source",
+                    attribute.name
+                ),
+            ));
         }
     }
+    for attribute in &target_entry.attributes {
+        if source_entry.attribute(&attribute.name).is_none() {
+            out.push(ctx.at(
+                Code::ObsoleteAttribute,
+                target_file,
+                attribute.name_span.start,
+                attribute.name_span.len(),
+                Some(key),
+                format!("`{key}.{}` does not exist in the source", attribute.name),
+            ));
+        }
+    }
+}
+
+/// The translations no source message matched (`obsolete-message`).
+pub fn check_obsolete(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     // A translation is obsolete when no source message matched it. Matching is the same
     // relation both ways (by id, or by file and id when files form bundles), so the matches
     // already made tell, without a lookup per translation; when every translation was

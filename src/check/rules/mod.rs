@@ -48,47 +48,43 @@ impl PatternPair<'_> {
     }
 }
 
-/// Every message pattern present in both the source and the target.
-fn pattern_pairs<'a>(ctx: &'a LocaleContext<'a>) -> Vec<PatternPair<'a>> {
-    let mut pairs = Vec::new();
-    if ctx.is_source {
-        return pairs;
+/// The patterns of a message present in both the source and the target (its value, its
+/// attributes), each handed to `each`.
+fn pairs_of<'a>(
+    source_entry: &'a Entry,
+    target_file: &'a CatalogFile,
+    target_entry: &'a Entry,
+    mut each: impl FnMut(&PatternPair<'a>),
+) {
+    if let (Some(source), Some(target)) = (&source_entry.value, &target_entry.value) {
+        each(&PatternPair {
+            attribute: None,
+            message_id: &target_entry.id,
+            source,
+            target_file,
+            target_entry,
+            target,
+        });
     }
-    for &((_, source_entry), target) in &ctx.matched {
-        let Some((target_file, target_entry)) = target else {
+    // A later copy of an attribute is never shown (`duplicate-attribute` says so): comparing
+    // it with the source would report problems nobody sees. (A set, for entries with
+    // thousands of attributes; most have none or one and never fill it.)
+    let mut seen = rustc_hash::FxHashSet::default();
+    for attribute in &target_entry.attributes {
+        if target_entry.attributes.len() > 1 && !seen.insert(attribute.name.as_str()) {
             continue;
-        };
-        if let (Some(source), Some(target)) = (&source_entry.value, &target_entry.value) {
-            pairs.push(PatternPair {
-                attribute: None,
+        }
+        if let Some(source_attribute) = source_entry.attribute(&attribute.name) {
+            each(&PatternPair {
+                attribute: Some(&attribute.name),
                 message_id: &target_entry.id,
-                source,
+                source: &source_attribute.pattern,
                 target_file,
                 target_entry,
-                target,
+                target: &attribute.pattern,
             });
         }
-        // A later copy of an attribute is never shown (`duplicate-attribute` says so): comparing
-        // it with the source would report problems nobody sees. (A set, for entries with
-        // thousands of attributes; most have none or one and never fill it.)
-        let mut seen = rustc_hash::FxHashSet::default();
-        for attribute in &target_entry.attributes {
-            if target_entry.attributes.len() > 1 && !seen.insert(attribute.name.as_str()) {
-                continue;
-            }
-            if let Some(source_attribute) = source_entry.attribute(&attribute.name) {
-                pairs.push(PatternPair {
-                    attribute: Some(&attribute.name),
-                    message_id: &target_entry.id,
-                    source: &source_attribute.pattern,
-                    target_file,
-                    target_entry,
-                    target: &attribute.pattern,
-                });
-            }
-        }
     }
-    pairs
 }
 
 pub use plurals::plural_patterns;
@@ -119,18 +115,27 @@ pub fn run_all(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     }
     // Rules comparing a translation with its source.
     files::check(ctx, out);
-    messages::check(ctx, out);
-    // The rules on a translation beside its source, in one pass: a locale's patterns are read
-    // from memory once, not once per rule (50,000 entries of an application do not stay in
-    // the cache between passes).
+    // Each source message with its translation, in one pass: the messages rule, then the rules
+    // on each of its patterns beside the source's (a locale's entries are read from memory
+    // once, not once per rule: 50,000 entries of an application do not stay in the cache
+    // between passes).
     let kept: Vec<&str> = ctx.glossary.kept_names().collect();
-    for pair in &pattern_pairs(ctx) {
-        variables::check_pair(ctx, pair, out);
-        reference_changes::check_pair(ctx, pair, out);
-        markup::check_pair(ctx, pair, out);
-        identical::check_pair(ctx, pair, &kept, out);
-        glossary::check_pair(ctx, pair, out);
+    for matched in &ctx.matched {
+        messages::check_match(ctx, matched, out);
+        let &((_, source_entry), target) = matched;
+        let Some((target_file, target_entry)) = target else {
+            continue;
+        };
+        pairs_of(source_entry, target_file, target_entry, |pair| {
+            variables::check_pair(ctx, pair, out);
+            reference_changes::check_pair(ctx, pair, out);
+            markup::check_pair(ctx, pair, out);
+            identical::check_pair(ctx, pair, &kept, out);
+            glossary::check_pair(ctx, pair, out);
+        });
     }
+    messages::check_obsolete(ctx, out);
+    messages::check_terms(ctx, out);
     stale::check(ctx, out);
     coverage::check(ctx, out);
 }
