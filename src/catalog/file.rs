@@ -9,7 +9,7 @@ use fluent_syntax::ast;
 use super::entry::{Attribute, Entry, EntryKind, Junk};
 use super::pattern::{self, PatternInfo};
 use super::scan::{self, MAX_PLACEABLE_DEPTH};
-use crate::fsutil::{self, LineIndex};
+use crate::fsutil::{self, LazyLines, LineIndex};
 
 /// One parsed `.ftl` file.
 #[derive(Debug, Clone)]
@@ -20,8 +20,9 @@ pub struct CatalogFile {
     pub relative: String,
     /// The whole file, byte-order mark included (spans are offsets into this).
     pub text: String,
-    /// Built on first use: most files never need a position.
-    lines: std::sync::OnceLock<LineIndex>,
+    /// Built on first use, and only for files asked for many positions: most files never need
+    /// one.
+    lines: LazyLines,
     /// The text the parser read, when it differs from `text`: entries nested too deep blanked
     /// out (see [`MAX_PLACEABLE_DEPTH`]). Same length as `text`.
     blanked: Option<String>,
@@ -67,7 +68,13 @@ impl CatalogFile {
 
     /// The file's line index (built on first use).
     pub fn lines(&self) -> &LineIndex {
-        self.lines.get_or_init(|| LineIndex::new(&self.text))
+        self.lines.line_index(&self.text)
+    }
+
+    /// 1-based line and character column of a byte offset, and the text of that line without
+    /// its line ending: what a diagnostic shows.
+    pub fn position(&self, offset: usize) -> (usize, usize, &str) {
+        self.lines.position(&self.text, offset)
     }
 
     /// The text of 1-based `line`, without its line ending.
@@ -190,7 +197,7 @@ pub fn parse_file(path: PathBuf, relative: String, text: String) -> CatalogFile 
     junk.sort_by_key(|j| j.span.start);
     drop(resource);
     CatalogFile {
-        lines: std::sync::OnceLock::new(),
+        lines: LazyLines::default(),
         blanked,
         path,
         relative,
@@ -216,7 +223,7 @@ pub(super) fn unreadable_file(
     }
     .to_string();
     CatalogFile {
-        lines: std::sync::OnceLock::new(),
+        lines: LazyLines::default(),
         blanked: None,
         path,
         relative,

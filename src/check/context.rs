@@ -66,7 +66,7 @@ impl<'a> LocaleContext<'a> {
         message_id: Option<&str>,
         message: String,
     ) -> Diagnostic {
-        let (line, column) = file.line_column(offset);
+        let (line, column, line_text) = file.position(offset);
         Diagnostic {
             severity: code.default_severity(),
             code,
@@ -79,7 +79,7 @@ impl<'a> LocaleContext<'a> {
             help: None,
             locale_file: None,
             width: width.max(1),
-            source_line: Some(file.line_text(line).to_string()),
+            source_line: Some(line_text.to_string()),
         }
     }
 }
