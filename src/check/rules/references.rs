@@ -26,12 +26,13 @@ pub fn check_entry(
                 (r, found, "term", "-")
             }));
         for (reference, found, kind, dash) in refs {
-            let key = format!("{dash}{}", reference.id);
+            // Written out only for a reference reported: most resolve.
+            let key = || format!("{dash}{}", reference.id);
             let problem = match (found, &reference.attribute) {
-                (None, _) => Some(format!("unknown {kind} `{key}`")),
-                (Some((_, e)), Some(attribute)) if e.attribute(attribute).is_none() => {
-                    Some(format!("{kind} `{key}` has no attribute `.{attribute}`"))
-                }
+                (None, _) => Some(format!("unknown {kind} `{}`", key())),
+                (Some((_, e)), Some(attribute)) if e.attribute(attribute).is_none() => Some(
+                    format!("{kind} `{}` has no attribute `.{attribute}`", key()),
+                ),
                 _ => None,
             };
             if let Some(message) = problem {
