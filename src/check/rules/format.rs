@@ -91,6 +91,11 @@ impl<'a> Safety<'_, 'a> {
     fn entry(&mut self, file: &'a CatalogFile, entry: &'a Entry) -> Expansion {
         let mut total = 0;
         for pattern in entry.patterns() {
+            // Functions and references are placeables: a pattern without any (most) adds
+            // nothing and cannot fail.
+            if pattern.placeables() == 0 {
+                continue;
+            }
             // A known function gives a value or writes its own name, never a reported error
             // (fluent-bundle reports only an unknown one); what its arguments reference is
             // among the pattern's references, looked at below.

@@ -154,6 +154,17 @@ pub fn check_match(ctx: &LocaleContext<'_>, matched: &Matched<'_>, out: &mut Vec
         )),
         _ => {}
     }
+    // Nearly every translation has its source's attributes in the same order: nothing lacks
+    // or is left over.
+    let same_attributes = source_entry.attributes.len() == target_entry.attributes.len()
+        && source_entry
+            .attributes
+            .iter()
+            .zip(&target_entry.attributes)
+            .all(|(s, t)| s.name == t.name);
+    if same_attributes {
+        return;
+    }
     for attribute in &source_entry.attributes {
         if target_entry.attribute(&attribute.name).is_none() {
             out.push(id_at(
