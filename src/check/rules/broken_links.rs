@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::catalog::{CatalogFile, Entry, EntryKind, LocaleCatalog};
+use crate::catalog::{CatalogFile, Entry, EntryKind, LocaleCatalog, PatternInfo};
 use crate::check::{Code, Diagnostic, LocaleContext};
 use crate::markup::{page_links, parse_inline};
 
@@ -57,61 +57,61 @@ fn site_pages(source: &LocaleCatalog) -> Pages {
     pages
 }
 
-pub fn check_entry(
+pub fn check_pattern(
     ctx: &LocaleContext<'_>,
     file: &CatalogFile,
     entry: &Entry,
+    attribute: Option<&str>,
+    pattern: &PatternInfo,
     pages: &mut Option<Pages>,
     out: &mut Vec<Diagnostic>,
 ) {
-    for (attribute, pattern) in entry.named_patterns() {
-        // A page link is written `](@/`: text without it has none.
-        if !pattern.may_have_markup() || !pattern.text.contains("](@/") {
-            continue;
-        }
-        let inlines = parse_inline(pattern.visible_text());
-        for (path, fragment) in page_links(&inlines) {
-            let pages = pages.get_or_insert_with(|| site_pages(ctx.source));
-            // The exporter resolves `./page.md` as `page.md`.
-            let problem = match pages.get(path.trim_start_matches("./")) {
-                None => format!("`@/{path}` is not a page of the site"),
-                Some(anchors) => match fragment {
-                    Some(f) if !f.is_empty() && !anchors.contains(f) => {
-                        format!("`@/{path}` has no heading with the anchor `#{f}`")
-                    }
-                    _ => continue,
-                },
-            };
-            let written = match fragment {
-                Some(f) => format!("@/{path}#{f}"),
-                None => format!("@/{path}"),
-            };
-            let offset = super::find_in_entry(file, entry, &written);
-            let key = entry.pattern_key(attribute).to_string();
-            let mut d = ctx.at(
-                Code::BrokenLink,
-                file,
-                offset,
-                written.chars().count(),
-                Some(&key),
-                problem,
-            );
-            d.help = Some(match pages.get(path.trim_start_matches("./")) {
-                Some(anchors) if !anchors.is_empty() => format!(
-                    "its headings' anchors: {}; the web export would publish the link as plain text",
-                    anchors
-                        .iter()
-                        .map(|a| format!("#{a}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                _ => format!(
-                    "pages are content/<page>.md ({}); the web export would publish the link as plain text",
-                    pages.keys().take(8).cloned().collect::<Vec<_>>().join(", ")
-                ),
-            });
-            out.push(d);
-        }
+    // A page link is written `](@/`: text without it has none.
+    if !pattern.may_have_markup() || !pattern.text.contains("](@/") {
+        return;
+    }
+    let inlines = parse_inline(pattern.visible_text());
+    for (path, fragment) in page_links(&inlines) {
+        let pages = pages.get_or_insert_with(|| site_pages(ctx.source));
+        // The exporter resolves `./page.md` as `page.md`.
+        let problem = match pages.get(path.trim_start_matches("./")) {
+            None => format!("`@/{path}` is not a page of the site"),
+            Some(anchors) => match fragment {
+                Some(f) if !f.is_empty() && !anchors.contains(f) => {
+                    format!("`@/{path}` has no heading with the anchor `#{f}`")
+                }
+                _ => continue,
+            },
+        };
+        let written = match fragment {
+            Some(f) => format!("@/{path}#{f}"),
+            None => format!("@/{path}"),
+        };
+        let offset = super::find_in_entry(file, entry, &written);
+        let key = entry.pattern_key(attribute).to_string();
+        let mut d = ctx.at(
+            Code::BrokenLink,
+            file,
+            offset,
+            written.chars().count(),
+            Some(&key),
+            problem,
+        );
+        d.help = Some(match pages.get(path.trim_start_matches("./")) {
+            Some(anchors) if !anchors.is_empty() => format!(
+                "its headings' anchors: {}; the web export would publish the link as plain text",
+                anchors
+                    .iter()
+                    .map(|a| format!("#{a}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            _ => format!(
+                "pages are content/<page>.md ({}); the web export would publish the link as plain text",
+                pages.keys().take(8).cloned().collect::<Vec<_>>().join(", ")
+            ),
+        });
+        out.push(d);
     }
 }
 

@@ -9,7 +9,7 @@ use std::collections::hash_map;
 use rustc_hash::FxHashMap as HashMap;
 use smallvec::SmallVec;
 
-use crate::catalog::{CatalogFile, Entry, VariantInfo};
+use crate::catalog::{CatalogFile, Entry, PatternInfo, VariantInfo};
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 /// What a key selects: a name, or a number by value (`[1]` and `[1.0]` are one key).
@@ -32,56 +32,56 @@ fn selects(variant: &VariantInfo) -> Selects<'_> {
 /// list; more (a hostile file's thousands) in a map.
 const SMALL: usize = 16;
 
-pub fn check_entry(
+pub fn check_pattern(
     ctx: &LocaleContext<'_>,
     file: &CatalogFile,
     entry: &Entry,
+    attribute: Option<&str>,
+    pattern: &PatternInfo,
     out: &mut Vec<Diagnostic>,
 ) {
-    for (attribute, pattern) in entry.named_patterns() {
-        for select in pattern.selects() {
-            // A map for many variants, not pairwise comparison: a hostile file may hold
-            // thousands. (Neither allocates until used.)
-            let mut few: SmallVec<[(Selects<'_>, &VariantInfo); SMALL]> = SmallVec::new();
-            let mut many: HashMap<Selects<'_>, &VariantInfo> = HashMap::default();
-            for variant in &select.variants {
-                let key = selects(variant);
-                let first = if select.variants.len() <= SMALL {
-                    match few.iter().find(|(k, _)| *k == key) {
-                        Some((_, first)) => *first,
-                        None => {
-                            few.push((key, variant));
-                            continue;
-                        }
+    for select in pattern.selects() {
+        // A map for many variants, not pairwise comparison: a hostile file may hold
+        // thousands. (Neither allocates until used.)
+        let mut few: SmallVec<[(Selects<'_>, &VariantInfo); SMALL]> = SmallVec::new();
+        let mut many: HashMap<Selects<'_>, &VariantInfo> = HashMap::default();
+        for variant in &select.variants {
+            let key = selects(variant);
+            let first = if select.variants.len() <= SMALL {
+                match few.iter().find(|(k, _)| *k == key) {
+                    Some((_, first)) => *first,
+                    None => {
+                        few.push((key, variant));
+                        continue;
                     }
-                } else {
-                    match many.entry(key) {
-                        hash_map::Entry::Vacant(v) => {
-                            v.insert(variant);
-                            continue;
-                        }
-                        hash_map::Entry::Occupied(o) => *o.get(),
+                }
+            } else {
+                match many.entry(key) {
+                    hash_map::Entry::Vacant(v) => {
+                        v.insert(variant);
+                        continue;
                     }
-                };
-                let (line, column) = file.line_column(first.span.start);
-                let key = entry.pattern_key(attribute).to_string();
-                let mut d = ctx.at(
-                    Code::DuplicateVariantKey,
-                    file,
-                    variant.span.start,
-                    variant.key.chars().count(),
-                    Some(&key),
-                    format!(
-                        "the variant key `[{}]` appears twice in one selection",
-                        variant.key
-                    ),
-                );
-                d.help = Some(format!(
-                    "first written at {line}:{column} as `[{}]`; only the first can be chosen",
-                    first.key
-                ));
-                out.push(d);
-            }
+                    hash_map::Entry::Occupied(o) => *o.get(),
+                }
+            };
+            let (line, column) = file.line_column(first.span.start);
+            let key = entry.pattern_key(attribute).to_string();
+            let mut d = ctx.at(
+                Code::DuplicateVariantKey,
+                file,
+                variant.span.start,
+                variant.key.chars().count(),
+                Some(&key),
+                format!(
+                    "the variant key `[{}]` appears twice in one selection",
+                    variant.key
+                ),
+            );
+            d.help = Some(format!(
+                "first written at {line}:{column} as `[{}]`; only the first can be chosen",
+                first.key
+            ));
+            out.push(d);
         }
     }
 }

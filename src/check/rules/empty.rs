@@ -99,36 +99,36 @@ fn every_variant_shows_nothing(pattern: &PatternInfo) -> bool {
     true
 }
 
-pub fn check_entry(
+pub fn check_pattern(
     ctx: &LocaleContext<'_>,
     file: &CatalogFile,
     entry: &Entry,
+    attribute: Option<&str>,
+    pattern: &PatternInfo,
     out: &mut Vec<Diagnostic>,
 ) {
-    for (attribute, pattern) in entry.named_patterns() {
-        if ctx.is_source || !shows_nothing(pattern) {
-            continue;
-        }
-        let source_pattern = ctx
-            .source_index
-            .pattern(entry.pattern_key(attribute))
-            .map(|(_, pattern)| pattern);
-        if source_pattern.is_some_and(shows_nothing) {
-            continue;
-        }
-        let key = entry.pattern_key(attribute).to_string();
-        let offset = entry.pattern_offset(pattern);
-        let mut d = ctx.at(
-            Code::EmptyTranslation,
-            file,
-            offset,
-            1,
-            Some(&key),
-            format!("`{key}` is empty"),
-        );
-        d.help = Some("translate it, or delete the message to fall back to another locale".into());
-        out.push(d);
+    if ctx.is_source || !shows_nothing(pattern) {
+        return;
     }
+    let source_pattern = ctx
+        .source_index
+        .pattern(entry.pattern_key(attribute))
+        .map(|(_, pattern)| pattern);
+    if source_pattern.is_some_and(shows_nothing) {
+        return;
+    }
+    let key = entry.pattern_key(attribute).to_string();
+    let offset = entry.pattern_offset(pattern);
+    let mut d = ctx.at(
+        Code::EmptyTranslation,
+        file,
+        offset,
+        1,
+        Some(&key),
+        format!("`{key}` is empty"),
+    );
+    d.help = Some("translate it, or delete the message to fall back to another locale".into());
+    out.push(d);
 }
 
 #[cfg(test)]

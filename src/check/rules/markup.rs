@@ -3,7 +3,7 @@
 //! `markup-too-deep`: markup nested past [`MAX_INLINE_DEPTH`], which exports show as text.
 
 use super::PatternPair;
-use crate::catalog::{CatalogFile, Entry};
+use crate::catalog::{CatalogFile, Entry, PatternInfo};
 use crate::check::{Code, Diagnostic, LocaleContext};
 use crate::markup::{
     MAX_INLINE_DEPTH, MarkupSummary, parse_inline, parse_inline_checked, summarize,
@@ -12,38 +12,38 @@ use crate::markup::{
 /// Reports every pattern of the locale (the source's pages too) whose markup nests deeper than
 /// exports render. Runs on every locale, so it is cheap: each level of nesting takes at least
 /// one marker character, and only text with more of them than the limit is parsed.
-pub fn check_depth_entry(
+pub fn check_depth_pattern(
     ctx: &LocaleContext<'_>,
     file: &CatalogFile,
     entry: &Entry,
+    attribute: Option<&str>,
+    pattern: &PatternInfo,
     out: &mut Vec<Diagnostic>,
 ) {
-    for (attribute, pattern) in entry.named_patterns() {
-        if !pattern.may_have_markup() {
-            continue;
-        }
-        let text = pattern.visible_text();
-        let markers = text
-            .bytes()
-            .filter(|b| matches!(b, b'*' | b'_' | b'['))
-            .count();
-        if markers <= MAX_INLINE_DEPTH || !parse_inline_checked(text).1 {
-            continue;
-        }
-        let key = entry.pattern_key(attribute).to_string();
-        let mut d = ctx.at(
-            Code::MarkupTooDeep,
-            file,
-            entry.pattern_offset(pattern),
-            1,
-            Some(&key),
-            format!(
-                "emphasis, strong and links are nested more than {MAX_INLINE_DEPTH} levels deep; exports show the deeper ones as plain text"
-            ),
-        );
-        d.help = Some("nest markup a few levels at most".into());
-        out.push(d);
+    if !pattern.may_have_markup() {
+        return;
     }
+    let text = pattern.visible_text();
+    let markers = text
+        .bytes()
+        .filter(|b| matches!(b, b'*' | b'_' | b'['))
+        .count();
+    if markers <= MAX_INLINE_DEPTH || !parse_inline_checked(text).1 {
+        return;
+    }
+    let key = entry.pattern_key(attribute).to_string();
+    let mut d = ctx.at(
+        Code::MarkupTooDeep,
+        file,
+        entry.pattern_offset(pattern),
+        1,
+        Some(&key),
+        format!(
+            "emphasis, strong and links are nested more than {MAX_INLINE_DEPTH} levels deep; exports show the deeper ones as plain text"
+        ),
+    );
+    d.help = Some("nest markup a few levels at most".into());
+    out.push(d);
 }
 
 pub fn check_pair(ctx: &LocaleContext<'_>, pair: &PatternPair<'_>, out: &mut Vec<Diagnostic>) {

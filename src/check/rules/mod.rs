@@ -100,12 +100,14 @@ pub fn run_all(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
     let mut pages = None;
     for (file, entry) in ctx.target.entries() {
         duplicate_attributes::check_entry(ctx, file, entry, out);
-        duplicate_variant_keys::check_entry(ctx, file, entry, out);
         references::check_entry(ctx, file, entry, out);
-        plurals::check_entry(ctx, &plural_rules, file, entry, out);
-        empty::check_entry(ctx, file, entry, out);
-        markup::check_depth_entry(ctx, file, entry, out);
-        broken_links::check_entry(ctx, file, entry, &mut pages, out);
+        for (attribute, pattern) in entry.named_patterns() {
+            duplicate_variant_keys::check_pattern(ctx, file, entry, attribute, pattern, out);
+            plurals::check_pattern(ctx, &plural_rules, file, entry, attribute, pattern, out);
+            empty::check_pattern(ctx, file, entry, attribute, pattern, out);
+            markup::check_depth_pattern(ctx, file, entry, attribute, pattern, out);
+            broken_links::check_pattern(ctx, file, entry, attribute, pattern, &mut pages, out);
+        }
     }
     plurals::check_untranslated_forms(ctx, &plural_rules, out);
     format::check(ctx, out);

@@ -94,89 +94,89 @@ impl Plurals {
     }
 }
 
-pub fn check_entry(
+pub fn check_pattern(
     ctx: &LocaleContext<'_>,
     plurals: &Plurals,
     file: &CatalogFile,
     entry: &Entry,
+    attribute: Option<&str>,
+    pattern: &PatternInfo,
     out: &mut Vec<Diagnostic>,
 ) {
     let categories = &ctx.plural_categories;
     let (list, asked, exact) = (&plurals.list, &plurals.asked, &plurals.exact);
     // Patterns with selections: their keys against the locale's categories.
-    for (attribute, pattern) in entry.named_patterns() {
-        if pattern.selects().is_empty() {
-            continue;
-        }
-        // Does the source select on plurals here? (For the source locale: itself.) The
-        // key is written out only for what is reported: most selections are complete.
-        let key = entry.pattern_key(attribute);
-        let source_is_plural = ctx.source_plurals.contains(&key);
-        for select in pattern.selects().iter().filter(|s| is_plural(s)) {
-            for variant in select.variants.iter().filter(|v| !v.numeric) {
-                if !categories.contains(&*variant.key) {
-                    let mut d = ctx.at(
-                        Code::InvalidPluralCategory,
-                        file,
-                        variant.span.start,
-                        variant.key.chars().count(),
-                        Some(&key.to_string()),
-                        format!(
-                            "`[{}]` is not a plural category of {}",
-                            variant.key, ctx.locale.tag
-                        ),
-                    );
-                    d.help = Some(format!("{} uses: {list}", ctx.locale.tag));
-                    out.push(d);
-                }
-            }
-            if source_is_plural || names_forms(select, categories) {
-                // A numeric key covers the category that is exactly that number.
-                let covers = |category: &str| {
-                    select.variants.iter().any(|v| {
-                        if !v.numeric {
-                            return *v.key == *category;
-                        }
-                        let Ok(value) = v.key.parse::<f64>() else {
-                            return false;
-                        };
-                        exact
-                            .iter()
-                            .find(|(_, n)| **n as f64 == value)
-                            .is_some_and(|(exact, _)| *exact == category)
-                    })
-                };
-                // Categories only fractions reach are not asked for (counts are integers).
-                let mut missing = ctx
-                    .integer_plural_categories
-                    .iter()
-                    .copied()
-                    .filter(|c| !covers(c))
-                    .peekable();
-                if missing.peek().is_some() {
-                    let missing: Vec<&str> = missing.collect();
-                    let mut d = ctx.at(
-                        Code::MissingPluralCategory,
-                        file,
-                        select.span.start,
-                        1,
-                        Some(&key.to_string()),
-                        format!(
-                            "this plural selection has no variant for: {}",
-                            missing.join(", ")
-                        ),
-                    );
-                    d.help = Some(format!(
-                        "{} uses for whole numbers: {asked}; the default variant is used instead",
-                        ctx.locale.tag
-                    ));
-                    out.push(d);
-                }
+    if pattern.selects().is_empty() {
+        return;
+    }
+    // Does the source select on plurals here? (For the source locale: itself.) The
+    // key is written out only for what is reported: most selections are complete.
+    let key = entry.pattern_key(attribute);
+    let source_is_plural = ctx.source_plurals.contains(&key);
+    for select in pattern.selects().iter().filter(|s| is_plural(s)) {
+        for variant in select.variants.iter().filter(|v| !v.numeric) {
+            if !categories.contains(&*variant.key) {
+                let mut d = ctx.at(
+                    Code::InvalidPluralCategory,
+                    file,
+                    variant.span.start,
+                    variant.key.chars().count(),
+                    Some(&key.to_string()),
+                    format!(
+                        "`[{}]` is not a plural category of {}",
+                        variant.key, ctx.locale.tag
+                    ),
+                );
+                d.help = Some(format!("{} uses: {list}", ctx.locale.tag));
+                out.push(d);
             }
         }
-        if source_is_plural && !has_plural(pattern) {
-            one_text_for_all(ctx, asked, file, entry, pattern, &key.to_string(), out);
+        if source_is_plural || names_forms(select, categories) {
+            // A numeric key covers the category that is exactly that number.
+            let covers = |category: &str| {
+                select.variants.iter().any(|v| {
+                    if !v.numeric {
+                        return *v.key == *category;
+                    }
+                    let Ok(value) = v.key.parse::<f64>() else {
+                        return false;
+                    };
+                    exact
+                        .iter()
+                        .find(|(_, n)| **n as f64 == value)
+                        .is_some_and(|(exact, _)| *exact == category)
+                })
+            };
+            // Categories only fractions reach are not asked for (counts are integers).
+            let mut missing = ctx
+                .integer_plural_categories
+                .iter()
+                .copied()
+                .filter(|c| !covers(c))
+                .peekable();
+            if missing.peek().is_some() {
+                let missing: Vec<&str> = missing.collect();
+                let mut d = ctx.at(
+                    Code::MissingPluralCategory,
+                    file,
+                    select.span.start,
+                    1,
+                    Some(&key.to_string()),
+                    format!(
+                        "this plural selection has no variant for: {}",
+                        missing.join(", ")
+                    ),
+                );
+                d.help = Some(format!(
+                    "{} uses for whole numbers: {asked}; the default variant is used instead",
+                    ctx.locale.tag
+                ));
+                out.push(d);
+            }
         }
+    }
+    if source_is_plural && !has_plural(pattern) {
+        one_text_for_all(ctx, asked, file, entry, pattern, &key.to_string(), out);
     }
 }
 
