@@ -12,7 +12,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::catalog::{CatalogFile, Entry, EntryKind, LocaleCatalog, PatternInfo};
+use super::PatternAt;
+use crate::catalog::{EntryKind, LocaleCatalog};
 use crate::check::{Code, Diagnostic, LocaleContext};
 use crate::markup::{page_links, parse_inline};
 
@@ -59,13 +60,11 @@ fn site_pages(source: &LocaleCatalog) -> Pages {
 
 pub fn check_pattern(
     ctx: &LocaleContext<'_>,
-    file: &CatalogFile,
-    entry: &Entry,
-    attribute: Option<&str>,
-    pattern: &PatternInfo,
     pages: &mut Option<Pages>,
+    at: &PatternAt<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
+    let (file, entry, attribute, pattern) = (at.file, at.entry, at.attribute, at.pattern);
     // A page link is written `](@/`: text without it has none.
     if !pattern.may_have_markup() || !pattern.text.contains("](@/") {
         return;

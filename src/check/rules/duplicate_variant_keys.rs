@@ -9,7 +9,8 @@ use std::collections::hash_map;
 use rustc_hash::FxHashMap as HashMap;
 use smallvec::SmallVec;
 
-use crate::catalog::{CatalogFile, Entry, PatternInfo, VariantInfo};
+use super::PatternAt;
+use crate::catalog::VariantInfo;
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 /// What a key selects: a name, or a number by value (`[1]` and `[1.0]` are one key).
@@ -32,14 +33,8 @@ fn selects(variant: &VariantInfo) -> Selects<'_> {
 /// list; more (a hostile file's thousands) in a map.
 const SMALL: usize = 16;
 
-pub fn check_pattern(
-    ctx: &LocaleContext<'_>,
-    file: &CatalogFile,
-    entry: &Entry,
-    attribute: Option<&str>,
-    pattern: &PatternInfo,
-    out: &mut Vec<Diagnostic>,
-) {
+pub fn check_pattern(ctx: &LocaleContext<'_>, at: &PatternAt<'_>, out: &mut Vec<Diagnostic>) {
+    let (file, entry, attribute, pattern) = (at.file, at.entry, at.attribute, at.pattern);
     for select in pattern.selects() {
         // A map for many variants, not pairwise comparison: a hostile file may hold
         // thousands. (Neither allocates until used.)

@@ -3,7 +3,8 @@
 //! Where the source pattern itself shows nothing, empty is the faithful translation; and the
 //! source locale is the reference, so an empty source (always written on purpose) is not judged.
 
-use crate::catalog::{CatalogFile, Entry, PatternInfo};
+use super::PatternAt;
+use crate::catalog::PatternInfo;
 use crate::check::{Code, Diagnostic, LocaleContext};
 
 fn shows_nothing(pattern: &PatternInfo) -> bool {
@@ -99,14 +100,8 @@ fn every_variant_shows_nothing(pattern: &PatternInfo) -> bool {
     true
 }
 
-pub fn check_pattern(
-    ctx: &LocaleContext<'_>,
-    file: &CatalogFile,
-    entry: &Entry,
-    attribute: Option<&str>,
-    pattern: &PatternInfo,
-    out: &mut Vec<Diagnostic>,
-) {
+pub fn check_pattern(ctx: &LocaleContext<'_>, at: &PatternAt<'_>, out: &mut Vec<Diagnostic>) {
+    let (file, entry, attribute, pattern) = (at.file, at.entry, at.attribute, at.pattern);
     if ctx.is_source || !shows_nothing(pattern) {
         return;
     }

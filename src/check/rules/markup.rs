@@ -2,8 +2,7 @@
 //! emphasis, strong and code spans, compared as multisets (translators may reorder them).
 //! `markup-too-deep`: markup nested past [`MAX_INLINE_DEPTH`], which exports show as text.
 
-use super::PatternPair;
-use crate::catalog::{CatalogFile, Entry, PatternInfo};
+use super::{PatternAt, PatternPair};
 use crate::check::{Code, Diagnostic, LocaleContext};
 use crate::markup::{
     MAX_INLINE_DEPTH, MarkupSummary, parse_inline, parse_inline_checked, summarize,
@@ -12,14 +11,8 @@ use crate::markup::{
 /// Reports every pattern of the locale (the source's pages too) whose markup nests deeper than
 /// exports render. Runs on every locale, so it is cheap: each level of nesting takes at least
 /// one marker character, and only text with more of them than the limit is parsed.
-pub fn check_depth_pattern(
-    ctx: &LocaleContext<'_>,
-    file: &CatalogFile,
-    entry: &Entry,
-    attribute: Option<&str>,
-    pattern: &PatternInfo,
-    out: &mut Vec<Diagnostic>,
-) {
+pub fn check_depth_pattern(ctx: &LocaleContext<'_>, at: &PatternAt<'_>, out: &mut Vec<Diagnostic>) {
+    let (file, entry, attribute, pattern) = (at.file, at.entry, at.attribute, at.pattern);
     if !pattern.may_have_markup() {
         return;
     }

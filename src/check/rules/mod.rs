@@ -48,6 +48,16 @@ impl PatternPair<'_> {
     }
 }
 
+/// One pattern of a locale's entry, where the per-pattern rules look.
+#[derive(Clone, Copy)]
+pub struct PatternAt<'a> {
+    pub file: &'a CatalogFile,
+    pub entry: &'a Entry,
+    /// The attribute, or `None` for the entry's value.
+    pub attribute: Option<&'a str>,
+    pub pattern: &'a PatternInfo,
+}
+
 /// The patterns of a message present in both the source and the target (its value, its
 /// attributes), each handed to `each`.
 fn pairs_of<'a>(
@@ -102,11 +112,17 @@ pub fn run_all(ctx: &LocaleContext<'_>, out: &mut Vec<Diagnostic>) {
         duplicate_attributes::check_entry(ctx, file, entry, out);
         references::check_entry(ctx, file, entry, out);
         for (attribute, pattern) in entry.named_patterns() {
-            duplicate_variant_keys::check_pattern(ctx, file, entry, attribute, pattern, out);
-            plurals::check_pattern(ctx, &plural_rules, file, entry, attribute, pattern, out);
-            empty::check_pattern(ctx, file, entry, attribute, pattern, out);
-            markup::check_depth_pattern(ctx, file, entry, attribute, pattern, out);
-            broken_links::check_pattern(ctx, file, entry, attribute, pattern, &mut pages, out);
+            let at = PatternAt {
+                file,
+                entry,
+                attribute,
+                pattern,
+            };
+            duplicate_variant_keys::check_pattern(ctx, &at, out);
+            plurals::check_pattern(ctx, &plural_rules, &at, out);
+            empty::check_pattern(ctx, &at, out);
+            markup::check_depth_pattern(ctx, &at, out);
+            broken_links::check_pattern(ctx, &mut pages, &at, out);
         }
     }
     plurals::check_untranslated_forms(ctx, &plural_rules, out);

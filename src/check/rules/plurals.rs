@@ -16,6 +16,7 @@
 
 use std::collections::BTreeSet;
 
+use super::PatternAt;
 use crate::catalog::{CatalogFile, Entry, PatternInfo, SelectInfo};
 use crate::check::{Code, Diagnostic, EntryIndex, LocaleContext, PatternKeys};
 use crate::plural::ALL_CATEGORIES;
@@ -97,12 +98,10 @@ impl Plurals {
 pub fn check_pattern(
     ctx: &LocaleContext<'_>,
     plurals: &Plurals,
-    file: &CatalogFile,
-    entry: &Entry,
-    attribute: Option<&str>,
-    pattern: &PatternInfo,
+    at: &PatternAt<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
+    let (file, entry, attribute, pattern) = (at.file, at.entry, at.attribute, at.pattern);
     let categories = &ctx.plural_categories;
     let (list, asked, exact) = (&plurals.list, &plurals.asked, &plurals.exact);
     // Patterns with selections: their keys against the locale's categories.
