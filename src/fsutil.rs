@@ -138,12 +138,22 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
 
 /// The 1-based line and character column of byte `offset` in `text`.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = line_end_start(text, floor_char_boundary(text, offset.min(text.len())));
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let column = before[line_start..].chars().count() + 1;
+    let (line, column, _) = counted_position(text, offset);
     (line, column)
+}
+
+/// [`line_column`] and the text of that line without its line ending, found by counting the
+/// newlines before `offset` (no index).
+fn counted_position(text: &str, offset: usize) -> (usize, usize, &str) {
+    let offset = line_end_start(text, floor_char_boundary(text, offset.min(text.len())));
+    let bytes = text.as_bytes();
+    let before = &bytes[..offset];
+    let line = memchr::memchr_iter(b'\n', before).count() + 1;
+    let start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    let column = text[start..offset].chars().count() + 1;
+    let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |i| start + i + 1);
+    let line_text = text[start..end].trim_end_matches(['\n', '\r']);
+    (line, column, line_text)
 }
 
 /// An offset on the `\n` of a CRLF line ending moves to its `\r`: the end of the line is one
@@ -228,27 +238,15 @@ impl LazyLines {
     /// give.
     pub fn position<'t>(&self, text: &'t str, offset: usize) -> (usize, usize, &'t str) {
         use std::sync::atomic::Ordering::Relaxed;
-        if let Some(index) = self.index.get() {
-            let (line, column) = index.line_column(text, offset);
-            return (line, column, index.line_text(text, line));
-        }
-        if self.counted.fetch_add(1, Relaxed) >= COUNTED_POSITIONS {
-            let index = self.line_index(text);
-            let (line, column) = index.line_column(text, offset);
-            return (line, column, index.line_text(text, line));
-        }
-        let offset = line_end_start(text, floor_char_boundary(text, offset.min(text.len())));
-        let bytes = text.as_bytes();
-        let before = &bytes[..offset];
-        let line = memchr::memchr_iter(b'\n', before).count() + 1;
-        let start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
-        let column = text[start..offset].chars().count() + 1;
-        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |i| start + i + 1);
-        (
-            line,
-            column,
-            text[start..end].trim_end_matches(['\n', '\r']),
-        )
+        let index = match self.index.get() {
+            Some(index) => index,
+            None if self.counted.fetch_add(1, Relaxed) >= COUNTED_POSITIONS => {
+                self.line_index(text)
+            }
+            None => return counted_position(text, offset),
+        };
+        let (line, column) = index.line_column(text, offset);
+        (line, column, index.line_text(text, line))
     }
 }
 
@@ -462,7 +460,7 @@ mod tests {
         ];
         for text in texts {
             let index = LineIndex::new(text);
-            // More offsets than are counted, so both ways answer, past the end too.
+            // Every offset (past the end too) counted, on lines of a fresh file each time.
             for offset in 0..=text.len() + 2 {
                 let lazy = LazyLines::default();
                 let counted = lazy.position(text, offset);
@@ -470,6 +468,7 @@ mod tests {
                 let expected = (line, column, index.line_text(text, line));
                 assert_eq!(counted, expected, "{text:?} at {offset}");
             }
+            // More positions than are counted, so the index answers the later ones.
             let lazy = LazyLines::default();
             for offset in (0..=text.len())
                 .cycle()

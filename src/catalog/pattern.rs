@@ -168,26 +168,20 @@ impl NameSet {
         }
     }
 
+    /// Two names or more (the walk keeps each once): sorted, joined by spaces.
     fn from_several(names: &mut [&str]) -> NameSet {
-        match names.len() {
-            0 => NameSet::new(),
-            1 => NameSet(CompactString::from(names[0])),
-            _ => {
-                names.sort_unstable();
-                let mut set = CompactString::with_capacity(
-                    names.iter().map(|n| n.len() + 1).sum::<usize>() - 1,
-                );
-                for (i, name) in names.iter().enumerate() {
-                    if i == 0 {
-                        set.push_str(name);
-                    } else if names[i - 1] != *name {
-                        set.push(' ');
-                        set.push_str(name);
-                    }
-                }
-                NameSet(set)
+        names.sort_unstable();
+        let mut set =
+            CompactString::with_capacity(names.iter().map(|n| n.len() + 1).sum::<usize>() - 1);
+        for (i, name) in names.iter().enumerate() {
+            if i == 0 {
+                set.push_str(name);
+            } else if names[i - 1] != *name {
+                set.push(' ');
+                set.push_str(name);
             }
         }
+        NameSet(set)
     }
 }
 

@@ -66,6 +66,54 @@ mod tests {
     }
 
     #[test]
+    fn duplicates_in_overlapping_bundles_point_at_the_first_of_their_bundle() {
+        // `branding/` is loaded into both groups; `misc/` into none, so it is a bundle alone.
+        let config = "check:\n  bundles:\n    - name: browser\n      files: [\"browser/**\", \"branding/**\"]\n    - name: toolkit\n      files: [\"toolkit/**\", \"branding/**\"]\n";
+        let files = [
+            ("branding/brand.ftl", "shared = S\n"),
+            ("browser/a.ftl", "shared = A\nonly-browser = B\n"),
+            ("browser/b.ftl", "only-browser = B2\n"),
+            ("toolkit/t.ftl", "shared = T\nonly-browser = T\n"),
+            ("misc/m.ftl", "shared = M\nshared = M2\n"),
+        ];
+        let d = run_with(config, "fr", &files, &files, &[]);
+        let mut found: Vec<(String, usize, String)> = d
+            .iter()
+            .filter(|d| d.code.as_str() == "duplicate-id")
+            .map(|d| {
+                let file = d.file.split("/fr/").nth(1).unwrap_or(&d.file).to_string();
+                let help = d.help.clone().unwrap_or_default();
+                let first = help.split("/fr/").nth(1).unwrap_or(&help).to_string();
+                let first = first.split(';').next().unwrap_or_default().to_string();
+                (file, d.line, first)
+            })
+            .collect();
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                (
+                    "browser/a.ftl".to_string(),
+                    1,
+                    "branding/brand.ftl:1:1".to_string()
+                ),
+                (
+                    "browser/b.ftl".to_string(),
+                    1,
+                    "browser/a.ftl:2:1".to_string()
+                ),
+                ("misc/m.ftl".to_string(), 2, "misc/m.ftl:1:1".to_string()),
+                (
+                    "toolkit/t.ftl".to_string(),
+                    1,
+                    "branding/brand.ftl:1:1".to_string()
+                ),
+            ],
+            "{d:?}"
+        );
+    }
+
+    #[test]
     fn one_id_in_two_bundles_is_not_a_duplicate() {
         let source = [("a.ftl", "x = X\n"), ("b.ftl", "x = Other X\n")];
         let target = [("a.ftl", "x = X1\n"), ("b.ftl", "x = X2\n")];
